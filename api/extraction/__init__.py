@@ -1,0 +1,1 @@
+"""Pure text -> Annotation pipeline: no Flask, no database."""
