@@ -1,4 +1,4 @@
-"""The Annotation of an article: plain dataclasses shared by extraction, curation and the store."""
+"""The Annotation of an article: dataclasses shared by extraction, curation, store."""
 
 from __future__ import annotations
 
