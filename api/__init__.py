@@ -1,0 +1,52 @@
+"""The Lede API: the app factory."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from flask import Flask, redirect
+from flask_cors import CORS
+
+from api import caching, db, docs
+from api.config import Config, settings_from_env
+from api.extensions import Api
+from api.resources import register_blueprints
+
+API_DESCRIPTION = """\
+Actors, quotes, reactions and statistics of news articles. Every item that comes
+from the text carries `start`/`end` character offsets: `article.text[start:end]`
+is its evidence.
+
+Lists paginate with `page` and `page_size` (metadata in the `X-Pagination` header,
+links in `Link`), filter by their fields and sort with `sort=field` or `-field`.
+Reads are public, send `ETag` and `Cache-Control`, and answer `304 Not Modified`
+to a matching `If-None-Match`. Errors always have the shape
+`{"code", "status", "message", "errors"}`.
+"""
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_object(Config)
+    app.config.update(settings_from_env(os.environ))
+    app.config.update(config or {})
+    app.config["API_SPEC_OPTIONS"] = {"info": {"description": API_DESCRIPTION}}
+    logging.basicConfig(level=app.config["LOG_LEVEL"])
+
+    db.init_app(app)
+    register_blueprints(Api(app))
+    docs.init_app(app)
+    caching.init_app(app)
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": _origins(app.config["CORS_ORIGINS"])}},
+        methods=["GET", "HEAD", "OPTIONS"],
+        expose_headers=["X-Pagination", "Link", "ETag", "Location"],
+    )
+    app.add_url_rule("/", "index", lambda: redirect(docs.DOCS_URL + "/"))
+    return app
+
+
+def _origins(value: str) -> str | list[str]:
+    return "*" if value.strip() == "*" else [o.strip() for o in value.split(",")]

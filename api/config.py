@@ -1,0 +1,54 @@
+"""Settings: laptop defaults in `Config`, overridden by `LEDE_*` variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+INSTANCE_DIR = Path(os.environ.get("LEDE_INSTANCE_DIR", Path.cwd() / "instance"))
+
+
+class Config:
+    DATABASE_URL = f"sqlite:///{INSTANCE_DIR / 'lede.sqlite3'}"
+    API_KEYS: tuple[str, ...] = ()
+    CORS_ORIGINS = "*"
+    LOG_LEVEL = "INFO"
+    SEEDS_DIR = str(Path(__file__).resolve().parent.parent / "seeds")
+    MAX_CONTENT_LENGTH = 1_000_000
+    MAX_PAGE_SIZE = 100
+    DEFAULT_PAGE_SIZE = 20
+    CACHE_MAX_AGE = 60
+
+    API_TITLE = "Lede API"
+    API_VERSION = "1.0.0"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    JSON_SORT_KEYS = False
+
+
+# (variable, setting, parser); README and .env.example list every variable
+ENV_SETTINGS = (
+    ("LEDE_DATABASE_URL", "DATABASE_URL", str),
+    (
+        "LEDE_API_KEYS",
+        "API_KEYS",
+        lambda v: tuple(k for k in v.split(",") if k.strip()),
+    ),
+    ("LEDE_CORS_ORIGINS", "CORS_ORIGINS", str),
+    ("LEDE_LOG_LEVEL", "LOG_LEVEL", str.upper),
+    ("LEDE_SEEDS_DIR", "SEEDS_DIR", str),
+    ("LEDE_MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", int),
+    ("LEDE_MAX_PAGE_SIZE", "MAX_PAGE_SIZE", int),
+    ("LEDE_CACHE_MAX_AGE", "CACHE_MAX_AGE", int),
+)
+
+
+def settings_from_env(environ: Mapping[str, str]) -> dict:
+    """The settings that `environ` overrides; pure, so it is testable."""
+    return {
+        setting: parse(environ[name].strip())
+        for name, setting, parse in ENV_SETTINGS
+        if environ.get(name, "").strip()
+    }

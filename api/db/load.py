@@ -1,0 +1,139 @@
+"""Write Annotations to the store; remove an article and all derived from it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from api.db import models
+from api.extraction.types import Annotation
+
+DERIVED = (
+    models.Mention,
+    models.Appearance,
+    models.Quote,
+    models.Reaction,
+    models.Statistic,
+    models.Paragraph,
+)
+
+
+def find_by_hash(db: Session, content_hash: str) -> models.Article | None:
+    stmt = select(models.Article).where(models.Article.content_hash == content_hash)
+    return db.scalars(stmt).first()
+
+
+def store(db: Session, annotation: Annotation, *, curated: bool) -> models.Article:
+    """Insert or replace one article and its items; the caller commits."""
+    info = annotation.article
+    article = db.get(models.Article, info.id)
+    if article is None:
+        article = models.Article(id=info.id, created_at=datetime.now(UTC))
+        db.add(article)
+    else:
+        _delete_derived(db, info.id)
+    _fill_article(article, annotation, curated)
+    db.flush()
+    _add_actors(db, annotation)
+    _add_items(db, annotation)
+    db.flush()
+    return article
+
+
+def remove(db: Session, article_id: str) -> bool:
+    """Delete an article, its items and the actors that no other article mentions."""
+    article = db.get(models.Article, article_id)
+    if article is None:
+        return False
+    _delete_derived(db, article_id)
+    db.delete(article)
+    db.flush()
+    orphan = ~exists().where(models.Appearance.actor_id == models.Actor.id)
+    db.execute(delete(models.Actor).where(orphan))
+    return True
+
+
+def _delete_derived(db: Session, article_id: str) -> None:
+    # Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only
+    # honours when foreign keys are switched on for the connection.
+    for model in DERIVED:
+        db.execute(delete(model).where(model.article_id == article_id))
+
+
+def _fill_article(article: models.Article, annotation: Annotation, curated: bool):
+    info = annotation.article
+    article.title = info.title
+    article.published_on = (
+        date.fromisoformat(info.published_on) if info.published_on else None
+    )
+    article.credits = list(info.credits)
+    article.language = info.language
+    article.source_url = info.source_url
+    article.text = info.text
+    article.content_hash = info.content_hash
+    article.word_count = len(info.text.split())
+    article.curated = curated
+    article.caveats = [asdict(c) for c in info.caveats]
+    article.paragraphs = [
+        models.Paragraph(index=p.index, kind=p.kind, start=p.start, end=p.end)
+        for p in info.paragraphs
+    ]
+
+
+def _add_actors(db: Session, annotation: Annotation) -> None:
+    article_id = annotation.article.id
+    most = max((len(a.mentions) for a in annotation.actors), default=0) or 1
+    for actor in annotation.actors:
+        if db.get(models.Actor, actor.id) is None:
+            db.add(
+                models.Actor(
+                    id=actor.id,
+                    name=actor.name,
+                    type=actor.type,
+                    role=actor.role,
+                    country=actor.country,
+                )
+            )
+        db.add(
+            models.Appearance(
+                article_id=article_id,
+                actor_id=actor.id,
+                role=actor.role,
+                aliases=list(actor.aliases),
+                mention_count=len(actor.mentions),
+                salience=round(len(actor.mentions) / most, 3),
+            )
+        )
+        db.add_all(
+            models.Mention(article_id=article_id, actor_id=actor.id, **asdict(m))
+            for m in actor.mentions
+        )
+    db.flush()
+
+
+def _add_items(db: Session, annotation: Annotation) -> None:
+    article_id = annotation.article.id
+    for quote in annotation.quotes:
+        fields = asdict(quote)
+        fields["speaker_id"] = fields.pop("speaker")
+        fields["sentence"] = _sentence(annotation.article.text, quote)
+        db.add(models.Quote(article_id=article_id, **fields))
+    for reaction in annotation.reactions:
+        fields = asdict(reaction)
+        fields["actor_id"] = fields.pop("actor")
+        fields["on_behalf_of_id"] = fields.pop("on_behalf_of")
+        fields["quote_ids"] = fields.pop("quotes")
+        db.add(models.Reaction(article_id=article_id, **fields))
+    for statistic in annotation.statistics:
+        fields = asdict(statistic)
+        fields["source_id"] = fields.pop("source")
+        db.add(models.Statistic(article_id=article_id, **fields))
+
+
+def _sentence(text: str, quote) -> str | None:
+    if quote.sentence_start is None or quote.sentence_end is None:
+        return None
+    return text[quote.sentence_start : quote.sentence_end]

@@ -1,0 +1,153 @@
+"""Typed SQLAlchemy models: articles and the items derived from them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from api.db import Base
+
+
+def article_fk() -> ForeignKey:
+    return ForeignKey("articles.id", ondelete="CASCADE")
+
+
+def actor_fk(ondelete: str = "CASCADE") -> ForeignKey:
+    return ForeignKey("actors.id", ondelete=ondelete)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    published_on: Mapped[date | None]
+    credits: Mapped[list[str]] = mapped_column(JSON, default=list)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    source_url: Mapped[str | None] = mapped_column(String(2000))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    word_count: Mapped[int]
+    curated: Mapped[bool] = mapped_column(default=False)
+    caveats: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime]
+
+    paragraphs: Mapped[list[Paragraph]] = relationship(
+        order_by="Paragraph.index", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Paragraph(Base):
+    __tablename__ = "paragraphs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[str] = mapped_column(article_fk(), index=True)
+    index: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int]
+    end: Mapped[int]
+
+
+class Actor(Base):
+    """An actor across articles; what the text says of it lives in `Appearance`."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    role: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(100))
+
+    appearances: Mapped[list[Appearance]] = relationship(
+        order_by="Appearance.article_id", passive_deletes=True
+    )
+    mentions: Mapped[list[Mention]] = relationship(
+        order_by="(Mention.article_id, Mention.start)", passive_deletes=True
+    )
+
+
+class Appearance(Base):
+    __tablename__ = "appearances"
+
+    article_id: Mapped[str] = mapped_column(article_fk(), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(actor_fk(), primary_key=True, index=True)
+    role: Mapped[str | None] = mapped_column(String(300))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mention_count: Mapped[int] = mapped_column(default=0)
+    salience: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[str] = mapped_column(article_fk())
+    actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(String(300))
+
+    __table_args__ = (Index("ix_mentions_article_start", "article_id", "start"),)
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(article_fk(), index=True)
+    speaker_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
+    speaker_reason: Mapped[str | None] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10), index=True)
+    verb: Mapped[str | None] = mapped_column(String(40))
+    start: Mapped[int]
+    end: Mapped[int]
+    sentence_start: Mapped[int | None]
+    sentence_end: Mapped[int | None]
+    sentence: Mapped[str | None] = mapped_column(Text)
+    occurrences: Mapped[list[dict]] = mapped_column(JSON, default=list)
+
+    speaker: Mapped[Actor | None] = relationship()
+
+
+class Reaction(Base):
+    __tablename__ = "reactions"
+
+    id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    article_id: Mapped[str] = mapped_column(article_fk(), index=True)
+    actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
+    on_behalf_of_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"))
+    stance: Mapped[str] = mapped_column(String(12), index=True)
+    target: Mapped[str | None] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(String(500))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    actor: Mapped[Actor] = relationship(foreign_keys=[actor_id])
+    on_behalf_of: Mapped[Actor | None] = relationship(foreign_keys=[on_behalf_of_id])
+
+
+class Statistic(Base):
+    __tablename__ = "statistics"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(article_fk(), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(12))
+    category: Mapped[str] = mapped_column(String(12), index=True)
+    subject: Mapped[str | None] = mapped_column(String(300))
+    source_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
+    unit: Mapped[str | None] = mapped_column(String(12))
+    placement: Mapped[str] = mapped_column(String(20))
+    verified: Mapped[bool] = mapped_column(default=False)
+    context: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(300))
+    start: Mapped[int]
+    end: Mapped[int]
+
+    source: Mapped[Actor | None] = relationship()

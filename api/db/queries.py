@@ -1,0 +1,166 @@
+"""Query builders: `select_<things>(**filters) -> Select` and `get_<thing>(id)`."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import selectinload
+
+from api.db import models, session
+
+
+def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
+    """Apply `sort` (`field` or `-field`), then a unique column: no page overlap."""
+    column = columns[sort.lstrip("-")]
+    primary = column.desc() if sort.startswith("-") else column.asc()
+    return stmt.order_by(primary, tiebreak)
+
+
+def contains(column, needle: str) -> ColumnElement[bool]:
+    return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
+def select_articles(q: str | None = None, sort: str = "-published_on") -> Select:
+    stmt = select(models.Article).options(selectinload(models.Article.paragraphs))
+    if q:
+        stmt = stmt.where(
+            contains(models.Article.title, q) | contains(models.Article.text, q)
+        )
+    columns = {
+        "published_on": models.Article.published_on,
+        "title": models.Article.title,
+        "word_count": models.Article.word_count,
+        "created_at": models.Article.created_at,
+    }
+    return order(stmt, sort, columns, models.Article.id)
+
+
+def get_article(article_id: str) -> models.Article | None:
+    return session().get(models.Article, article_id)
+
+
+def select_actors(
+    article: str | None = None,
+    type: str | None = None,
+    q: str | None = None,
+    sort: str = "name",
+) -> Select:
+    mention_count = (
+        select(func.coalesce(func.sum(models.Appearance.mention_count), 0))
+        .where(models.Appearance.actor_id == models.Actor.id)
+        .scalar_subquery()
+    )
+    stmt = select(models.Actor).options(
+        selectinload(models.Actor.appearances), selectinload(models.Actor.mentions)
+    )
+    if article:
+        stmt = stmt.join(models.Appearance).where(
+            models.Appearance.article_id == article
+        )
+    if type:
+        stmt = stmt.where(models.Actor.type == type)
+    if q:
+        stmt = stmt.where(contains(models.Actor.name, q))
+    columns = {
+        "name": models.Actor.name,
+        "type": models.Actor.type,
+        "mention_count": mention_count,
+    }
+    return order(stmt, sort, columns, models.Actor.id)
+
+
+def get_actor(actor_id: str) -> models.Actor | None:
+    return session().get(models.Actor, actor_id)
+
+
+def select_quotes(
+    article: str | None = None,
+    speaker: str | None = None,
+    kind: str | None = None,
+    q: str | None = None,
+    sort: str = "start",
+) -> Select:
+    quote = models.Quote
+    stmt = select(quote).options(selectinload(quote.speaker))
+    stmt = _where_equal(
+        stmt, {quote.article_id: article, quote.speaker_id: speaker, quote.kind: kind}
+    )
+    if q:
+        stmt = stmt.where(contains(quote.text, q))
+    columns = {
+        "start": quote.start,
+        "kind": quote.kind,
+        "speaker": quote.speaker_id,
+        "length": func.length(quote.text),
+    }
+    return order(stmt, sort, columns, quote.id)
+
+
+def get_quote(quote_id: str) -> models.Quote | None:
+    return session().get(models.Quote, quote_id)
+
+
+def select_reactions(
+    article: str | None = None,
+    stance: str | None = None,
+    actor: str | None = None,
+    sort: str = "start",
+) -> Select:
+    reaction = models.Reaction
+    stmt = select(reaction).options(selectinload(reaction.actor))
+    stmt = _where_equal(
+        stmt,
+        {
+            reaction.article_id: article,
+            reaction.stance: stance,
+            reaction.actor_id: actor,
+        },
+    )
+    columns = {
+        "start": reaction.start,
+        "stance": reaction.stance,
+        "actor": reaction.actor_id,
+    }
+    return order(stmt, sort, columns, reaction.id)
+
+
+def get_reaction(reaction_id: str) -> models.Reaction | None:
+    return session().get(models.Reaction, reaction_id)
+
+
+def select_statistics(
+    article: str | None = None,
+    category: str | None = None,
+    source: str | None = None,
+    placement: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    sort: str = "start",
+) -> Select:
+    stat = models.Statistic
+    stmt = select(stat).options(selectinload(stat.source))
+    stmt = _where_equal(
+        stmt,
+        {
+            stat.article_id: article,
+            stat.category: category,
+            stat.source_id: source,
+            stat.placement: placement,
+        },
+    )
+    if min_value is not None:
+        stmt = stmt.where(stat.value >= min_value)
+    if max_value is not None:
+        stmt = stmt.where(stat.value <= max_value)
+    columns = {"start": stat.start, "value": stat.value, "category": stat.category}
+    return order(stmt, sort, columns, stat.id)
+
+
+def get_statistic(statistic_id: str) -> models.Statistic | None:
+    return session().get(models.Statistic, statistic_id)
+
+
+def _where_equal(stmt: Select, conditions: dict) -> Select:
+    for column, value in conditions.items():
+        if value is not None:
+            stmt = stmt.where(column == value)
+    return stmt

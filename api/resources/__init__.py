@@ -1,0 +1,10 @@
+"""The API's blueprints, registered in this order."""
+
+from api.resources import actors, articles, health, quotes, reactions, statistics
+
+MODULES = (articles, actors, quotes, reactions, statistics, health)
+
+
+def register_blueprints(api) -> None:
+    for module in MODULES:
+        api.register_blueprint(module.blp)

@@ -1,0 +1,63 @@
+"""Actors: global list, by id, and nested under an article."""
+
+from flask.views import MethodView
+
+from api.db.present import present_actor
+from api.db.queries import get_actor, get_article, select_actors
+from api.extensions import Blueprint
+from api.pagination import Listing, SelectPage
+from api.resources.common import ERROR, found
+from schemas.actors import ActorQueryArgsSchema, ActorSchema
+
+blp = Blueprint(
+    "actors",
+    __name__,
+    url_prefix="/api/v1",
+    description="People, organizations, governments, countries and groups.",
+)
+
+
+@blp.route("/actors")
+class Actors(MethodView):
+    @blp.arguments(ActorQueryArgsSchema, location="query")
+    @blp.response(200, ActorSchema(many=True))
+    @blp.paginate(SelectPage)
+    def get(self, args):
+        """List actors
+
+        Actors across articles, each with canonical name, type, role, the aliases
+        the text uses and every mention's offsets. With `article`, mentions and
+        aliases are those of that article.
+        """
+        article_id = args.get("article")
+        return Listing(select_actors(**args), lambda a: present_actor(a, article_id))
+
+
+@blp.route("/actors/<string:actor_id>")
+class ActorsById(MethodView):
+    @blp.response(200, ActorSchema)
+    @blp.alt_response(404, response=ERROR)
+    def get(self, actor_id):
+        """Get an actor
+
+        One actor by its id, with its mentions in every article.
+        """
+        return present_actor(found(get_actor(actor_id), "actor", actor_id))
+
+
+@blp.route("/articles/<string:article_id>/actors")
+class ArticleActors(MethodView):
+    @blp.arguments(ActorQueryArgsSchema(exclude=("article",)), location="query")
+    @blp.response(200, ActorSchema(many=True))
+    @blp.alt_response(404, response=ERROR)
+    @blp.paginate(SelectPage)
+    def get(self, args, article_id):
+        """List the actors of an article
+
+        The article's actors, with the aliases and mentions of that article.
+        """
+        found(get_article(article_id), "article", article_id)
+        return Listing(
+            select_actors(article=article_id, **args),
+            lambda actor: present_actor(actor, article_id),
+        )

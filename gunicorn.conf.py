@@ -1,0 +1,11 @@
+"""gunicorn settings for `make run`, `lede serve` and the Docker image."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("LEDE_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("LEDE_WORKERS", min(4, multiprocessing.cpu_count() * 2)))
+threads = int(os.environ.get("LEDE_THREADS", 2))
+timeout = 60
+accesslog = "-"
+loglevel = os.environ.get("LEDE_LOG_LEVEL", "info").lower()

@@ -1,0 +1,165 @@
+"""Articles: metadata, text, paragraphs, and the figures derived from them."""
+
+from marshmallow import fields, validate
+
+from schemas.common import QueryArgsSchema, Schema, SpanSchema, described, sort_field
+
+PARAGRAPH_KINDS = (
+    "body",
+    "pull_quote",
+    "related_headline",
+    "photo_caption",
+    "credit",
+    "more_news",
+)
+EXAMPLE_ID = "kazakhstan-s-president-rejects-talks-1a2b3c4d"
+
+
+class ParagraphSchema(Schema):
+    index = described(fields.Integer, "Position of the paragraph, from 0.", 2)
+    kind = described(
+        fields.String,
+        "body, pull_quote, related_headline, photo_caption, credit or more_news.",
+        "related_headline",
+        validate=validate.OneOf(PARAGRAPH_KINDS),
+    )
+    start = described(fields.Integer, "Offset of the paragraph's first character.", 310)
+    end = described(fields.Integer, "Offset just past the paragraph.", 391)
+
+
+class CountsSchema(Schema):
+    actors = described(fields.Integer, "Number of actors.", 24)
+    quotes = described(fields.Integer, "Number of quotes.", 12)
+    reactions = described(fields.Integer, "Number of reactions.", 6)
+    statistics = described(fields.Integer, "Number of figures.", 11)
+
+
+class ArticleSchema(Schema):
+    id = described(
+        fields.String,
+        "Stable id: a slug of the title and a hash of the text.",
+        EXAMPLE_ID,
+    )
+    title = described(fields.String, "Title.", "Kazakhstan's president rejects talks")
+    published_on = described(
+        fields.Date, "Publication date.", "2022-01-07", allow_none=True
+    )
+    credits = described(
+        fields.List,
+        "Agencies or authors credited.",
+        ["AFP", "EFE"],
+        cls_or_instance=fields.String(),
+    )
+    language = described(fields.String, "Language code.", "en")
+    source_url = described(
+        fields.String, "Where the article was published.", None, allow_none=True
+    )
+    word_count = described(fields.Integer, "Number of words in the text.", 812)
+    paragraph_count = described(
+        fields.Function,
+        "Number of paragraphs.",
+        25,
+        serialize=lambda article: len(article.paragraphs),
+    )
+    curated = described(
+        fields.Boolean,
+        "True when the items come from a hand-checked annotation.",
+        True,
+    )
+    created_at = described(
+        fields.DateTime, "When the article was stored (UTC).", "2026-01-01T00:00:00"
+    )
+
+
+class CaveatSchema(SpanSchema):
+    pass
+
+
+class ArticleDetailSchema(ArticleSchema):
+    text = described(
+        fields.String, "The full text that every offset indexes.", "The president of..."
+    )
+    paragraphs = described(
+        fields.List,
+        "Paragraphs in order, with their kind.",
+        cls_or_instance=fields.Nested(ParagraphSchema),
+    )
+    caveats = described(
+        fields.List,
+        "Passages where the article says its figures could not be checked.",
+        cls_or_instance=fields.Nested(CaveatSchema),
+    )
+    counts = fields.Nested(
+        CountsSchema, metadata={"description": "How many items of each resource."}
+    )
+
+
+class ArticleQueryArgsSchema(QueryArgsSchema):
+    q = described(
+        fields.String,
+        "Only articles whose title or text contains this, ignoring case.",
+        "Kazakhstan",
+        validate=validate.Length(min=1, max=200),
+    )
+    sort = sort_field(
+        ("published_on", "title", "word_count", "created_at"), "-published_on"
+    )
+
+
+class CountByKeySchema(Schema):
+    key = described(fields.String, "The group.", "fatalities", allow_none=True)
+    name = described(
+        fields.String, "Readable name of the group.", "Fatalities", allow_none=True
+    )
+    count = described(fields.Integer, "Items in the group.", 2)
+    total = described(
+        fields.Float,
+        "Sum of the values in the group, for figures.",
+        44.0,
+        allow_none=True,
+    )
+
+
+class ArticleStatsSchema(Schema):
+    article = described(fields.String, "Id of the article.", EXAMPLE_ID)
+    word_count = described(fields.Integer, "Words in the text.", 812)
+    paragraph_count = described(fields.Integer, "Paragraphs.", 25)
+    paragraphs_by_kind = described(
+        fields.Dict,
+        "Paragraphs per kind.",
+        {"body": 16},
+        keys=fields.String(),
+        values=fields.Integer(),
+    )
+    statistics_by_category = described(
+        fields.List,
+        "Figures per category, with their sum (ages excluded from sums).",
+        cls_or_instance=fields.Nested(CountByKeySchema),
+    )
+    statistics_by_source = described(
+        fields.List,
+        "Figures per reporting actor (key null: no source given).",
+        cls_or_instance=fields.Nested(CountByKeySchema),
+    )
+    actors_by_type = described(
+        fields.Dict,
+        "Actors per type.",
+        {"person": 7},
+        keys=fields.String(),
+        values=fields.Integer(),
+    )
+    quotes_by_speaker = described(
+        fields.List,
+        "Quotes per speaker (key null: unattributed).",
+        cls_or_instance=fields.Nested(CountByKeySchema),
+    )
+    reactions_by_stance = described(
+        fields.Dict,
+        "Reactions per stance.",
+        {"concerned": 3},
+        keys=fields.String(),
+        values=fields.Integer(),
+    )
+    unverified_statistics = described(
+        fields.Integer, "Figures that the article does not say were verified.", 11
+    )

@@ -1,0 +1,10 @@
+"""Health check response."""
+
+from marshmallow import fields
+
+from schemas.common import Schema, described
+
+
+class HealthSchema(Schema):
+    status = described(fields.String, "ok when the service works.", "ok")
+    database = described(fields.String, "ok when the database answers.", "ok")

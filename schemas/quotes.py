@@ -1,0 +1,83 @@
+"""Quotes: who said what, verbatim, and where."""
+
+from marshmallow import fields, validate
+
+from schemas.common import (
+    LocatedSchema,
+    QueryArgsSchema,
+    SpanSchema,
+    actor_ref,
+    article_filter,
+    described,
+    sort_field,
+)
+
+QUOTE_KINDS = ("direct", "partial", "term")
+
+
+class QuoteSchema(LocatedSchema):
+    id = described(fields.String, "Stable id of the quote.", "q-3f9a1c20de")
+    article = described(
+        fields.String,
+        "Id of the article.",
+        "kazakhstan-1a2b3c4d",
+        attribute="article_id",
+    )
+    text = described(
+        fields.String,
+        "The quoted words, verbatim, without quotation marks.",
+        "I have given the order to shoot to kill without warning",
+    )
+    speaker = actor_ref("Id of the actor who said it, or null.", attribute="speaker_id")
+    speaker_name = described(
+        fields.Function,
+        "Canonical name of the speaker, or null.",
+        "Kassym-Jomart Tokayev",
+        serialize=lambda quote: quote.speaker.name if quote.speaker else None,
+    )
+    speaker_reason = described(
+        fields.String,
+        "Why there is no speaker, when there is none.",
+        "unattributed in the text",
+        allow_none=True,
+    )
+    kind = described(
+        fields.String,
+        "direct (a full quotation), partial (a fragment inside reported speech) "
+        "or term (a one- or two-word scare quote).",
+        "direct",
+        validate=validate.OneOf(QUOTE_KINDS),
+    )
+    verb = described(fields.String, "The reporting verb.", "said", allow_none=True)
+    sentence = described(
+        fields.String,
+        "The sentence that holds the quote, when known.",
+        "“I have given the order to shoot to kill without warning,” he said.",
+        allow_none=True,
+    )
+    occurrences = described(
+        fields.List,
+        "Every place the quote stands in the text: a pull quote repeated later is "
+        "one quote with two occurrences.",
+        cls_or_instance=fields.Nested(SpanSchema),
+    )
+
+
+class QuoteQueryArgsSchema(QueryArgsSchema):
+    article = article_filter()
+    speaker = described(
+        fields.String, "Only quotes of this actor (id).", "kassym-jomart-tokayev"
+    )
+    kind = described(
+        fields.String,
+        "Only quotes of this kind.",
+        "direct",
+        validate=validate.OneOf(QUOTE_KINDS),
+    )
+    q = described(
+        fields.String,
+        "Only quotes whose text contains this, ignoring case.",
+        "negotiation",
+        validate=validate.Length(min=1, max=200),
+    )
+    sort = sort_field(("start", "kind", "speaker", "length"), "start")

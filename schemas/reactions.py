@@ -1,0 +1,81 @@
+"""Reactions: who responded to the events, with what stance, toward whom."""
+
+from marshmallow import fields, validate
+
+from schemas.common import (
+    LocatedSchema,
+    QueryArgsSchema,
+    actor_ref,
+    article_filter,
+    described,
+    sort_field,
+)
+
+STANCES = ("supportive", "concerned", "critical")
+
+
+class ReactionSchema(LocatedSchema):
+    id = described(
+        fields.String, "Stable id of the reaction.", "r-0c4f2e9b81-xi-jinping"
+    )
+    article = described(
+        fields.String,
+        "Id of the article.",
+        "kazakhstan-1a2b3c4d",
+        attribute="article_id",
+    )
+    actor = described(
+        fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"
+    )
+    actor_name = described(
+        fields.Function,
+        "Canonical name of the reacting actor.",
+        "Xi Jinping",
+        serialize=lambda reaction: reaction.actor.name,
+    )
+    on_behalf_of = actor_ref(
+        "Id of the actor it speaks for (Macron for France), or null.",
+        "china",
+        attribute="on_behalf_of_id",
+    )
+    stance = described(
+        fields.String,
+        "supportive, concerned or critical.",
+        "supportive",
+        validate=validate.OneOf(STANCES),
+    )
+    target = described(
+        fields.String,
+        "Whom or what the reaction is about.",
+        "Kassym-Jomart Tokayev",
+        allow_none=True,
+    )
+    summary = described(
+        fields.String,
+        "One line saying what the actor did.",
+        "Applauded the strong measures.",
+    )
+    evidence = described(
+        fields.String,
+        "The passage that reports the reaction.",
+        "Xi Jinping applauded...",
+    )
+    quotes = described(
+        fields.List,
+        "Ids of the quotes the reaction rests on.",
+        ["q-3f9a1c20de"],
+        cls_or_instance=fields.String(),
+        attribute="quote_ids",
+    )
+
+
+class ReactionQueryArgsSchema(QueryArgsSchema):
+    article = article_filter()
+    stance = described(
+        fields.String,
+        "Only this stance.",
+        "concerned",
+        validate=validate.OneOf(STANCES),
+    )
+    actor = described(fields.String, "Only reactions of this actor (id).", "xi-jinping")
+    sort = sort_field(("start", "stance", "actor"), "start")

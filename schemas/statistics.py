@@ -1,0 +1,108 @@
+"""Statistics: the figures an article reports, qualified and sourced."""
+
+from marshmallow import fields, validate
+
+from schemas.common import (
+    LocatedSchema,
+    QueryArgsSchema,
+    actor_ref,
+    article_filter,
+    described,
+    sort_field,
+)
+
+QUALIFIERS = ("exact", "more_than", "around", "at_least", "up_to", "approximate")
+CATEGORIES = (
+    "fatalities",
+    "injuries",
+    "arrests",
+    "deployment",
+    "security",
+    "population",
+    "economy",
+    "age",
+    "other",
+)
+PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
+
+
+class StatisticSchema(LocatedSchema):
+    id = described(fields.String, "Stable id of the figure.", "s-5d1e0b7a93")
+    article = described(
+        fields.String,
+        "Id of the article.",
+        "kazakhstan-1a2b3c4d",
+        attribute="article_id",
+    )
+    value = described(fields.Float, "The number reported.", 3800.0)
+    qualifier = described(
+        fields.String,
+        "How the text qualifies the number.",
+        "more_than",
+        validate=validate.OneOf(QUALIFIERS),
+    )
+    category = described(
+        fields.String,
+        "What is counted; economy is money, age is kept apart from the figures.",
+        "arrests",
+        validate=validate.OneOf(CATEGORIES),
+    )
+    subject = described(
+        fields.String, "What is counted.", "people detained", allow_none=True
+    )
+    unit = described(
+        fields.String,
+        "Currency code for money, `percent`, or null.",
+        None,
+        allow_none=True,
+    )
+    source = actor_ref(
+        "Id of the actor who reported it, or null.", attribute="source_id"
+    )
+    source_name = described(
+        fields.Function,
+        "Canonical name of the reporting actor, or null.",
+        "Ministry of the Interior of Kazakhstan",
+        serialize=lambda stat: stat.source.name if stat.source else None,
+    )
+    placement = described(
+        fields.String,
+        "Where the figure stands: the body, a related headline or a photo caption.",
+        "body",
+        validate=validate.OneOf(PLACEMENTS),
+    )
+    verified = described(
+        fields.Boolean,
+        "Whether the article says the figure was independently verified.",
+        False,
+    )
+    evidence = described(fields.String, "The figure as written.", "more than 3,800")
+    context = described(
+        fields.String, "A longer passage around the figure.", None, allow_none=True
+    )
+
+
+class StatisticQueryArgsSchema(QueryArgsSchema):
+    article = article_filter()
+    category = described(
+        fields.String,
+        "Only this category.",
+        "fatalities",
+        validate=validate.OneOf(CATEGORIES),
+    )
+    source = described(
+        fields.String, "Only figures reported by this actor (id).", "security-forces"
+    )
+    placement = described(
+        fields.String,
+        "Only figures standing here.",
+        "body",
+        validate=validate.OneOf(PLACEMENTS),
+    )
+    min_value = described(
+        fields.Float, "Only values at least this.", 10, allow_nan=False
+    )
+    max_value = described(
+        fields.Float, "Only values at most this.", 1000, allow_nan=False
+    )
+    sort = sort_field(("start", "value", "category"), "start")
