@@ -113,8 +113,11 @@ def _paragraphs(kinds: list[dict], text: str) -> list[Paragraph]:
         for index, (start, end) in enumerate(paragraph_spans(text))
     ]
     for number, entry in enumerate(kinds, 1):
-        start, _ = locate(text, entry, f"paragraph kind {number} ({entry.get('kind')})")
-        paragraph = next(p for p in paragraphs if p.start <= start < p.end)
+        label = f"paragraph kind {number} ({entry.get('kind')})"
+        start, _ = locate(text, entry, label)
+        paragraph = next((p for p in paragraphs if p.start <= start < p.end), None)
+        if paragraph is None:
+            raise CurationError(f"{label}: evidence starts outside every paragraph")
         paragraph.kind = entry["kind"]
     return paragraphs
 
