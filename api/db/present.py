@@ -40,8 +40,8 @@ def present_actor(actor: models.Actor, article_id: str | None = None) -> dict:
 def _actor_links(actor_id: str) -> dict:
     return {
         "self": url_for("actors.ActorsById", actor_id=actor_id),
-        "quotes": url_for("actors.ActorQuotes", actor_id=actor_id),
-        "reactions": url_for("actors.ActorReactions", actor_id=actor_id),
+        "quotes": url_for("quotes.ActorQuotes", actor_id=actor_id),
+        "reactions": url_for("reactions.ActorReactions", actor_id=actor_id),
     }
 
 
