@@ -16,8 +16,6 @@ class Config:
     LOG_LEVEL = "INFO"
     SEEDS_DIR = str(Path(__file__).resolve().parent.parent / "seeds")
     MAX_CONTENT_LENGTH = 1_000_000
-    MAX_PAGE_SIZE = 100
-    DEFAULT_PAGE_SIZE = 20
     CACHE_MAX_AGE = 60
 
     API_TITLE = "Lede API"
@@ -40,7 +38,6 @@ ENV_SETTINGS = (
     ("LEDE_LOG_LEVEL", "LOG_LEVEL", str.upper),
     ("LEDE_SEEDS_DIR", "SEEDS_DIR", str),
     ("LEDE_MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", int),
-    ("LEDE_MAX_PAGE_SIZE", "MAX_PAGE_SIZE", int),
     ("LEDE_CACHE_MAX_AGE", "CACHE_MAX_AGE", int),
 )
 

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 
 import flask_smorest
+import marshmallow as ma
 from werkzeug.exceptions import MethodNotAllowed
 
 from api.pagination import link_header
+
+# Page sizes are part of the public contract, so they are constants, not settings.
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
 
 
 class Api(flask_smorest.Api):
@@ -20,7 +25,51 @@ class Api(flask_smorest.Api):
         return payload, status, headers
 
 
+class PaginationArgsSchema(ma.Schema):
+    """Documents the pagination parameters; flask-smorest's own schema parses them."""
+
+    page = ma.fields.Integer(
+        load_default=1,
+        validate=ma.validate.Range(min=1),
+        metadata={"description": "Page number, from 1.", "example": 1},
+    )
+    page_size = ma.fields.Integer(
+        load_default=PAGE_SIZE,
+        validate=ma.validate.Range(min=1, max=MAX_PAGE_SIZE),
+        metadata={
+            "description": f"Items per page, at most {MAX_PAGE_SIZE}.",
+            "example": PAGE_SIZE,
+        },
+    )
+
+
+LINK_HEADER = {
+    "description": "Links to the first, previous, next and last pages (RFC 8288).",
+    "schema": {"type": "string"},
+}
+
+
 class Blueprint(flask_smorest.Blueprint):
+    DEFAULT_PAGINATION_PARAMETERS = {
+        "page": 1,
+        "page_size": PAGE_SIZE,
+        "max_page_size": MAX_PAGE_SIZE,
+    }
+
+    def paginate(self, pager=None, **kwargs):
+        decorate = super().paginate(pager, **kwargs)
+
+        def decorator(func):
+            wrapper = decorate(func)
+            wrapper._apidoc["pagination"]["parameters"]["schema"] = PaginationArgsSchema
+            return wrapper
+
+        return decorator
+
+    def _document_pagination_metadata(self, spec, resp_doc):
+        super()._document_pagination_metadata(spec, resp_doc)
+        resp_doc["headers"]["Link"] = LINK_HEADER
+
     def _set_pagination_metadata(self, page_params, result, headers):
         result, headers = super()._set_pagination_metadata(page_params, result, headers)
         meta = json.loads(headers[self.PAGINATION_HEADER_NAME])

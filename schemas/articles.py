@@ -52,7 +52,10 @@ class ArticleSchema(Schema):
     )
     language = described(fields.String, "Language code.", "en")
     source_url = described(
-        fields.String, "Where the article was published.", None, allow_none=True
+        fields.String,
+        "Where the article was published.",
+        "https://example.org/news/1",
+        allow_none=True,
     )
     word_count = described(fields.Integer, "Number of words in the text.", 812)
     paragraph_count = described(

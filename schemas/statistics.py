@@ -53,7 +53,7 @@ class StatisticSchema(LocatedSchema):
     unit = described(
         fields.String,
         "Currency code for money, `percent`, or null.",
-        None,
+        "USD",
         allow_none=True,
     )
     source = actor_ref(
@@ -78,7 +78,10 @@ class StatisticSchema(LocatedSchema):
     )
     evidence = described(fields.String, "The figure as written.", "more than 3,800")
     context = described(
-        fields.String, "A longer passage around the figure.", None, allow_none=True
+        fields.String,
+        "A longer passage around the figure.",
+        "more than 3,800 people detained",
+        allow_none=True,
     )
 
 

@@ -1,4 +1,4 @@
-"""Fixtures: the app on SQLite and on a real PostgreSQL server, seeded once per backend."""
+"""Fixtures: the app on SQLite and on a real PostgreSQL server, seeded once each."""
 
 from __future__ import annotations
 
