@@ -43,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
         app,
         resources={r"/api/*": {"origins": _origins(app.config["CORS_ORIGINS"])}},
         methods=["GET", "HEAD", "OPTIONS"],
+        send_wildcard=True,
         expose_headers=["X-Pagination", "Link", "ETag", "Location"],
     )
     app.add_url_rule("/", "index", lambda: redirect(docs.DOCS_URL + "/"))

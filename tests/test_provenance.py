@@ -1,0 +1,40 @@
+"""Every item served, in every article: `text[start:end]` is its evidence."""
+
+from tests.conftest import items
+
+
+def _all(client, url: str) -> list[dict]:
+    return items(client.get(f"{url}?page_size=100"))
+
+
+def test_every_served_item_indexes_its_evidence(client):
+    for article in _all(client, "/api/v1/articles"):
+        base = f"/api/v1/articles/{article['id']}"
+        text = client.get(base).get_json()["text"]
+        spans = []
+        for actor in _all(client, f"{base}/actors"):
+            spans += [(m, m["text"]) for m in actor["mentions"]]
+        for quote in _all(client, f"{base}/quotes"):
+            spans.append((quote, quote["text"]))
+            spans += [(o, o["text"]) for o in quote["occurrences"]]
+        for reaction in _all(client, f"{base}/reactions"):
+            spans.append((reaction, reaction["evidence"]))
+        for statistic in _all(client, f"{base}/statistics"):
+            spans.append((statistic, statistic["evidence"]))
+        assert spans
+        for item, evidence in spans:
+            assert text[item["start"] : item["end"]] == evidence, item
+
+
+def test_curated_seed_is_served_in_full(client, seed):
+    base = f"/api/v1/articles/{seed.article.id}"
+    served_quotes = {q["id"]: q for q in _all(client, f"{base}/quotes")}
+    assert set(served_quotes) == {q.id for q in seed.quotes}
+    served_actors = {a["id"]: a for a in _all(client, f"{base}/actors")}
+    assert set(served_actors) == {a.id for a in seed.actors}
+    for actor in seed.actors:
+        assert served_actors[actor.id]["mention_count"] == len(actor.mentions)
+    served_figures = {s["id"] for s in _all(client, f"{base}/statistics")}
+    assert served_figures == {s.id for s in seed.statistics}
+    served_reactions = {r["id"] for r in _all(client, f"{base}/reactions")}
+    assert served_reactions == {r.id for r in seed.reactions}
