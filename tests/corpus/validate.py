@@ -81,6 +81,8 @@ def check(stem: str, report: bool = False) -> dict[str, int]:
     ):
         label = f"{stem}: statistic {item['evidence']!r}"
         assert text[statistic.start : statistic.end] == item["evidence"], label
+        edges = text[statistic.start - 1] + text[statistic.end : statistic.end + 1]
+        assert not any(c.isalnum() for c in edges), f"{label}: inside a word"
         assert statistic.qualifier in QUALIFIERS, label
         assert statistic.category in CATEGORIES, label
         assert item.get("source") in names | {None}, label
