@@ -1,0 +1,83 @@
+"""Whether a mention acts: the subject of a verb, a source, or a speaker.
+
+A country named only as a place ("protests in Kazakhstan") is no actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from api.extraction.registry import Registry
+
+PREPOSITIONS = {
+    "in", "to", "from", "of", "across", "into", "for", "over", "within", "at", "on",
+    "by", "with", "throughout", "near", "outside", "inside", "toward", "towards",
+    "against", "about", "between", "among", "through", "around", "left", "visited",
+}  # fmt: skip
+NOT_VERBS = {
+    "and", "or", "but", "the", "a", "an", "of", "in", "to", "is", "as", "that",
+    "which", "who", "with", "from", "for", "on", "at", "by", "its", "their",
+    "news", "press", "series", "this", "these", "those", "less", "unless",
+}  # fmt: skip
+VERBS = {
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "can",
+    "could", "must", "should", "may", "might", "did", "does", "do", "say",
+    "clash", "warn", "call", "urge", "ask", "send", "deploy", "demand", "reject",
+}  # fmt: skip
+FILLERS = {"also", "yesterday", "today", "now", "then", "later", "already", "still"}
+WEEKDAY = re.compile(r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?")
+NEXT_WORD = re.compile(r"\s*([\w’'\-]+)")
+SOURCE_CUES = re.compile(
+    r"(?:according to|citing|cited by|said by)\s+(?:the\s+)?$", re.I
+)
+
+
+def mark(registry: Registry, sentences: list[tuple[int, int]]) -> None:
+    text = registry.text
+    starts = {start for start, _ in sentences}
+    for ref in registry.refs:
+        draft = registry.drafts[ref.key]
+        if not draft.acts and acts(text, ref.start, ref.end, starts):
+            draft.acts = True
+
+
+def acts(text: str, start: int, end: int, sentence_starts) -> bool:
+    before = text[max(0, start - 30) : start]
+    if SOURCE_CUES.search(before):
+        return True
+    previous = re.findall(r"[\w’'\-]+", before)
+    if previous and previous[-1].lower() in PREPOSITIONS:
+        return False
+    word = _next_word(text, end)
+    if word is None or not word.islower() or word in NOT_VERBS:
+        return False
+    if word in VERBS or word.endswith("ed") or _third_person(word):
+        return True
+    return _opens_clause(text, start, sentence_starts)
+
+
+def _third_person(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _next_word(text: str, end: int) -> str | None:
+    cursor = end
+    for _ in range(4):
+        skip = WEEKDAY.match(text, cursor) or None
+        if skip:
+            cursor = skip.end()
+            continue
+        match = NEXT_WORD.match(text, cursor)
+        if not match:
+            return None
+        if match.group(1).lower() not in FILLERS:
+            return match.group(1)
+        cursor = match.end()
+    return None
+
+
+def _opens_clause(text: str, start: int, sentence_starts) -> bool:
+    """At the start of a sentence, after at most an article and a qualifier."""
+    head = text[max(0, start - 12) : start]
+    stripped = re.sub(r"(?:\b(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]ll)\s+)+$", "", head)
+    return (start - (len(head) - len(stripped))) in sentence_starts

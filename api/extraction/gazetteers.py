@@ -1,0 +1,218 @@
+"""Small word lists: countries, demonyms, capitals, institutions, groups, titles.
+
+Only general vocabulary lives here; no rule may name a person or an article's phrase.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+# pycountry's official short names are awkward in prose ("Russian Federation");
+# these are the names news text uses.
+SHORT_NAMES = {
+    "RU": "Russia",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+    "VE": "Venezuela",
+    "BO": "Bolivia",
+    "TW": "Taiwan",
+    "VN": "Vietnam",
+    "CZ": "Czech Republic",
+    "MD": "Moldova",
+    "TZ": "Tanzania",
+    "LA": "Laos",
+    "PS": "Palestine",
+    "VA": "Vatican",
+    "CD": "Democratic Republic of the Congo",
+    "BN": "Brunei",
+    "TR": "Turkey",
+    "FM": "Micronesia",
+}
+EXTRA_COUNTRY_FORMS = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Türkiye": "Turkey",
+    "Czechia": "Czech Republic",
+    "Viet Nam": "Vietnam",
+    "Russian Federation": "Russia",
+}
+# Adjectives of nationality: "Russian troops", "the Kazakh president".
+DEMONYMS = {
+    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria",
+    "American": "United States", "Argentine": "Argentina",
+    "Argentinian": "Argentina", "Armenian": "Armenia", "Australian": "Australia",
+    "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Belarusian": "Belarus",
+    "Belgian": "Belgium", "Bolivian": "Bolivia", "Brazilian": "Brazil",
+    "British": "United Kingdom", "Bulgarian": "Bulgaria", "Canadian": "Canada",
+    "Chilean": "Chile", "Chinese": "China", "Colombian": "Colombia",
+    "Cuban": "Cuba", "Czech": "Czech Republic", "Danish": "Denmark",
+    "Dutch": "Netherlands", "Ecuadorian": "Ecuador", "Egyptian": "Egypt",
+    "Ethiopian": "Ethiopia", "Finnish": "Finland", "French": "France",
+    "Georgian": "Georgia", "German": "Germany", "Greek": "Greece",
+    "Hungarian": "Hungary", "Indian": "India", "Indonesian": "Indonesia",
+    "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel",
+    "Italian": "Italy", "Japanese": "Japan", "Jordanian": "Jordan",
+    "Kazakh": "Kazakhstan", "Kenyan": "Kenya", "Kyrgyz": "Kyrgyzstan",
+    "Lebanese": "Lebanon", "Libyan": "Libya", "Mexican": "Mexico",
+    "Moroccan": "Morocco", "Nigerian": "Nigeria", "North Korean": "North Korea",
+    "Norwegian": "Norway", "Pakistani": "Pakistan", "Palestinian": "Palestine",
+    "Peruvian": "Peru", "Polish": "Poland", "Portuguese": "Portugal",
+    "Romanian": "Romania", "Russian": "Russia", "Saudi": "Saudi Arabia",
+    "Serbian": "Serbia", "South African": "South Africa",
+    "South Korean": "South Korea", "Spanish": "Spain", "Sudanese": "Sudan",
+    "Swedish": "Sweden", "Swiss": "Switzerland", "Syrian": "Syria",
+    "Tajik": "Tajikistan", "Turkish": "Turkey", "Turkmen": "Turkmenistan",
+    "Ukrainian": "Ukraine", "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela",
+    "Vietnamese": "Vietnam", "Yemeni": "Yemen",
+}  # fmt: skip
+# Capitals (and seats of power) that speak for their country in news prose.
+CAPITALS = {
+    "Moscow": "Russia", "Kremlin": "Russia", "Beijing": "China",
+    "Washington": "United States", "White House": "United States",
+    "Paris": "France", "London": "United Kingdom", "Berlin": "Germany",
+    "Kyiv": "Ukraine", "Kiev": "Ukraine", "Tehran": "Iran", "Ankara": "Turkey",
+    "Tokyo": "Japan", "Seoul": "South Korea", "Pyongyang": "North Korea",
+    "Madrid": "Spain", "Rome": "Italy", "Caracas": "Venezuela",
+    "Havana": "Cuba", "Bogotá": "Colombia", "Bogota": "Colombia",
+    "Brasilia": "Brazil", "Brasília": "Brazil", "Mexico City": "Mexico",
+    "Buenos Aires": "Argentina", "Lima": "Peru", "Quito": "Ecuador",
+    "Santiago": "Chile", "Astana": "Kazakhstan", "Nur-Sultan": "Kazakhstan",
+    "Minsk": "Belarus", "Jerusalem": "Israel", "Damascus": "Syria",
+    "Baghdad": "Iraq", "Kabul": "Afghanistan", "New Delhi": "India",
+    "Islamabad": "Pakistan", "Riyadh": "Saudi Arabia", "Cairo": "Egypt",
+    "Ottawa": "Canada", "Canberra": "Australia", "Warsaw": "Poland",
+}  # fmt: skip
+# Words of an institution's name; "Ministry" or "Government" make it a government.
+GOVERNMENT_WORDS = {
+    "Ministry", "Government", "Department", "Cabinet", "Presidency", "Parliament",
+    "Congress", "Senate", "Prosecutor", "Attorney", "Interior", "Embassy",
+}  # fmt: skip
+INSTITUTION_WORDS = GOVERNMENT_WORDS | {
+    "Commission", "Council", "Committee", "Agency", "Office", "Organization",
+    "Organisation", "Union", "Bank", "Fund", "Court", "Assembly", "Nations",
+    "Party", "Army", "Forces", "Police", "Guard", "Service", "Institute",
+    "Federation", "Association", "Alliance", "Treaty", "Movement", "Front",
+    "Authority", "Authorities", "Secretariat", "Mission", "Cross", "Crescent",
+    "Watch", "International", "Foundation", "Corporation", "Company", "Group",
+    "University", "Press", "News", "Network", "Diplomacy",
+}  # fmt: skip
+# Fixed institution names and acronyms (canonical name on the right).
+INSTITUTIONS = {
+    "United Nations": "United Nations", "UN": "United Nations",
+    "U.N.": "United Nations", "NATO": "NATO", "EU": "European Union",
+    "European Union": "European Union", "IMF": "International Monetary Fund",
+    "World Bank": "World Bank", "Red Cross": "Red Cross",
+    "Amnesty International": "Amnesty International",
+    "Human Rights Watch": "Human Rights Watch", "OSCE": "OSCE",
+    "African Union": "African Union", "OAS": "Organization of American States",
+    "CSTO": "Collective Security Treaty Organization", "Interpol": "Interpol",
+    "Unicef": "UNICEF", "UNICEF": "UNICEF", "UNHCR": "UNHCR",
+    "WHO": "World Health Organization", "Vatican": "Vatican",
+}  # fmt: skip
+# Collective actors: written noun -> (class that merges synonyms, actor type).
+GROUPS = {
+    "protesters": ("protesters", "group"),
+    "demonstrators": ("protesters", "group"),
+    "rioters": ("rioters", "group"),
+    "security forces": ("security forces", "group"),
+    "police": ("police", "group"),
+    "policemen": ("police", "group"),
+    "police officers": ("police", "group"),
+    "troops": ("troops", "group"),
+    "soldiers": ("troops", "group"),
+    "military": ("troops", "group"),
+    "army": ("troops", "group"),
+    "rescue workers": ("rescuers", "group"),
+    "rescuers": ("rescuers", "group"),
+    "firefighters": ("firefighters", "group"),
+    "rebels": ("rebels", "group"),
+    "militants": ("militants", "group"),
+    "insurgents": ("insurgents", "group"),
+    "opposition": ("opposition", "group"),
+    "authorities": ("authorities", "government"),
+    "officials": ("officials", "government"),
+    "government": ("government", "government"),
+    "diplomacy": ("diplomacy", "government"),
+    "residents": ("residents", "group"),
+    "activists": ("activists", "group"),
+    "workers": ("workers", "group"),
+    "students": ("students", "group"),
+    "farmers": ("farmers", "group"),
+    "migrants": ("migrants", "group"),
+    "refugees": ("refugees", "group"),
+    "investigators": ("investigators", "group"),
+    "doctors": ("doctors", "group"),
+    "journalists": ("journalists", "group"),
+    "media": ("media", "organization"),
+    "press agencies": ("press agencies", "organization"),
+    "news agencies": ("press agencies", "organization"),
+    "guerrillas": ("guerrillas", "group"),
+    "peacekeepers": ("peacekeepers", "group"),
+    "paramilitaries": ("paramilitaries", "group"),
+    "civilians": ("civilians", "group"),
+}
+TITLES = {
+    "President", "Prime Minister", "Minister", "Chancellor", "King", "Queen",
+    "Prince", "Pope", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
+    "General", "Gen.", "Colonel", "Senator", "Governor", "Mayor", "Secretary",
+    "Ambassador", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Director", "Chief", "Leader", "Judge", "Deputy", "Sheikh", "Emir",
+    "Foreign Minister", "Defense Minister", "Interior Minister", "Vice President",
+    "Secretary-General", "Secretary General", "High Commissioner", "Premier",
+}  # fmt: skip
+ROLE_NOUNS = {
+    "president", "prime minister", "minister", "chancellor", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "head", "chief", "secretary",
+    "ambassador", "governor", "mayor", "director", "commissioner", "king",
+    "queen", "senator", "general", "official", "representative", "premier",
+    "secretary-general", "foreign minister", "mentor", "founder", "analyst",
+}  # fmt: skip
+PARTICLES = {"von", "der", "de", "del", "la", "van", "bin", "al", "da", "di", "du"}
+PARTICLES |= {"dos", "das", "ibn", "el", "le", "ben", "den", "ter"}
+# Capitalised words that start sentences or headlines but never start a name.
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "For", "From", "With", "After", "Before",
+    "But", "And", "Or", "However", "Instead", "Also", "According", "Aside",
+    "Most", "Some", "Many", "This", "That", "These", "Those", "It", "He", "She",
+    "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "What",
+    "Who", "When", "Where", "Why", "How", "Given", "Authorities", "Photo",
+    "Read", "More", "News", "Keys", "While", "During", "Since", "Despite",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Asia",
+    "Europe", "Africa", "America", "Central", "Soviet", "If", "As", "By",
+    "Of", "To", "Under", "Meanwhile", "Thus", "Then", "Now", "Yesterday",
+    "Today", "Tomorrow", "Both", "All", "Each", "Several", "Other", "Another",
+    "Such", "There", "Here", "No", "Not", "Only", "Even", "Although", "Among",
+    "Until", "Between", "Against", "Through", "Following", "Amid", "Without",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[str, str]:
+    """Every written form of a country -> its short name."""
+    forms: dict[str, str] = {}
+    for country in pycountry.countries:
+        short = SHORT_NAMES.get(country.alpha_2) or getattr(
+            country, "common_name", None
+        )
+        short = short or country.name.split(",")[0].split(" (")[0]
+        forms[short] = short
+        if "," not in country.name and "(" not in country.name:
+            forms.setdefault(country.name, short)
+    forms.update(EXTRA_COUNTRY_FORMS)
+    return forms
+
+
+def demonym_of(country: str) -> str | None:
+    return next((d for d, c in DEMONYMS.items() if c == country), None)

@@ -1,0 +1,120 @@
+"""Figures in prose: numerals, scales, written numbers, money, percentages, ranges,
+with their qualifier; dates, years, times and numbers inside names are left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "above": "more_than", "at least": "at_least",
+    "up to": "up_to", "as many as": "up_to", "fewer than": "up_to",
+    "less than": "up_to", "around": "around", "about": "around",
+    "roughly": "around", "approximately": "around", "some": "around",
+    "nearly": "around", "almost": "around", "close to": "around",
+    "an estimated": "around", "almost a": "around",
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
+          "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
+CURRENCIES = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
+              "R$": "BRL", "dollars": "USD", "euros": "EUR", "pounds": "GBP",
+              "pesos": None, "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}  # fmt: skip
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}  # fmt: skip
+VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6,
+         "tens of thousands": 20000, "hundreds of thousands": 200000,
+         "a dozen": 12, "two dozen": 24, "three dozen": 36, "a few dozen": 24}  # fmt: skip
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|"
+          "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
+
+_QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+_WRITTEN = "|".join(sorted(map(re.escape, [*VAGUE, *UNITS]), key=len, reverse=True))
+FIGURE = re.compile(
+    rf"(?<![\w.,:/$€£¥-])(?:(?P<qual>(?i:{_QUAL}))\s+)?"
+    r"(?:(?P<cur>US\$|R\$|\$|£|€|¥)\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]?\d)"
+    r"(?:(?:\s|-)?(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m|k)\b)?"
+    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
+    r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles)\b)?"
+)
+WRITTEN = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WRITTEN}))"
+    r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?=\s+(?:of\s+)?(?:\W\s*)?(?:[A-Za-z]+s|people|children|men|women|staff)\b)"
+)
+DATE_BEFORE = re.compile(rf"(?i:\b(?:{MONTHS})\.?)\s*$")
+DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{MONTHS})\b)")
+TIME_AFTER = re.compile(r"^(?::\d|\s?(?:a\.?m\b|p\.?m\b|hours\b|GMT|h\b|o'clock))")
+AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|-years?-old)")
+AGE_BEFORE = re.compile(r"\baged\s+$")
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"
+    unit: str | None = None
+    age: bool = False
+
+
+def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    end = len(text) if end is None else end
+    found = [f for m in FIGURE.finditer(text, start, end) if (f := _numeral(text, m))]
+    found += [f for m in WRITTEN.finditer(text, start, end) if (f := _written(m))]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _numeral(text: str, match: re.Match) -> Figure | None:
+    raw = match.group("num")
+    value = float(raw.replace(",", ""))
+    if not _counted(text, match, raw, value):
+        return None
+    after = text[match.end() : match.end() + 14]
+    before = text[max(0, match.start() - 8) : match.start()]
+    age = bool(AGE.match(after) or AGE_BEFORE.search(before))
+    scale = match.group("scale")
+    if scale and (scale in ("m", "k") and not match.group("cur")):
+        return None
+    value *= SCALES.get(scale or "", 1)
+    currency = match.group("cur") or match.group("curword")
+    unit = CURRENCIES.get(currency) if currency else None
+    unit = "percent" if match.group("pct") else unit
+    unit = "years" if age else unit
+    qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
+    return Figure(match.start(), match.end(), value, qualifier, unit, age)
+
+
+def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
+    """Dates, years, times and numbers glued to names are not figures."""
+    num_start, num_end = match.span("num")
+    before, after = text[max(0, num_start - 12) : num_start], text[num_end : num_end + 12]
+    if after[:1].isalpha() and not match.group("scale"):
+        return False
+    if DATE_BEFORE.search(before) or DATE_AFTER.match(after) or TIME_AFTER.match(after):
+        return False
+    plain_year = re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100
+    if plain_year and not match.group("cur") and not match.group("pct"):
+        return bool(re.match(r"\s+[a-z]+s\b", after)) and not re.match(r"\s+was", after)
+    previous = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
+    return not (previous and previous.group(1)[0].isupper() and not match.group("qual")
+                and previous.group(1) not in ("More", "Over", "About", "Some", "Nearly"))
+
+
+def _written(match: re.Match) -> Figure | None:
+    word = match.group("word").lower()
+    qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
+    if word in VAGUE:
+        exact = word.startswith(("a ", "two ", "three ")) and word.endswith("dozen")
+        return Figure(match.start(), match.end(), float(VAGUE[word]),
+                      qualifier if exact else "approximate")  # fmt: skip
+    if word == "one":
+        return None
+    value = UNITS[word] + (UNITS.get(match.group("unit") or "", 0))
+    return Figure(match.start(), match.end(), float(value), qualifier)

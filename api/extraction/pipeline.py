@@ -1,0 +1,106 @@
+"""Text and metadata in, Annotation out: the extraction pipeline's entry points."""
+
+from __future__ import annotations
+
+import re
+
+from api.extraction import (
+    acting,
+    actors,
+    caveats,
+    pullquotes,
+    quotes,
+    reactions,
+    segment,
+    statistics,
+)
+from api.extraction.ids import article_id, content_hash
+from api.extraction.nlp import gazetteer_hits, get_nlp
+from api.extraction.text import parse_header
+from api.extraction.types import Annotation, ArticleInfo
+
+QUOTED_KINDS = ("body", "pull_quote", "photo_caption")
+
+
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    published_on: str | None = None,
+    credits: list[str] | None = None,
+    source_url: str | None = None,
+) -> Annotation:
+    """Annotate an article (text without header). Never raises on odd text: if a
+    rule trips, the article still comes back, with paragraphs only."""
+    info = _article(text, title, published_on, credits, source_url)
+    try:
+        return analyse(info)
+    except Exception:  # noqa: BLE001 - a bad rule must not lose the article
+        return Annotation(article=info)
+
+
+def extract_raw(raw: str, **meta) -> Annotation:
+    """Annotate a raw file that may start with the ` date YYYY-MM-DD ` header."""
+    published_on, text = parse_header(raw)
+    meta.setdefault("published_on", published_on)
+    return extract(text, **meta)
+
+
+def analyse(info: ArticleInfo) -> Annotation:
+    """The strict pipeline: every stage in order, exceptions propagate."""
+    text, paragraphs = info.text, info.paragraphs
+    doc = get_nlp()(text)
+    spans = [
+        s
+        for s in quotes.find_spans(text, paragraphs)
+        if paragraphs[s.paragraph].kind in QUOTED_KINDS
+    ]
+    sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans])
+    registry = actors.discover(text, paragraphs, gazetteer_hits(doc))
+    acting.mark(registry, sentences)
+    found = quotes.build(registry, spans, sentences, info.id)
+    found = pullquotes.merge(text, paragraphs, found)
+    figures = statistics.extract(registry, paragraphs, sentences, found, info.id)
+    events = reactions.extract(registry, paragraphs, sentences, found, info.id)
+    info.caveats = caveats.extract(text, sentences)
+    used = _used(found, figures, events)
+    return Annotation(
+        article=info,
+        actors=actors.to_actors(registry, used),
+        quotes=found,
+        reactions=events,
+        statistics=figures,
+    )
+
+
+def _used(found, figures, events) -> set[str]:
+    ids = {q.speaker for q in found} | {s.source for s in figures}
+    ids |= {r.actor for r in events} | {r.on_behalf_of for r in events}
+    return {i for i in ids if i}
+
+
+def _article(text, title, published_on, credits, source_url) -> ArticleInfo:
+    title = title or text.strip().split("\n", 1)[0][:120]
+    paragraphs = segment.paragraphs(text)
+    if credits is None:
+        credits = _credits(text, paragraphs)
+    return ArticleInfo(
+        id=article_id(title, text),
+        title=title,
+        text=text,
+        content_hash=content_hash(text),
+        published_on=published_on,
+        credits=list(credits),
+        source_url=source_url,
+        paragraphs=paragraphs,
+    )
+
+
+def _credits(text: str, paragraphs) -> list[str]:
+    """'AFP AND EFE' -> ['AFP', 'EFE']."""
+    names: list[str] = []
+    for para in paragraphs:
+        if para.kind == "credit":
+            chunk = text[para.start : para.end]
+            names += [n for n in re.split(r"\s+AND\s+|[,/&]|\s+Y\s+", chunk) if n.strip()]
+    return [n.strip() for n in names]

@@ -1,0 +1,178 @@
+"""Quoted passages: pairing of straight, curly and guillemet marks, and their kind."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from api.extraction import speakers
+from api.extraction.ids import actor_id, item_id
+from api.extraction.types import Occurrence, Quote
+
+# Opening mark -> the marks that may close it.
+PAIRS = {"“": "”“", "«": "»", "„": "“”", '"': '"', "‘": "’", "'": "'", "‹": "›"}
+DOUBLE = set('“«„"‹')
+SENTENCE_START = re.compile(r"^[\W_]*[A-Z0-9À-Þ]")
+EMBEDDING_WORDS = {
+    "that", "to", "the", "a", "an", "of", "for", "as", "his", "her", "their",
+    "its", "and", "or", "on", "in", "by", "with", "whose", "about", "called",
+    "are", "is", "were", "was", "be", "been", "so", "this", "these", "those",
+}  # fmt: skip
+WORD = re.compile(r"\w+(?:[’'\-.,]\w+)*")
+
+
+@dataclass
+class Span:
+    """A quoted passage: inner = the words, outer = with the marks."""
+
+    outer_start: int
+    start: int
+    end: int
+    outer_end: int
+    paragraph: int
+    open_end: bool = False
+    continued: bool = False
+    group: int = -1
+
+    @property
+    def bounds(self) -> tuple[int, int, int, int]:
+        return self.outer_start, self.start, self.end, self.outer_end
+
+
+def find_spans(text: str, paragraphs) -> list[Span]:
+    """Every quoted passage, per paragraph; one left open runs to paragraph end."""
+    spans: list[Span] = []
+    for para in paragraphs:
+        spans.extend(_paragraph_spans(text, para.start, para.end, para.index))
+    _link_continuations(text, spans, paragraphs)
+    return spans
+
+
+def _paragraph_spans(text: str, start: int, end: int, index: int) -> list[Span]:
+    found, opening = [], None
+    for pos in range(start, end):
+        char = text[pos]
+        if char not in PAIRS and char not in "”»“’›":
+            continue
+        if opening is not None and char in PAIRS[text[opening]]:
+            if _can_close(text, pos, text[opening], start):
+                found.append(_span(text, opening, pos + 1, index, False))
+                opening = None
+        elif opening is None and char in PAIRS and _can_open(text, pos, end):
+            opening = pos
+    if opening is not None and text[opening] in DOUBLE:
+        found.append(_span(text, opening, end, index, True))
+    return [s for s in found if s is not None]
+
+
+def _can_open(text: str, pos: int, end: int) -> bool:
+    after = text[pos + 1] if pos + 1 < end else " "
+    before = text[pos - 1] if pos > 0 else " "
+    if text[pos] in "'‘":
+        # An apostrophe is no opening mark: demand a word start after a space.
+        return (before.isspace() or before in "(—–-[") and after.isalnum()
+    return not after.isspace() or text[pos] in "«„"
+
+
+def _can_close(text: str, pos: int, opener: str, para_start: int) -> bool:
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    before = text[pos - 1] if pos > para_start else " "
+    if opener in "'‘":
+        return not before.isspace() and not after.isalnum()
+    return not (before.isspace() and after.isalnum())
+
+
+def _span(text: str, outer_start: int, outer_end: int, index: int, open_end: bool):
+    inner_start = outer_start + 1
+    inner_end = outer_end if open_end else outer_end - 1
+    chunk = text[inner_start:inner_end]
+    lead = len(chunk) - len(chunk.lstrip())
+    kept = chunk.strip().rstrip(",;:").rstrip()
+    if not any(c.isalnum() for c in kept):
+        return None
+    start = inner_start + lead
+    return Span(outer_start, start, start + len(kept), outer_end, index, open_end)
+
+
+def _link_continuations(text: str, spans: list[Span], paragraphs) -> None:
+    """A quote left open continues in the next paragraph that opens with a mark."""
+    by_paragraph = {}
+    for span in spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    for number, span in enumerate(spans):
+        span.group = number if span.group < 0 else span.group
+        following = by_paragraph.get(span.paragraph + 1, [])
+        if span.open_end and following:
+            head = following[0]
+            if head.outer_start == paragraphs[span.paragraph + 1].start:
+                head.group, head.continued = span.group, True
+
+
+def kind(text: str, span: Span) -> str:
+    """term: a one- or two-word scare quote; partial: a fragment; direct: sentences."""
+    words = WORD.findall(text[span.start : span.end])
+    if len(words) <= 2:
+        return "term"
+    if span.continued or span.open_end:
+        return "direct"
+    previous = WORD.findall(text[max(0, span.outer_start - 30) : span.outer_start])
+    embedded = bool(previous) and previous[-1].lower() in EMBEDDING_WORDS
+    starts_sentence = bool(SENTENCE_START.match(text[span.start : span.end]))
+    if starts_sentence and not embedded and len(words) >= 4:
+        return "direct"
+    return "partial"
+
+
+def sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence holding offset (sentences are sorted and never split a quote)."""
+    index = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index]
+    return offset, offset + 1
+
+
+def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
+    """Quote items with speakers; a quote continued over paragraphs keeps one."""
+    text, results, by_group = registry.text, [], {}
+    for span in spans:
+        sentence = sentence_of(sentences, span.start)
+        found = speakers.attribute(registry, span, sentence, spans)
+        speaker = found.speaker
+        if speaker is None and span.group in by_group:
+            speaker = by_group[span.group]
+        if speaker is None and found.reason == "none":
+            speaker = _previous_speaker(text, span, spans, by_group)
+        if speaker is not None:
+            speaker.acts = True
+            by_group.setdefault(span.group, speaker)
+        results.append((span, speaker, found))
+    return [_quote(text, article, span, by_group.get(span.group) if span.continued
+                   else speaker, found, sentences)
+            for span, speaker, found in results]  # fmt: skip
+
+
+def _previous_speaker(text: str, span: Span, spans: list[Span], by_group):
+    """A quote standing alone as a paragraph goes on from the previous paragraph's."""
+    if span.outer_start > 0 and text[span.outer_start - 1] not in "\n":
+        return None
+    earlier = [s for s in spans if s.paragraph == span.paragraph - 1]
+    return by_group.get(earlier[-1].group) if earlier else None
+
+
+def _quote(text, article, span, speaker, found, sentences) -> Quote:
+    sentence = sentence_of(sentences, span.start)
+    evidence = text[span.start : span.end]
+    return Quote(
+        id=item_id("q", article, span.start, span.end),
+        text=evidence,
+        start=span.start,
+        end=span.end,
+        speaker=actor_id(speaker.name) if speaker else None,
+        kind=kind(text, span),
+        verb=found.verb,
+        speaker_reason=None if speaker else "no attribution in the text",
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        occurrences=[Occurrence(span.start, span.end, evidence)],
+    )

@@ -1,0 +1,141 @@
+"""Reactions: an actor other than the protagonist responding to events, with a
+stance read from the verb, a target, the evidence sentence and its quotes."""
+
+from __future__ import annotations
+
+import re
+
+from api.extraction import gazetteers as gz
+from api.extraction.acting import PREPOSITIONS
+from api.extraction.ids import actor_id, item_id
+from api.extraction.registry import Draft, Registry
+from api.extraction.types import Reaction
+
+STANCE_VERBS = (
+    ("supportive", r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
+     r"|congratulat\w*|endors\w*|hail\w*|(?:sent|sends|send|offered|offers)\s+"
+     r"(?:\w+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*)"
+     r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"),
+    ("critical", r"condemn\w*|critici[sz]\w*|denounc\w*|warned|warns|accus\w*"
+     r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"),
+    ("concerned", r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
+     r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
+     r"|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned"),
+)  # fmt: skip
+VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in STANCE_VERBS))
+RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
+
+
+def protagonist(registry: Registry) -> Draft | None:
+    people = [d for d in registry.drafts.values() if d.type == "person"]
+    return max(people, key=lambda d: len(d.spans), default=None)
+
+
+def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
+    hero = protagonist(registry)
+    body = [(p.start, p.end) for p in paragraphs if p.kind == "body"]
+    items, seen = [], set()
+    for index, sentence in enumerate(sentences):
+        if not any(a <= sentence[0] < b for a, b in body):
+            continue
+        nxt = sentences[index + 1] if index + 1 < len(sentences) else None
+        for item in _sentence(registry, sentence, nxt, quotes, hero, article):
+            if (item.actor, item.start) not in seen:
+                seen.add((item.actor, item.start))
+                items.append(item)
+    return items
+
+
+def _sentence(registry, sentence, nxt, quotes, hero, article) -> list[Reaction]:
+    text, results, floor = registry.text, [], sentence[0]
+    for match in VERB.finditer(text, *sentence):
+        if _in_quote(match.start(), quotes):
+            continue
+        stance = match.lastgroup
+        for actor in _subjects(registry, floor, match.start(), hero):
+            results.append(
+                _reaction(registry, actor, stance, match, sentence, nxt, quotes, article)
+            )
+        floor = match.end()
+    return results
+
+
+def _in_quote(offset: int, quotes) -> bool:
+    """Inside quote marks, unless the quote opens with the verb ('who "responded')."""
+    return any(q.start < offset < q.end for q in quotes)
+
+
+def _subjects(registry: Registry, floor: int, verb_at: int, hero) -> list[Draft]:
+    text = registry.text
+    refs = registry.between(floor, verb_at)
+    if refs and RELATIVE.match(text[refs[-1].end : verb_at]):
+        refs = refs[-1:]
+    found: list[Draft] = []
+    for ref in refs:
+        draft = registry.drafts[ref.key]
+        head = re.findall(r"[\w’'\-]+", text[max(floor, ref.start - 30) : ref.start])
+        while head and head[-1].lower() in ("the", "a", "an", "its", "their"):
+            head.pop()
+        if head and head[-1].lower() in PREPOSITIONS | {"by", "after", "given"}:
+            continue
+        if draft is not hero and draft not in found:
+            found.append(draft)
+    people = {d.affiliation for d in found if d.type == "person"}
+    return [d for d in found if d.name not in people]
+
+
+def _behalf(registry: Registry, actor: Draft) -> Draft | None:
+    name = actor.affiliation or (actor.country if actor.type != "country" else None)
+    if not name or name == actor.name:
+        return None
+    countries = set(gz.country_forms().values())
+    draft = registry.draft(name, "country" if name in countries else "organization")
+    draft.acts = True
+    return draft
+
+
+def _spokesperson(registry, actor, nxt, quotes):
+    """An institution's reaction voiced, in the next sentence, by its spokesperson."""
+    if nxt is None or actor.type == "person":
+        return None
+    for quote in quotes:
+        if nxt[0] <= quote.start < nxt[1] and quote.speaker:
+            speaker = next((d for d in registry.drafts.values()
+                            if actor_id(d.name) == quote.speaker), None)  # fmt: skip
+            if speaker and speaker.affiliation == actor.name:
+                return speaker
+    return None
+
+
+def _reaction(registry, actor, stance, match, sentence, nxt, quotes, article):
+    text, start, end = registry.text, sentence[0], sentence[1]
+    voice = _spokesperson(registry, actor, nxt, quotes)
+    behalf = _behalf(registry, actor)
+    if voice is not None:
+        actor, behalf, end = voice, actor, nxt[1]
+    actor.acts = True
+    linked = [q.id for q in quotes if match.start() <= q.start and q.end <= end
+              and (voice is None or q.speaker == actor_id(actor.name))]  # fmt: skip
+    return Reaction(
+        id=item_id("r", article, start, end) + "-" + actor_id(actor.name)[:12],
+        actor=actor_id(actor.name),
+        stance=stance,
+        target=_target(registry, match.end(), sentence[1]),
+        summary=_summary(text, match.start(), sentence[1]),
+        evidence=text[start:end],
+        start=start,
+        end=end,
+        on_behalf_of=actor_id(behalf.name) if behalf else None,
+        quotes=linked,
+    )
+
+
+def _target(registry: Registry, start: int, end: int) -> str | None:
+    refs = registry.between(start, end)
+    return registry.drafts[refs[0].key].name if refs else None
+
+
+def _summary(text: str, start: int, end: int) -> str:
+    clause = re.sub(r"[“”«»\"]", "", text[start:end]).strip().rstrip(".")
+    clause = clause[:1].upper() + clause[1:]
+    return clause if len(clause) <= 120 else clause[:117].rsplit(" ", 1)[0] + "..."

@@ -1,0 +1,135 @@
+"""Who speaks a quote: cues in its sentence ("X said", "said X", "according to X",
+"he added"), a possessive ("X's 'term'"), the sentence subject, or the quote it
+continues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from api.extraction.acting import PREPOSITIONS
+from api.extraction.registry import Draft, Registry
+
+SPEECH = (
+    r"said|says|say|added|adding|adds|told|tells|stated|states|declared|declares|"
+    r"explained|explains|insisted|noted|notes|warned|warns|stressed|affirmed|"
+    r"assured|claimed|claims|announced|announces|asserted|argued|remarked|wrote|"
+    r"tweeted|commented|replied|responded|asked|urged|acknowledged|admitted|"
+    r"emphasized|emphasised|indicated|continued|concluded|recalled|promised|"
+    r"reiterated|denounced|expressed|pointed out|underlined|maintained|according to"
+)
+SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b")
+AFTER_NAME = re.compile(
+    rf"^[\s,]*(?:who\s+|which\s+)?(?:(?:also|then|later|yesterday|today|has|had|"
+    rf"on \w+day|in a \w+(?: \w+)?),?\s+)*({SPEECH})\b"
+)
+ACCORDING = re.compile(r"\b(?:[Aa]ccording to|citing)\s+(?:the\s+)?")
+PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|him|her)\b(?:\s+also)?(?:\s+({SPEECH}))?")
+SUBJECT_PRONOUN = re.compile(r"^(?:[A-Z]\w*(?: \w+){0,3}, )?([Hh]e|[Ss]he)\b")
+
+
+@dataclass
+class Attribution:
+    speaker: Draft | None
+    verb: str | None
+    reason: str
+
+
+def mask(text: str, start: int, end: int, quotes) -> str:
+    """The sentence with every quoted passage blanked, offsets kept."""
+    chars = list(text[start:end])
+    for q in quotes:
+        for pos in range(max(q.outer_start, start), min(q.outer_end, end)):
+            chars[pos - start] = "\x00"
+    return "".join(chars)
+
+
+def attribute(registry: Registry, quote, sentence, quotes) -> Attribution:
+    text, (s_start, s_end) = registry.text, sentence
+    masked = mask(text, s_start, s_end, quotes)
+    skip = [(q.outer_start, q.outer_end) for q in quotes]
+    possessive = _possessive(registry, quote)
+    if possessive is not None:
+        return Attribution(possessive, None, "possessive")
+    cues = _cues(registry, masked, s_start, skip)
+    if cues:
+        best = min(cues, key=lambda cue: _distance(cue[0], quote))
+        return Attribution(best[1], best[2], "cue")
+    return _subject(registry, masked, s_start, quote, skip)
+
+
+def _distance(position: int, quote) -> int:
+    if position >= quote.outer_end:
+        return position - quote.outer_end
+    return max(0, quote.outer_start - position)
+
+
+def _cues(registry: Registry, masked: str, base: int, skip) -> list[tuple]:
+    cues = []
+    for ref in registry.between(base, base + len(masked)):
+        after = AFTER_NAME.match(masked, ref.end - base)
+        if after and "\x00" not in masked[ref.start - base : ref.end - base]:
+            speaker = _joint(registry, masked, base, after.start(1) + base)
+            cues.append((after.start(1) + base, speaker, after.group(1)))
+    for match in SPEECH_WORD.finditer(masked):
+        found = _after_verb(registry, masked, base, match)
+        if found:
+            cues.append(found)
+    for match in PRONOUN.finditer(masked):
+        if match.group(2) or match.group(1) in ("him", "her"):
+            person = registry.last_person_before(base + match.start(), skip)
+            cues.append(
+                (base + match.start(), person, match.group(2) or "according to")
+            )
+    return cues
+
+
+def _after_verb(registry: Registry, masked: str, base: int, match):
+    """'said United Nations spokesman X' and 'according to the Ministry'."""
+    window_end = match.end() + 70
+    tail = masked[match.end() : window_end]
+    stop = re.search(r"[.;:\x00]|,(?! (?:the |a )?\w+,)", tail)
+    limit = base + match.end() + (stop.start() if stop else len(tail))
+    refs = registry.between(base + match.end(), limit)
+    if not refs:
+        return None
+    drafts = [registry.drafts[r.key] for r in refs]
+    first_gap = masked[match.end() : refs[0].start - base]
+    if len(first_gap.split()) > 4 or re.search(r"\b(?:that|to)\b", first_gap):
+        return None
+    person = next((d for d in drafts if d.type == "person"), drafts[0])
+    return base + match.start(), person, match.group()
+
+
+def _joint(registry: Registry, masked: str, base: int, verb_at: int) -> Draft | None:
+    """'X and Y asked ...' is nobody's quote alone: None when two people speak."""
+    refs = [r for r in registry.between(base, verb_at)]
+    people = {r.key for r in refs if registry.drafts[r.key].type == "person"}
+    region = masked[: verb_at - base]
+    if len(people) >= 2 and " and " in region:
+        return None
+    return registry.drafts[refs[-1].key] if refs else None
+
+
+def _possessive(registry: Registry, quote) -> Draft | None:
+    before = registry.text[max(0, quote.outer_start - 4) : quote.outer_start]
+    if not re.search(r"[’']s\s*$", before):
+        return None
+    owner_end = quote.outer_start - len(before) + before.rfind("s") - 1
+    for ref in registry.between(owner_end - 80, owner_end + 1):
+        if ref.end == owner_end:
+            return registry.drafts[ref.key]
+    return None
+
+
+def _subject(registry: Registry, masked: str, base: int, quote, skip) -> Attribution:
+    head = masked[: quote.outer_start - base]
+    pronoun = SUBJECT_PRONOUN.match(head)
+    if pronoun:
+        person = registry.last_person_before(base + pronoun.start(1), skip)
+        return Attribution(person, None, "pronoun subject")
+    for ref in registry.between(base, quote.outer_start):
+        words = re.findall(r"[\w’'\-]+", masked[: ref.start - base])
+        if not words or words[-1].lower() not in PREPOSITIONS:
+            return Attribution(registry.drafts[ref.key], None, "sentence subject")
+    return Attribution(None, None, "none")

@@ -1,0 +1,142 @@
+"""Statistic items: each figure with its category, subject, source and placement."""
+
+from __future__ import annotations
+
+import re
+
+from api.extraction.ids import actor_id, item_id
+from api.extraction.numbers import Figure, figures
+from api.extraction.quotes import sentence_of
+from api.extraction.registry import Registry
+from api.extraction.types import Statistic
+
+# Stems of the counted thing or of what happened to it, by category.
+CATEGORY_STEMS = (
+    ("fatalities", ("kill", "dead", "death", "died", "die", "fatal", "lives",
+                    "bodies", "murder", "slain", "fatalit")),
+    ("injuries", ("wound", "injur", "hurt", "casualt")),
+    ("arrests", ("detain", "arrest", "detention", "jail", "imprison", "captur")),
+    ("deployment", ("troop", "soldier", "aircraft", "plane", "jets", "paratroop",
+                    "military", "deploy", "sent", "tank", "warship", "personnel")),
+    ("security", ("checkpoint", "police", "officer", "guard", "patrol", "agent")),
+    ("population", ("inhabitant", "resident", "population", "populat")),
+)  # fmt: skip
+STOP = re.compile(r"[,;:.()!?]")
+WORD = re.compile(r"[A-Za-z][\w’'-]*")
+REPORTING = re.compile(
+    r"^[\s,]*(?:(?:also|yesterday|today|on \w+day|have|has|had),?\s+)*"
+    r"(?:reported|said|says|announced|confirmed|estimated|counted|indicated|"
+    r"recorded|registered|told|claimed|put|gave|released|published|reports)\b"
+)
+ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Ss]ources? (?:at|in))\s+")
+OFFICIAL = ("authorities", "police", "security forces", "officials", "ministry")
+PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
+
+
+def category(text: str, figure: Figure) -> str:
+    if figure.age:
+        return "age"
+    if figure.unit not in (None, "percent", "years"):
+        return "economy"
+    after = WORD.findall(STOP.split(text[figure.end : figure.end + 90], 1)[0])[:8]
+    before = WORD.findall(STOP.split(text[max(0, figure.start - 50) : figure.start])[-1])
+    before = before[::-1][:4]
+    for index in range(8):
+        for word in (after[index : index + 1] + before[index : index + 1]):
+            found = _category_of(word.lower())
+            if found:
+                return found
+    return "other"
+
+
+def _category_of(word: str) -> str | None:
+    if word == "people":
+        return None
+    for name, stems in CATEGORY_STEMS:
+        if word.startswith(stems):
+            return name
+    return None
+
+
+def subject(text: str, figure: Figure) -> str | None:
+    clause = STOP.split(text[figure.end : figure.end + 90], 1)[0]
+    words = WORD.findall(clause)
+    if words and words[0] == "of":
+        words = words[1:]
+    head = []
+    for word in words[:4]:
+        if word.lower() in ("have", "has", "had", "were", "was", "are", "is", "in"):
+            break
+        head.append(word)
+    verb = next((w for w in words[len(head) :] if w.endswith("ed")), None)
+    phrase = " ".join(head + ([verb] if verb else []))
+    return phrase or None
+
+
+def source(registry: Registry, sentence, figure: Figure, quotes) -> str | None:
+    """The actor that reported the figure: 'according to X', 'X reported', the
+    speaker of a quote holding it, or an official body that is the subject."""
+    text, (start, end) = registry.text, sentence
+    for quote in quotes:
+        if quote.start <= figure.start < quote.end and quote.speaker:
+            return quote.speaker
+    cue = _according(registry, start, end) or _reporter(registry, start, end)
+    if cue is None:
+        cue = _official_subject(registry, start, figure.start)
+    if cue is None:
+        return None
+    cue.acts = True
+    return actor_id(cue.name)
+
+
+def _according(registry: Registry, start: int, end: int):
+    for match in ACCORDING.finditer(registry.text, start, end):
+        refs = registry.between(match.end(), min(end, match.end() + 80))
+        if refs and refs[0].start - match.end() <= 4:
+            return registry.drafts[refs[0].key]
+    return None
+
+
+def _reporter(registry: Registry, start: int, end: int):
+    for ref in registry.between(start, end):
+        if REPORTING.match(registry.text, ref.end):
+            return registry.drafts[ref.key]
+    return None
+
+
+def _official_subject(registry: Registry, start: int, figure_start: int):
+    refs = registry.between(start, figure_start)
+    if not refs or refs[0].start - start > 25:
+        return None
+    draft = registry.drafts[refs[0].key]
+    official = draft.type == "government" or any(w in draft.name.lower()
+                                                  for w in OFFICIAL)  # fmt: skip
+    return draft if official else None
+
+
+def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Statistic]:
+    text, items = registry.text, []
+    for para in paragraphs:
+        if para.kind not in PLACEMENTS:
+            continue
+        for figure in figures(text, para.start, para.end):
+            sentence = sentence_of(sentences, figure.start)
+            items.append(_item(registry, para, figure, sentence, quotes, article))
+    return items
+
+
+def _item(registry, para, figure, sentence, quotes, article) -> Statistic:
+    text = registry.text
+    return Statistic(
+        id=item_id("s", article, figure.start, figure.end),
+        value=figure.value,
+        evidence=text[figure.start : figure.end],
+        start=figure.start,
+        end=figure.end,
+        qualifier=figure.qualifier,
+        category=category(text, figure),
+        subject=subject(text, figure),
+        source=source(registry, sentence, figure, quotes),
+        unit=figure.unit,
+        placement=para.kind,
+    )
