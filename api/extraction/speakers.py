@@ -20,11 +20,20 @@ SPEECH = (
 )
 SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b")
 AFTER_NAME = re.compile(
-    rf"^[\s,]*(?:who\s+|which\s+)?(?:(?:also|then|later|yesterday|today|has|had|"
+    rf"[\s,]*(?:who\s+|which\s+)?(?:(?:also|then|later|yesterday|today|has|had|"
     rf"on \w+day|in a \w+(?: \w+)?),?\s+)*({SPEECH})\b"
 )
 ACCORDING = re.compile(r"\b(?:[Aa]ccording to|citing)\s+(?:the\s+)?")
-PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|him|her)\b(?:\s+also)?(?:\s+({SPEECH}))?")
+PRONOUN = re.compile(
+    rf"\b(?:([Hh]e|[Ss]he)(?:\s+also)?\s+({SPEECH})|according to (?:him|her))\b"
+)
+# Verbs after which the speaker may follow ("said X"); "warned X" names a listener.
+INVERTED = re.compile(
+    r"said|says|added|adds|stated|declared|explained|insisted|noted|stressed|"
+    r"affirmed|claimed|announced|asserted|argued|remarked|wrote|tweeted|commented|"
+    r"replied|responded|acknowledged|admitted|emphasi[sz]ed|continued|concluded|"
+    r"recalled|reiterated|according to"
+)
 SUBJECT_PRONOUN = re.compile(r"^(?:[A-Z]\w*(?: \w+){0,3}, )?([Hh]e|[Ss]he)\b")
 
 
@@ -72,6 +81,8 @@ def _cues(registry: Registry, masked: str, base: int, skip) -> list[tuple]:
             speaker = _joint(registry, masked, base, after.start(1) + base)
             cues.append((after.start(1) + base, speaker, after.group(1)))
     for match in SPEECH_WORD.finditer(masked):
+        if not INVERTED.fullmatch(match.group()):
+            continue
         found = _after_verb(registry, masked, base, match)
         if found:
             cues.append(found)

@@ -24,7 +24,7 @@ CATEGORY_STEMS = (
 STOP = re.compile(r"[,;:.()!?]")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 REPORTING = re.compile(
-    r"^[\s,]*(?:(?:also|yesterday|today|on \w+day|have|has|had),?\s+)*"
+    r"[\s,]*(?:(?:also|yesterday|today|on \w+day|have|has|had),?\s+)*"
     r"(?:reported|said|says|announced|confirmed|estimated|counted|indicated|"
     r"recorded|registered|told|claimed|put|gave|released|published|reports)\b"
 )
