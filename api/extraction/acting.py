@@ -23,6 +23,7 @@ VERBS = {
     "has", "have", "had", "is", "was", "were", "are", "will", "would", "can",
     "could", "must", "should", "may", "might", "did", "does", "do", "say",
     "clash", "warn", "call", "urge", "ask", "send", "deploy", "demand", "reject",
+    "said", "told", "sent", "put", "gave", "made", "took", "met", "began", "left",
 }  # fmt: skip
 FILLERS = {"also", "yesterday", "today", "now", "then", "later", "already", "still"}
 WEEKDAY = re.compile(r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?")
@@ -32,10 +33,14 @@ SOURCE_CUES = re.compile(
 )
 
 
-def mark(registry: Registry, sentences: list[tuple[int, int]]) -> None:
+def mark(registry: Registry, sentences, paragraphs=()) -> None:
+    """Flag drafts with a mention that acts; captions describe, they do not count."""
     text = registry.text
     starts = {start for start, _ in sentences}
+    captions = [(p.start, p.end) for p in paragraphs if p.kind == "photo_caption"]
     for ref in registry.refs:
+        if any(a <= ref.start < b for a, b in captions):
+            continue
         draft = registry.drafts[ref.key]
         if not draft.acts and acts(text, ref.start, ref.end, starts):
             draft.acts = True
@@ -45,6 +50,8 @@ def acts(text: str, start: int, end: int, sentence_starts) -> bool:
     before = text[max(0, start - 30) : start]
     if SOURCE_CUES.search(before):
         return True
+    if re.match(r"[’']s?\s", text[end : end + 3]):
+        return True  # possessive: 'the protesters’ anger'
     previous = re.findall(r"[\w’'\-]+", before)
     if previous and previous[-1].lower() in PREPOSITIONS:
         return False

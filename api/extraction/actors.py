@@ -8,6 +8,7 @@ from functools import lru_cache
 from api.extraction.ids import actor_id
 from api.extraction.types import Actor, Mention
 
+from api.extraction import acting
 from api.extraction import gazetteers as gz
 from api.extraction import persons as ps
 from api.extraction.registry import Registry, normalise
@@ -35,6 +36,7 @@ def inside(spans, start: int, end: int) -> bool:
 
 def discover(text: str, paragraphs, hits) -> Registry:
     registry = Registry(text)
+    registry.hits = hits
     gazetteer = {start: (end, label, value) for start, end, label, value in hits}
     name_zones = zones(text, paragraphs, NAME_KINDS)
     all_zones = zones(text, paragraphs)
@@ -66,6 +68,8 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
         elif part.kind == "NAME" and ps.is_institution(part):
             skip_to = _institution(text, parts, index, orgs)
         elif part.kind == "NAME" and named and ps.is_person_name(part):
+            if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
+                continue  # 'Homeland Security Minister X': an office, no person
             _person(text, parts, index, people)
 
 
@@ -161,7 +165,7 @@ def _apposition(registry: Registry, draft, start: int, end: int) -> None:
     description = registry.text[start:end]
     if not registry.free(start, end):
         return
-    role, affiliation = ps.describe(description, registry)
+    role, affiliation = ps.describe(description, registry, start, end)
     if role is None:
         return
     draft.role = draft.role or role
@@ -239,6 +243,8 @@ def _groups(registry: Registry, zones_) -> None:
         if not inside(zones_, *match.span()):
             continue
         prefix, noun = match.group(1), match.group(2).lower()
+        if _adjective(registry.text, noun, match.end()):
+            continue
         kind, type_ = gz.GROUPS[noun]
         country = gz.DEMONYMS.get(prefix) or gz.country_forms().get(prefix)
         draft = _group_draft(registry, by_class, prefix, noun, kind, type_, country)
@@ -255,7 +261,11 @@ def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
         if country:
             return registry.draft(f"Government of {country}", "government",
                                   country=country, acts=True)  # fmt: skip
-        return governments[0] if len(governments) == 1 else None
+        if len(governments) == 1:
+            return governments[0]
+        country = None if governments else _main_country(registry)
+        return registry.draft(f"Government of {country}", "government",
+                              country=country) if country else None  # fmt: skip
     if prefix:
         key = (country, kind)
         if key not in by_class:
@@ -264,6 +274,33 @@ def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
         return by_class[key]
     by_class.setdefault((None, kind), registry.draft(kind, type_))
     return by_class[(None, kind)]
+
+
+def _main_country(registry: Registry) -> str | None:
+    """The country the article is about: the most named one, if any."""
+    counts: dict[str, int] = {}
+    for start, end, label, value in registry.hits:
+        if label in ("COUNTRY", "DEMONYM"):
+            counts[value] = counts.get(value, 0) + 1
+    return max(sorted(counts), key=counts.get, default=None)
+
+
+ADJECTIVAL = {"military", "police", "army", "government", "opposition", "media"}
+
+
+def _adjective(text: str, noun: str, end: int) -> bool:
+    """'military helicopters', 'opposition MP': the noun qualifies another."""
+    if noun not in ADJECTIVAL:
+        return False
+    match = re.match(r" ([\w’'-]+)", text[end : end + 30])
+    if not match:
+        return False
+    word = match.group(1)
+    return not (
+        word.lower() in acting.VERBS | acting.FILLERS | acting.PREPOSITIONS
+        or word.endswith("ed")
+        or word in ("and", "or", "who", "which", "that", "said", "says")
+    )
 
 
 def _merge_plain(registry: Registry, by_class) -> None:

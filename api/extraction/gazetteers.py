@@ -104,7 +104,9 @@ INSTITUTION_WORDS = GOVERNMENT_WORDS | {
     "Federation", "Association", "Alliance", "Treaty", "Movement", "Front",
     "Authority", "Authorities", "Secretariat", "Mission", "Cross", "Crescent",
     "Watch", "International", "Foundation", "Corporation", "Company", "Group",
-    "University", "Press", "News", "Network", "Diplomacy",
+    "University", "Press", "News", "Network", "Diplomacy", "Programme", "Program",
+    "Centre", "Center", "Bureau", "Board", "Directorate", "Airlines", "Inc",
+    "Ltd", "Union", "Unions", "Federation", "Chamber", "Exchange", "Reserve",
 }  # fmt: skip
 # Fixed institution names and acronyms (canonical name on the right).
 INSTITUTIONS = {
@@ -169,6 +171,8 @@ TITLES = {
     "Director", "Chief", "Leader", "Judge", "Deputy", "Sheikh", "Emir",
     "Foreign Minister", "Defense Minister", "Interior Minister", "Vice President",
     "Secretary-General", "Secretary General", "High Commissioner", "Premier",
+    "MP", "Lawmaker", "Congressman", "Congresswoman", "Rep.", "Sen.", "Bishop",
+    "Coordinator", "Commander", "Inspector", "Captain", "Lieutenant", "Major",
 }  # fmt: skip
 ROLE_NOUNS = {
     "president", "prime minister", "minister", "chancellor", "spokesman",
@@ -176,6 +180,9 @@ ROLE_NOUNS = {
     "ambassador", "governor", "mayor", "director", "commissioner", "king",
     "queen", "senator", "general", "official", "representative", "premier",
     "secretary-general", "foreign minister", "mentor", "founder", "analyst",
+    "coordinator", "economist", "governor", "mp", "lawmaker", "negotiator",
+    "envoy", "commander", "mediator", "chairman", "chairwoman", "executive",
+    "manager", "professor", "researcher", "expert", "doctor", "surgeon",
 }  # fmt: skip
 PARTICLES = {"von", "der", "de", "del", "la", "van", "bin", "al", "da", "di", "du"}
 PARTICLES |= {"dos", "das", "ibn", "el", "le", "ben", "den", "ter"}

@@ -19,7 +19,10 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
           "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 CURRENCIES = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
               "R$": "BRL", "dollars": "USD", "euros": "EUR", "pounds": "GBP",
-              "pesos": None, "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}  # fmt: skip
+              "pesos": None, "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
+              "kwacha": "MWK", "rand": "ZAR", "naira": "NGN", "rupees": "INR",
+              "shillings": "KES", "francs": "CHF", "yen": "JPY", "won": "KRW",
+              "soles": "PEN", "reais": "BRL", "lira": "TRY", "dinars": None}  # fmt: skip
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -40,12 +43,15 @@ FIGURE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]?\d)"
     r"(?:(?:\s|-)?(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
-    r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles)\b)?"
+    r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles|kwacha|rand|"
+    r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars)\b)?"
 )
 WRITTEN = re.compile(
     rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WRITTEN}))"
     r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?=\s+(?:of\s+)?(?:\W\s*)?(?:[A-Za-z]+s|people|children|men|women|staff)\b)"
+    r"(?=\s+(?:of\s+(?:the\s+)?)?(?:\W\s*)?(?:[a-z]+\s+)?(?:[A-Za-z]+s|people|children|"
+    r"men|women|staff|dead|injured|wounded|missing|killed)\b"
+    r"|\s+(?:have|had|were|are)\b)"
 )
 DATE_BEFORE = re.compile(rf"(?i:\b(?:{MONTHS})\.?)\s*$")
 DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{MONTHS})\b)")

@@ -105,7 +105,7 @@ def role_from(parts: list[Part], title: Part, text: str) -> tuple[str, str | Non
     return f"{title_text} of {article}{affiliation}", affiliation
 
 
-def describe(description: str, registry: Registry) -> tuple[str | None, str | None]:
+def describe(description: str, registry: Registry, start: int = 0, end: int = 0):
     """'the president of the European Commission' -> (role, affiliation)."""
     body = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", description)
     lowered = body.lower()
@@ -114,6 +114,10 @@ def describe(description: str, registry: Registry) -> tuple[str | None, str | No
     if role is None:
         return None, None
     affiliation = _affiliation(body, registry)
+    for ref in registry.between(start, end):
+        owner = registry.drafts[ref.key]
+        if owner.type in ("organization", "government", "country"):
+            affiliation = affiliation or owner.name
     if affiliation:
         return f"{role.title()} of {affiliation}", affiliation
     return body[0].upper() + body[1:], None

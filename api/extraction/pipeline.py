@@ -57,7 +57,7 @@ def analyse(info: ArticleInfo) -> Annotation:
     ]
     sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans])
     registry = actors.discover(text, paragraphs, gazetteer_hits(doc))
-    acting.mark(registry, sentences)
+    acting.mark(registry, sentences, paragraphs)
     found = quotes.build(registry, spans, sentences, info.id)
     found = pullquotes.merge(text, paragraphs, found)
     figures = statistics.extract(registry, paragraphs, sentences, found, info.id)

@@ -142,7 +142,7 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
         if speaker is None and span.group in by_group:
             speaker = by_group[span.group]
         if speaker is None and found.reason == "none":
-            speaker = _previous_speaker(text, span, spans, by_group)
+            speaker = _previous_speaker(registry, span, spans, results)
         if speaker is not None:
             speaker.acts = True
             by_group.setdefault(span.group, speaker)
@@ -152,12 +152,19 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
             for span, speaker, found in results]  # fmt: skip
 
 
-def _previous_speaker(text: str, span: Span, spans: list[Span], by_group):
-    """A quote standing alone as a paragraph goes on from the previous paragraph's."""
-    if span.outer_start > 0 and text[span.outer_start - 1] not in "\n":
+def _previous_speaker(registry, span: Span, spans: list[Span], results):
+    """An unattributed quote goes on from the quote before it in its paragraph, or,
+    opening a paragraph, from the person the previous lines were about."""
+    same = [s for s, speaker, _ in results if s.paragraph == span.paragraph and speaker]
+    if same:
+        return next(sp for s, sp, _ in results if s is same[-1])
+    text = registry.text
+    if span.outer_start > 0 and text[span.outer_start - 1] != "\n":
         return None
-    earlier = [s for s in spans if s.paragraph == span.paragraph - 1]
-    return by_group.get(earlier[-1].group) if earlier else None
+    skip = [(s.outer_start, s.outer_end) for s in spans]
+    person = registry.last_person_before(span.outer_start, skip)
+    near = person and any(span.outer_start - e < 600 for s, e in person.spans)
+    return person if near else None
 
 
 def _quote(text, article, span, speaker, found, sentences) -> Quote:

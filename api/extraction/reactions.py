@@ -15,6 +15,8 @@ STANCE_VERBS = (
     ("supportive", r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
      r"|congratulat\w*|endors\w*|hail\w*|(?:sent|sends|send|offered|offers)\s+"
      r"(?:\w+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*)"
+     r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
+     r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
      r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"),
     ("critical", r"condemn\w*|critici[sz]\w*|denounc\w*|warned|warns|accus\w*"
      r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"),
@@ -23,6 +25,7 @@ STANCE_VERBS = (
      r"|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned"),
 )  # fmt: skip
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in STANCE_VERBS))
+CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when)\b")
 RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
 
 
@@ -67,6 +70,8 @@ def _in_quote(offset: int, quotes) -> bool:
 
 def _subjects(registry: Registry, floor: int, verb_at: int, hero) -> list[Draft]:
     text = registry.text
+    cuts = [m.end() for m in CLAUSE.finditer(text, floor, verb_at)]
+    floor = cuts[-1] if cuts else floor
     refs = registry.between(floor, verb_at)
     if refs and RELATIVE.match(text[refs[-1].end : verb_at]):
         refs = refs[-1:]

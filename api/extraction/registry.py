@@ -45,6 +45,7 @@ class Registry:
         self.text = text
         self.drafts: dict[str, Draft] = {}
         self.refs: list[Ref] = []
+        self.hits: list[tuple] = []
         self._starts: list[int] = []
 
     def draft(self, name: str, type_: str, **fields) -> Draft:

@@ -21,6 +21,8 @@ CATEGORY_STEMS = (
     ("security", ("checkpoint", "police", "officer", "guard", "patrol", "agent")),
     ("population", ("inhabitant", "resident", "population", "populat")),
 )  # fmt: skip
+POPULATION_NOUNS = {"people", "families", "households", "residents", "villagers",
+                    "children", "persons", "inhabitants"}  # fmt: skip
 STOP = re.compile(r"[,;:.()!?]")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 REPORTING = re.compile(
@@ -46,7 +48,8 @@ def category(text: str, figure: Figure) -> str:
             found = _category_of(word.lower())
             if found:
                 return found
-    return "other"
+    head = [w.lower() for w in after[:3] if w.lower() not in ("of", "the")]
+    return "population" if head and head[0] in POPULATION_NOUNS else "other"
 
 
 def _category_of(word: str) -> str | None:
