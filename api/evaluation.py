@@ -39,11 +39,15 @@ def score(expected: Annotation, actual: Annotation) -> dict:
         "reactions": _prf(
             len(reaction_pairs), len(expected.reactions), len(actual.reactions)
         ),
-        "speaker": _accuracy(quote_pairs, lambda e, a: same_actor(e.speaker, a.speaker)),
+        "speaker": _accuracy(
+            quote_pairs, lambda e, a: same_actor(e.speaker, a.speaker)
+        ),
         "stance": _accuracy(reaction_pairs, lambda e, a: e.stance == a.stance),
         "category": _accuracy(stat_pairs, lambda e, a: e.category == a.category),
     }
-    result["mismatches"] = _mismatches(quote_pairs, reaction_pairs, stat_pairs, same_actor)
+    result["mismatches"] = _mismatches(
+        quote_pairs, reaction_pairs, stat_pairs, same_actor
+    )
     return result
 
 
@@ -52,14 +56,23 @@ def _prf(matched: int, expected: int, actual: int) -> dict:
     recall = matched / expected if expected else (1.0 if not actual else 0.0)
     total = precision + recall
     f1 = 2 * precision * recall / total if total else 0.0
-    return {"matched": matched, "expected": expected, "actual": actual,
-            "precision": precision, "recall": recall, "f1": f1}  # fmt: skip
+    return {
+        "matched": matched,
+        "expected": expected,
+        "actual": actual,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
 
 
 def _accuracy(pairs, correct) -> dict:
     right = sum(1 for e, a in pairs if correct(e, a))
-    return {"correct": right, "total": len(pairs),
-            "accuracy": right / len(pairs) if pairs else 1.0}  # fmt: skip
+    return {
+        "correct": right,
+        "total": len(pairs),
+        "accuracy": right / len(pairs) if pairs else 1.0,
+    }
 
 
 def _forms(actor) -> set[str]:
@@ -123,7 +136,9 @@ def _statistics_matcher(expected: Annotation, actual: Annotation):
             return False
         if _overlap(e, a) > 0:
             return True
-        return unique(expected.statistics, e.value) and unique(actual.statistics, a.value)
+        return unique(expected.statistics, e.value) and unique(
+            actual.statistics, a.value
+        )
 
     return matches
 
@@ -141,12 +156,21 @@ def _match(expected, actual, matches) -> list[tuple]:
 
 
 def _mismatches(quote_pairs, reaction_pairs, stat_pairs, same) -> list[str]:
-    notes = [f"speaker {e.text[:30]!r}: {e.speaker} != {a.speaker}"
-             for e, a in quote_pairs if not same(e.speaker, a.speaker)]  # fmt: skip
-    notes += [f"stance {e.actor}: {e.stance} != {a.stance}"
-              for e, a in reaction_pairs if e.stance != a.stance]  # fmt: skip
-    notes += [f"category {e.evidence!r}: {e.category} != {a.category}"
-              for e, a in stat_pairs if e.category != a.category]  # fmt: skip
+    notes = [
+        f"speaker {e.text[:30]!r}: {e.speaker} != {a.speaker}"
+        for e, a in quote_pairs
+        if not same(e.speaker, a.speaker)
+    ]
+    notes += [
+        f"stance {e.actor}: {e.stance} != {a.stance}"
+        for e, a in reaction_pairs
+        if e.stance != a.stance
+    ]
+    notes += [
+        f"category {e.evidence!r}: {e.category} != {a.category}"
+        for e, a in stat_pairs
+        if e.category != a.category
+    ]
     return notes
 
 
@@ -154,18 +178,27 @@ def aggregate(rows: list[dict]) -> dict:
     """Micro-averaged totals over several articles' scores."""
     total: dict = {}
     for kind in COUNTS:
-        sums = [sum(r[kind][k] for r in rows) for k in ("matched", "expected", "actual")]
+        sums = [
+            sum(r[kind][k] for r in rows) for k in ("matched", "expected", "actual")
+        ]
         total[kind] = _prf(*sums)
     for kind in ACCURACIES:
         right, count = (sum(r[kind][k] for r in rows) for k in ("correct", "total"))
-        total[kind] = {"correct": right, "total": count,
-                       "accuracy": right / count if count else 1.0}  # fmt: skip
+        total[kind] = {
+            "correct": right,
+            "total": count,
+            "accuracy": right / count if count else 1.0,
+        }
     return total
 
 
 def format_table(rows: list[dict]) -> str:
     """One line per article (its 'article' key names it) and a micro-averaged total."""
-    header = ["article", *(f"{k} F1" for k in COUNTS), *(f"{k} acc" for k in ACCURACIES)]
+    header = [
+        "article",
+        *(f"{k} F1" for k in COUNTS),
+        *(f"{k} acc" for k in ACCURACIES),
+    ]
     lines = [header]
     for index, row in enumerate([*rows, {**aggregate(rows), "article": "overall"}]):
         name = str(row.get("article", f"#{index + 1}"))[:32]

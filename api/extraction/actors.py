@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from api.extraction.ids import actor_id
-from api.extraction.types import Actor, Mention
-
 from api.extraction import acting
 from api.extraction import gazetteers as gz
 from api.extraction import persons as ps
+from api.extraction.ids import actor_id
 from api.extraction.registry import Registry, normalise
 from api.extraction.segment import caption_credit
+from api.extraction.types import Actor, Mention
 from api.extraction.words import capital_runs, words
 
 MENTION_KINDS = ("body", "pull_quote", "related_headline", "photo_caption")
@@ -112,15 +111,21 @@ def _person(text, parts, index, people) -> None:
 
 def _role_noun_before(text: str, start: int):
     """'United Nations spokesman X': a lowercase role noun right before a name."""
-    match = re.search(r"(?:([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*) )?([a-z\-]+) $",
-                      text[max(0, start - 60) : start])  # fmt: skip
+    match = re.search(
+        r"(?:([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*) )?([a-z\-]+) $",
+        text[max(0, start - 60) : start],
+    )
     if not match or match.group(2) not in gz.ROLE_NOUNS:
         return None, None
     owner = match.group(1)
     if not owner:
         return match.group(2), None
-    affiliation = (gz.INSTITUTIONS.get(owner) or gz.country_forms().get(owner)
-                   or gz.DEMONYMS.get(owner) or owner)  # fmt: skip
+    affiliation = (
+        gz.INSTITUTIONS.get(owner)
+        or gz.country_forms().get(owner)
+        or gz.DEMONYMS.get(owner)
+        or owner
+    )
     return f"{owner} {match.group(2)}", affiliation
 
 
@@ -137,8 +142,14 @@ def _register_people(registry: Registry, people) -> None:
     for start, end, name, role, affiliation in people:
         full = _fix_case(canonical[surname(name)])
         country = affiliation if affiliation in gz.country_forms().values() else None
-        draft = registry.draft(full, "person", role=role, affiliation=affiliation,
-                               country=country, acts=True)  # fmt: skip
+        draft = registry.draft(
+            full,
+            "person",
+            role=role,
+            affiliation=affiliation,
+            country=country,
+            acts=True,
+        )
         registry.mention(draft, start, end)
 
 
@@ -150,7 +161,7 @@ def _fix_case(name: str) -> str:
 
 def _appositions(registry: Registry, people, zones_) -> None:
     text = registry.text
-    for start, end, name, _, _ in people:
+    for start, end, *_ in people:
         draft = registry.at(start, end)
         if draft is None or draft.type != "person":
             continue
@@ -218,10 +229,13 @@ def _descriptions(registry: Registry, zones_) -> None:
 
 def _holder(people, role: str, country: str | None):
     holders = [
-        d for d in people
-        if d.role and role in d.role.lower() and "former" not in d.role.lower()
+        d
+        for d in people
+        if d.role
+        and role in d.role.lower()
+        and "former" not in d.role.lower()
         and (country is None or d.country == country)
-    ]  # fmt: skip
+    ]
     return max(holders, key=lambda d: len(d.spans), default=None)
 
 
@@ -256,21 +270,29 @@ def _groups(registry: Registry, zones_) -> None:
 
 def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
     if kind == "government":
-        governments = [d for d in registry.drafts.values()
-                       if d.type == "government" and "Government" in d.name]  # fmt: skip
+        governments = [
+            d
+            for d in registry.drafts.values()
+            if d.type == "government" and "Government" in d.name
+        ]
         if country:
-            return registry.draft(f"Government of {country}", "government",
-                                  country=country, acts=True)  # fmt: skip
+            return registry.draft(
+                f"Government of {country}", "government", country=country, acts=True
+            )
         if len(governments) == 1:
             return governments[0]
         country = None if governments else _main_country(registry)
-        return registry.draft(f"Government of {country}", "government",
-                              country=country) if country else None  # fmt: skip
+        return (
+            registry.draft(f"Government of {country}", "government", country=country)
+            if country
+            else None
+        )
     if prefix:
         key = (country, kind)
         if key not in by_class:
-            by_class[key] = registry.draft(f"{prefix} {noun}", type_,
-                                           country=country, acts=True)  # fmt: skip
+            by_class[key] = registry.draft(
+                f"{prefix} {noun}", type_, country=country, acts=True
+            )
         return by_class[key]
     by_class.setdefault((None, kind), registry.draft(kind, type_))
     return by_class[(None, kind)]
@@ -279,7 +301,7 @@ def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
 def _main_country(registry: Registry) -> str | None:
     """The country the article is about: the most named one, if any."""
     counts: dict[str, int] = {}
-    for start, end, label, value in registry.hits:
+    for *_, label, value in registry.hits:
         if label in ("COUNTRY", "DEMONYM"):
             counts[value] = counts.get(value, 0) + 1
     return max(sorted(counts), key=counts.get, default=None)
@@ -343,5 +365,7 @@ def to_actors(registry: Registry, used: set[str]) -> list[Actor]:
                 mentions=[Mention(s, e, registry.text[s:e]) for s, e in spans],
             )
         )
-    first = {a.id: a.mentions[0].start if a.mentions else len(registry.text) for a in actors}
+    first = {
+        a.id: a.mentions[0].start if a.mentions else len(registry.text) for a in actors
+    }
     return sorted(actors, key=lambda a: (first[a.id], a.id))

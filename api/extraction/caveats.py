@@ -27,7 +27,9 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> list[Caveat]:
 
 
 def _clause(text: str, start: int, end: int, hit_start: int, hit_end: int):
-    left = max(text.rfind(", but ", start, hit_start), text.rfind(", and ", start, hit_start))
+    left = max(
+        text.rfind(", but ", start, hit_start), text.rfind(", and ", start, hit_start)
+    )
     if left >= 0:
         start = left + 6
     right = re.search(r"[,.;]", text[hit_end:end])

@@ -106,7 +106,7 @@ INSTITUTION_WORDS = GOVERNMENT_WORDS | {
     "Watch", "International", "Foundation", "Corporation", "Company", "Group",
     "University", "Press", "News", "Network", "Diplomacy", "Programme", "Program",
     "Centre", "Center", "Bureau", "Board", "Directorate", "Airlines", "Inc",
-    "Ltd", "Union", "Unions", "Federation", "Chamber", "Exchange", "Reserve",
+    "Ltd", "Unions", "Chamber", "Exchange", "Reserve",
 }  # fmt: skip
 # Fixed institution names and acronyms (canonical name on the right).
 INSTITUTIONS = {
@@ -180,9 +180,11 @@ ROLE_NOUNS = {
     "ambassador", "governor", "mayor", "director", "commissioner", "king",
     "queen", "senator", "general", "official", "representative", "premier",
     "secretary-general", "foreign minister", "mentor", "founder", "analyst",
-    "coordinator", "economist", "governor", "mp", "lawmaker", "negotiator",
+    "coordinator", "economist", "mp", "lawmaker", "negotiator",
     "envoy", "commander", "mediator", "chairman", "chairwoman", "executive",
     "manager", "professor", "researcher", "expert", "doctor", "surgeon",
+    "farmer", "resident", "witness", "survivor", "nurse", "teacher", "driver",
+    "worker", "student", "fisherman", "mother", "father", "activist", "owner",
 }  # fmt: skip
 PARTICLES = {"von", "der", "de", "del", "la", "van", "bin", "al", "da", "di", "du"}
 PARTICLES |= {"dos", "das", "ibn", "el", "le", "ben", "den", "ter"}

@@ -7,33 +7,112 @@ import re
 from dataclasses import dataclass
 
 QUALIFIERS = {
-    "more than": "more_than", "over": "more_than", "in excess of": "more_than",
-    "upwards of": "more_than", "above": "more_than", "at least": "at_least",
-    "up to": "up_to", "as many as": "up_to", "fewer than": "up_to",
-    "less than": "up_to", "around": "around", "about": "around",
-    "roughly": "around", "approximately": "around", "some": "around",
-    "nearly": "around", "almost": "around", "close to": "around",
-    "an estimated": "around", "almost a": "around",
-}  # fmt: skip
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
-          "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
-CURRENCIES = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
-              "R$": "BRL", "dollars": "USD", "euros": "EUR", "pounds": "GBP",
-              "pesos": None, "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
-              "kwacha": "MWK", "rand": "ZAR", "naira": "NGN", "rupees": "INR",
-              "shillings": "KES", "francs": "CHF", "yen": "JPY", "won": "KRW",
-              "soles": "PEN", "reais": "BRL", "lira": "TRY", "dinars": None}  # fmt: skip
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}  # fmt: skip
-VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6,
-         "tens of thousands": 20000, "hundreds of thousands": 200000,
-         "a dozen": 12, "two dozen": 24, "three dozen": 36, "a few dozen": 24}  # fmt: skip
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|"
-          "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
+    "more than": "more_than",
+    "over": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "above": "more_than",
+    "at least": "at_least",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "fewer than": "up_to",
+    "less than": "up_to",
+    "around": "around",
+    "about": "around",
+    "roughly": "around",
+    "approximately": "around",
+    "some": "around",
+    "nearly": "around",
+    "almost": "around",
+    "close to": "around",
+    "an estimated": "around",
+    "almost a": "around",
+}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+CURRENCIES = {
+    "US$": "USD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "R$": "BRL",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "pesos": None,
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "kwacha": "MWK",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "rupees": "INR",
+    "shillings": "KES",
+    "francs": "CHF",
+    "yen": "JPY",
+    "won": "KRW",
+    "soles": "PEN",
+    "reais": "BRL",
+    "lira": "TRY",
+    "dinars": None,
+}
+UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+}
+VAGUE = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2e6,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "a dozen": 12,
+    "two dozen": 24,
+    "three dozen": 36,
+    "a few dozen": 24,
+}
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|"
+    "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _WRITTEN = "|".join(sorted(map(re.escape, [*VAGUE, *UNITS]), key=len, reverse=True))
@@ -100,7 +179,10 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
 def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
     """Dates, years, times and numbers glued to names are not figures."""
     num_start, num_end = match.span("num")
-    before, after = text[max(0, num_start - 12) : num_start], text[num_end : num_end + 12]
+    before, after = (
+        text[max(0, num_start - 12) : num_start],
+        text[num_end : num_end + 12],
+    )
     if after[:1].isalpha() and not match.group("scale"):
         return False
     if DATE_BEFORE.search(before) or DATE_AFTER.match(after) or TIME_AFTER.match(after):
@@ -109,8 +191,12 @@ def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
     if plain_year and not match.group("cur") and not match.group("pct"):
         return bool(re.match(r"\s+[a-z]+s\b", after)) and not re.match(r"\s+was", after)
     previous = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
-    return not (previous and previous.group(1)[0].isupper() and not match.group("qual")
-                and previous.group(1) not in ("More", "Over", "About", "Some", "Nearly"))
+    return not (
+        previous
+        and previous.group(1)[0].isupper()
+        and not match.group("qual")
+        and previous.group(1) not in ("More", "Over", "About", "Some", "Nearly")
+    )
 
 
 def _written(match: re.Match) -> Figure | None:
@@ -118,8 +204,12 @@ def _written(match: re.Match) -> Figure | None:
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
     if word in VAGUE:
         exact = word.startswith(("a ", "two ", "three ")) and word.endswith("dozen")
-        return Figure(match.start(), match.end(), float(VAGUE[word]),
-                      qualifier if exact else "approximate")  # fmt: skip
+        return Figure(
+            match.start(),
+            match.end(),
+            float(VAGUE[word]),
+            qualifier if exact else "approximate",
+        )
     if word == "one":
         return None
     value = UNITS[word] + (UNITS.get(match.group("unit") or "", 0))

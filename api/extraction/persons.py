@@ -10,12 +10,48 @@ from api.extraction.registry import Registry
 from api.extraction.words import Word
 
 PLACE_WORDS = {
-    "City", "Street", "Square", "Avenue", "Airport", "Province", "Region", "District",
-    "Valley", "River", "Lake", "Sea", "Ocean", "Mountains", "Island", "Islands",
-    "Park", "Palace", "Hospital", "Station", "Stadium", "Bridge", "Road", "East",
-    "West", "North", "South", "Republic", "Kingdom", "State", "States", "Coast",
-    "Gulf", "Bay", "Peninsula", "Desert", "Middle", "Latin", "New", "Day", "War",
-}  # fmt: skip
+    "City",
+    "Street",
+    "Square",
+    "Avenue",
+    "Airport",
+    "Province",
+    "Region",
+    "District",
+    "Valley",
+    "River",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Park",
+    "Palace",
+    "Hospital",
+    "Station",
+    "Stadium",
+    "Bridge",
+    "Road",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "Coast",
+    "Gulf",
+    "Bay",
+    "Peninsula",
+    "Desert",
+    "Middle",
+    "Latin",
+    "New",
+    "Day",
+    "War",
+}
 APPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))((?:[Tt]he|[Aa]n?)\s+[\w’'\- ]{2,70}),\s*$"
 )
@@ -62,7 +98,8 @@ def _title_part(run, index) -> Part | None:
 
 def _name_part(run, index, gazetteer) -> Part:
     word = run[index]
-    if word.text in gz.NOT_NAMES or not word.capital:
+    role_word = word.text.lower() in gz.ROLE_NOUNS and index + 1 < len(run)
+    if word.text in gz.NOT_NAMES or not word.capital or role_word:
         return Part("SKIP", word.start, word.end, [word])
     stop = index + 1
     while stop < len(run) and _continues_name(run, stop, gazetteer):
@@ -109,8 +146,14 @@ def describe(description: str, registry: Registry, start: int = 0, end: int = 0)
     """'the president of the European Commission' -> (role, affiliation)."""
     body = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", description)
     lowered = body.lower()
-    role = next((n for n in sorted(gz.ROLE_NOUNS, key=len, reverse=True)
-                 if re.search(rf"\b{n}\b", lowered)), None)  # fmt: skip
+    role = next(
+        (
+            n
+            for n in sorted(gz.ROLE_NOUNS, key=len, reverse=True)
+            if re.search(rf"\b{n}\b", lowered)
+        ),
+        None,
+    )
     if role is None:
         return None, None
     affiliation = _affiliation(body, registry)

@@ -32,7 +32,7 @@ def extract(
 ) -> Annotation:
     """Annotate an article (text without header). Never raises on odd text: if a
     rule trips, the article still comes back, with paragraphs only."""
-    info = _article(text, title, published_on, credits, source_url)
+    info = article_info(text, title, published_on, credits, source_url)
     try:
         return analyse(info)
     except Exception:  # noqa: BLE001 - a bad rule must not lose the article
@@ -79,7 +79,7 @@ def _used(found, figures, events) -> set[str]:
     return {i for i in ids if i}
 
 
-def _article(text, title, published_on, credits, source_url) -> ArticleInfo:
+def article_info(text, title, published_on, credits, source_url) -> ArticleInfo:
     title = title or text.strip().split("\n", 1)[0][:120]
     paragraphs = segment.paragraphs(text)
     if credits is None:
@@ -102,5 +102,7 @@ def _credits(text: str, paragraphs) -> list[str]:
     for para in paragraphs:
         if para.kind == "credit":
             chunk = text[para.start : para.end]
-            names += [n for n in re.split(r"\s+AND\s+|[,/&]|\s+Y\s+", chunk) if n.strip()]
+            names += [
+                n for n in re.split(r"\s+AND\s+|[,/&]|\s+Y\s+", chunk) if n.strip()
+            ]
     return [n.strip() for n in names]

@@ -15,10 +15,38 @@ PAIRS = {"“": "”“", "«": "»", "„": "“”", '"': '"', "‘": "’", "
 DOUBLE = set('“«„"‹')
 SENTENCE_START = re.compile(r"^[\W_]*[A-Z0-9À-Þ]")
 EMBEDDING_WORDS = {
-    "that", "to", "the", "a", "an", "of", "for", "as", "his", "her", "their",
-    "its", "and", "or", "on", "in", "by", "with", "whose", "about", "called",
-    "are", "is", "were", "was", "be", "been", "so", "this", "these", "those",
-}  # fmt: skip
+    "that",
+    "to",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "as",
+    "his",
+    "her",
+    "their",
+    "its",
+    "and",
+    "or",
+    "on",
+    "in",
+    "by",
+    "with",
+    "whose",
+    "about",
+    "called",
+    "are",
+    "is",
+    "were",
+    "was",
+    "be",
+    "been",
+    "so",
+    "this",
+    "these",
+    "those",
+}
 WORD = re.compile(r"\w+(?:[’'\-.,]\w+)*")
 
 
@@ -147,9 +175,17 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
             speaker.acts = True
             by_group.setdefault(span.group, speaker)
         results.append((span, speaker, found))
-    return [_quote(text, article, span, by_group.get(span.group) if span.continued
-                   else speaker, found, sentences)
-            for span, speaker, found in results]  # fmt: skip
+    return [
+        _quote(
+            text,
+            article,
+            span,
+            by_group.get(span.group) if span.continued else speaker,
+            found,
+            sentences,
+        )
+        for span, speaker, found in results
+    ]
 
 
 def _previous_speaker(registry, span: Span, spans: list[Span], results):

@@ -12,18 +12,27 @@ from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
 
 STANCE_VERBS = (
-    ("supportive", r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
-     r"|congratulat\w*|endors\w*|hail\w*|(?:sent|sends|send|offered|offers)\s+"
-     r"(?:\w+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*)"
-     r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
-     r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
-     r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"),
-    ("critical", r"condemn\w*|critici[sz]\w*|denounc\w*|warned|warns|accus\w*"
-     r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"),
-    ("concerned", r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
-     r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
-     r"|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned"),
-)  # fmt: skip
+    (
+        "supportive",
+        r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
+        r"|congratulat\w*|endors\w*|hail\w*|(?:sent|sends|send|offered|offers)\s+"
+        r"(?:\w+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*)"
+        r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
+        r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
+        r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)",
+    ),
+    (
+        "critical",
+        r"condemn\w*|critici[sz]\w*|denounc\w*|warned|warns|accus\w*"
+        r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*",
+    ),
+    (
+        "concerned",
+        r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
+        r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
+        r"|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
+    ),
+)
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in STANCE_VERBS))
 CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when)\b")
 RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
@@ -57,7 +66,9 @@ def _sentence(registry, sentence, nxt, quotes, hero, article) -> list[Reaction]:
         stance = match.lastgroup
         for actor in _subjects(registry, floor, match.start(), hero):
             results.append(
-                _reaction(registry, actor, stance, match, sentence, nxt, quotes, article)
+                _reaction(
+                    registry, actor, stance, match, sentence, nxt, quotes, article
+                )
             )
         floor = match.end()
     return results
@@ -105,8 +116,14 @@ def _spokesperson(registry, actor, nxt, quotes):
         return None
     for quote in quotes:
         if nxt[0] <= quote.start < nxt[1] and quote.speaker:
-            speaker = next((d for d in registry.drafts.values()
-                            if actor_id(d.name) == quote.speaker), None)  # fmt: skip
+            speaker = next(
+                (
+                    d
+                    for d in registry.drafts.values()
+                    if actor_id(d.name) == quote.speaker
+                ),
+                None,
+            )
             if speaker and speaker.affiliation == actor.name:
                 return speaker
     return None
@@ -119,8 +136,13 @@ def _reaction(registry, actor, stance, match, sentence, nxt, quotes, article):
     if voice is not None:
         actor, behalf, end = voice, actor, nxt[1]
     actor.acts = True
-    linked = [q.id for q in quotes if match.start() <= q.start and q.end <= end
-              and (voice is None or q.speaker == actor_id(actor.name))]  # fmt: skip
+    linked = [
+        q.id
+        for q in quotes
+        if match.start() <= q.start
+        and q.end <= end
+        and (voice is None or q.speaker == actor_id(actor.name))
+    ]
     return Reaction(
         id=item_id("r", article, start, end) + "-" + actor_id(actor.name)[:12],
         actor=actor_id(actor.name),

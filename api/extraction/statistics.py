@@ -12,17 +12,54 @@ from api.extraction.types import Statistic
 
 # Stems of the counted thing or of what happened to it, by category.
 CATEGORY_STEMS = (
-    ("fatalities", ("kill", "dead", "death", "died", "die", "fatal", "lives",
-                    "bodies", "murder", "slain", "fatalit")),
+    (
+        "fatalities",
+        (
+            "kill",
+            "dead",
+            "death",
+            "died",
+            "die",
+            "fatal",
+            "lives",
+            "bodies",
+            "murder",
+            "slain",
+            "fatalit",
+        ),
+    ),
     ("injuries", ("wound", "injur", "hurt", "casualt")),
     ("arrests", ("detain", "arrest", "detention", "jail", "imprison", "captur")),
-    ("deployment", ("troop", "soldier", "aircraft", "plane", "jets", "paratroop",
-                    "military", "deploy", "sent", "tank", "warship", "personnel")),
+    (
+        "deployment",
+        (
+            "troop",
+            "soldier",
+            "aircraft",
+            "plane",
+            "jets",
+            "paratroop",
+            "military",
+            "deploy",
+            "sent",
+            "tank",
+            "warship",
+            "personnel",
+        ),
+    ),
     ("security", ("checkpoint", "police", "officer", "guard", "patrol", "agent")),
     ("population", ("inhabitant", "resident", "population", "populat")),
-)  # fmt: skip
-POPULATION_NOUNS = {"people", "families", "households", "residents", "villagers",
-                    "children", "persons", "inhabitants"}  # fmt: skip
+)
+POPULATION_NOUNS = {
+    "people",
+    "families",
+    "households",
+    "residents",
+    "villagers",
+    "children",
+    "persons",
+    "inhabitants",
+}
 STOP = re.compile(r"[,;:.()!?]")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 REPORTING = re.compile(
@@ -41,10 +78,12 @@ def category(text: str, figure: Figure) -> str:
     if figure.unit not in (None, "percent", "years"):
         return "economy"
     after = WORD.findall(STOP.split(text[figure.end : figure.end + 90], 1)[0])[:8]
-    before = WORD.findall(STOP.split(text[max(0, figure.start - 50) : figure.start])[-1])
+    before = WORD.findall(
+        STOP.split(text[max(0, figure.start - 50) : figure.start])[-1]
+    )
     before = before[::-1][:4]
     for index in range(8):
-        for word in (after[index : index + 1] + before[index : index + 1]):
+        for word in after[index : index + 1] + before[index : index + 1]:
             found = _category_of(word.lower())
             if found:
                 return found
@@ -79,7 +118,7 @@ def subject(text: str, figure: Figure) -> str | None:
 def source(registry: Registry, sentence, figure: Figure, quotes) -> str | None:
     """The actor that reported the figure: 'according to X', 'X reported', the
     speaker of a quote holding it, or an official body that is the subject."""
-    text, (start, end) = registry.text, sentence
+    start, end = sentence
     for quote in quotes:
         if quote.start <= figure.start < quote.end and quote.speaker:
             return quote.speaker
@@ -112,8 +151,9 @@ def _official_subject(registry: Registry, start: int, figure_start: int):
     if not refs or refs[0].start - start > 25:
         return None
     draft = registry.drafts[refs[0].key]
-    official = draft.type == "government" or any(w in draft.name.lower()
-                                                  for w in OFFICIAL)  # fmt: skip
+    official = draft.type == "government" or any(
+        w in draft.name.lower() for w in OFFICIAL
+    )
     return draft if official else None
 
 

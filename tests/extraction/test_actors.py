@@ -1,0 +1,54 @@
+from api.extraction.pipeline import extract
+
+
+def actors(text):
+    return {a.name: a for a in extract(text).actors}
+
+
+def test_person_with_particles_title_and_surname():
+    found = actors(
+        "European Commission President Ursula von der Leyen spoke on Monday. "
+        "Von der Leyen later left. Ursula von der Leyen said nothing more."
+    )
+    assert "Ursula von der Leyen" in found
+    assert found["Ursula von der Leyen"].type == "person"
+    assert found["European Commission"].type == "organization"
+
+
+def test_case_slip_is_fixed_in_the_canonical_name():
+    found = actors(
+        "French President Emmanuel Macron arrived. Later, the French president, "
+        "Emmanuel macron, asked for calm."
+    )
+    assert "Emmanuel Macron" in found
+    assert "Emmanuel macron" in found["Emmanuel Macron"].aliases
+
+
+def test_apposition_gives_role_and_description_alias():
+    found = actors(
+        "The president of Kazakhstan, Kassym Jomart Tokayev, spoke. "
+        "Later the Kazakh president left."
+    )
+    tokayev = found["Kassym Jomart Tokayev"]
+    assert tokayev.role == "President of Kazakhstan"
+    assert "the Kazakh president" in tokayev.aliases
+
+
+def test_country_as_place_is_no_actor_but_acting_country_is():
+    found = actors("Protests spread in Peru. Meanwhile Chile sent rescue teams.")
+    assert "Chile" in found and "Peru" not in found
+
+
+def test_capital_speaks_for_its_country_and_groups():
+    found = actors(
+        "Russian troops arrived on Thursday, according to Moscow. "
+        "Protesters clashed with police."
+    )
+    assert "Moscow" in found["Russia"].aliases
+    assert found["Russian troops"].type == "group"
+    assert "protesters" in found
+
+
+def test_ids_are_slugs_of_canonical_names():
+    found = actors("Chinese President Xi Jinping applauded the measures.")
+    assert found["Xi Jinping"].id == "xi-jinping"

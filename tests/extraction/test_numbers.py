@@ -1,0 +1,62 @@
+from api.extraction.numbers import figures
+
+
+def found(text):
+    return [
+        (text[f.start : f.end], f.value, f.qualifier, f.unit) for f in figures(text)
+    ]
+
+
+def test_separators_scales_and_qualifiers():
+    text = "more than 3,800 people, around 2,500 troops and 19 million inhabitants"
+    assert found(text) == [
+        ("more than 3,800", 3800.0, "more_than", None),
+        ("around 2,500", 2500.0, "around", None),
+        ("19 million", 19_000_000.0, "exact", None),
+    ]
+
+
+def test_money_with_currency_and_scale():
+    text = "$3bn, £76m, US$5 trillion and €1.2 billion"
+    assert [(e, v, u) for e, v, _, u in found(text)] == [
+        ("$3bn", 3e9, "USD"),
+        ("£76m", 76e6, "GBP"),
+        ("US$5 trillion", 5e12, "USD"),
+        ("€1.2 billion", 1.2e9, "EUR"),
+    ]
+
+
+def test_percentages():
+    assert found("inflation rose 3.5 percent, or 4%")[0][3] == "percent"
+    assert found("or 4% more")[0][:2] == ("4%", 4.0)
+
+
+def test_written_numbers_and_dozens():
+    text = "eighteen people, two dozen protesters and dozens of homes"
+    assert found(text) == [
+        ("eighteen", 18.0, "exact", None),
+        ("two dozen", 24.0, "exact", None),
+        ("dozens", 24.0, "approximate", None),
+    ]
+
+
+def test_qualifiers():
+    cases = {
+        "at least 27 people": "at_least",
+        "up to 40 people": "up_to",
+        "nearly 90 people": "around",
+        "some 300 people": "around",
+        "over 12 people": "more_than",
+    }
+    for text, qualifier in cases.items():
+        assert found(text)[0][2] == qualifier, text
+
+
+def test_dates_years_times_and_names_are_not_figures():
+    text = "On January 5, 2022 at 10:30, from 1989 to 2019, the G20, Covid-19, 1st"
+    assert found(text) == []
+
+
+def test_age():
+    (figure,) = figures("the 81-year-old former president")
+    assert figure.age and figure.value == 81 and figure.unit == "years"

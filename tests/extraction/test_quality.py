@@ -1,0 +1,62 @@
+"""Extraction quality against the curated seed and corpus annotations."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from api.curation import resolve
+from api.evaluation import aggregate, format_table, score
+from api.extraction.pipeline import extract
+from api.extraction.text import parse_header
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_e7fced2b989c9f56.txt"
+CORPUS = sorted(
+    p
+    for p in (ROOT / "tests" / "corpus").glob("*.txt")
+    if p.with_suffix(".json").exists()
+)
+
+
+def evaluate(path: Path) -> tuple[dict, object, object]:
+    published_on, text = parse_header(path.read_text(encoding="utf-8"))
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    expected = resolve(spec, text, published_on)
+    title = spec.get("article", {}).get("title")
+    actual = extract(text, title=title, published_on=published_on)
+    return {**score(expected, actual), "article": path.stem}, expected, actual
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    if not SEED.with_suffix(".json").exists():
+        pytest.skip("seed annotation not curated yet")
+    return evaluate(SEED)
+
+
+def test_seed_quotes(seed_result):
+    result, expected, _ = seed_result
+    assert result["quotes"]["f1"] >= 0.95
+    assert result["quotes"]["matched"] == len(expected.quotes)
+    assert not [m for m in result["mismatches"] if m.startswith("speaker")]
+
+
+def test_seed_actors_statistics_and_stances(seed_result):
+    result, _, _ = seed_result
+    assert result["actors"]["f1"] >= 0.9
+    assert result["statistics"]["f1"] >= 0.9
+    assert result["speaker"]["accuracy"] == 1.0
+    assert result["stance"]["correct"] == result["stance"]["total"]
+
+
+@pytest.mark.skipif(not CORPUS, reason="no curated corpus yet")
+def test_corpus_quality():
+    rows = [evaluate(path)[0] for path in CORPUS]
+    overall = aggregate(rows)
+    table = format_table(rows)
+    assert overall["quotes"]["f1"] >= 0.9, table
+    assert overall["speaker"]["accuracy"] >= 0.9, table
+    assert overall["actors"]["f1"] >= 0.85, table
+    assert overall["statistics"]["f1"] >= 0.85, table
+    assert overall["stance"]["accuracy"] >= 0.85, table

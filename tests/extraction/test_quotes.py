@@ -1,0 +1,71 @@
+from api.extraction.pipeline import extract
+
+
+def quotes(text):
+    annotation = extract(text)
+    names = {a.id: a.name for a in annotation.actors}
+    return [(q.text, q.kind, names.get(q.speaker)) for q in annotation.quotes]
+
+
+def test_speaker_after_the_quote():
+    text = "“We will rebuild every house in the valley,” said Maria Lopez, the mayor."
+    assert quotes(text) == [
+        ("We will rebuild every house in the valley", "direct", "Maria Lopez")
+    ]
+
+
+def test_speaker_before_the_quote():
+    text = 'Interior Minister John Okafor said: "The roads will reopen on Monday."'
+    assert quotes(text)[0][2] == "John Okafor"
+
+
+def test_pronoun_speaker_resolves_to_last_named_person():
+    text = (
+        "Rescue chief Anna Berg visited the site.\n\n"
+        "“We are still searching the rubble for survivors,” she added."
+    )
+    assert quotes(text)[0][2] == "Anna Berg"
+
+
+def test_guillemets_and_scare_quotes():
+    text = "Prime Minister Paul Martin called the strike «unacceptable» and «illegal»."
+    found = quotes(text)
+    assert [q[:2] for q in found] == [("unacceptable", "term"), ("illegal", "term")]
+
+
+def test_partial_quote_inside_reported_speech():
+    text = "Governor Ruth Mbeki said that the dam was “at serious risk of collapse”."
+    assert quotes(text) == [("at serious risk of collapse", "partial", "Ruth Mbeki")]
+
+
+def test_quote_over_several_paragraphs_keeps_its_speaker():
+    text = (
+        "Farmer Joseph Banda said he had lost everything.\n\n"
+        "“The water came at about two in the morning. We ran.\n\n"
+        "“My sister is still missing and nobody has told us anything.”"
+    )
+    found = quotes(text)
+    assert len(found) == 2
+    assert {q[2] for q in found} == {"Joseph Banda"}
+
+
+def test_according_to():
+    text = (
+        'The Ministry of Health said the clinics were "fully stocked", '
+        "according to the Ministry of Health."
+    )
+    assert quotes(text)[0][2] == "Ministry of Health"
+
+
+def test_pull_quote_is_merged_with_the_quote_it_repeats():
+    text = (
+        "We will not negotiate with people who burn our cities and we will win\n\n"
+        "The talks collapsed on Sunday.\n\n"
+        "“We will not negotiate with those who burn our cities, and we will win,” "
+        "said President Ana Ruiz."
+    )
+    annotation = extract(text)
+    (quote,) = annotation.quotes
+    assert len(quote.occurrences) == 2
+    assert quote.start > annotation.article.paragraphs[0].end
+    assert annotation.article.paragraphs[0].kind == "pull_quote"

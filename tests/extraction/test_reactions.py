@@ -1,0 +1,35 @@
+from api.extraction.pipeline import extract
+
+
+def reactions(text):
+    annotation = extract(text)
+    names = {a.id: a.name for a in annotation.actors}
+    return {names[r.actor]: r for r in annotation.reactions}
+
+
+def test_several_reacting_countries_in_one_sentence():
+    found = reactions(
+        "Prime Minister Ana Ruiz ordered the army into the streets. "
+        "France, Germany and Italy condemned the crackdown."
+    )
+    assert {"France", "Germany", "Italy"} <= set(found)
+    assert {r.stance for r in found.values()} == {"critical"}
+
+
+def test_stances_and_behalf():
+    found = reactions(
+        "President Ana Ruiz ordered the army into the streets. "
+        "Chinese President Xi Jinping applauded the “strong measures”. "
+        "The UN urged restraint."
+    )
+    assert found["Xi Jinping"].stance == "supportive"
+    assert found["Xi Jinping"].on_behalf_of == "china"
+    assert len(found["Xi Jinping"].quotes) == 1
+    assert found["United Nations"].stance == "concerned"
+
+
+def test_protagonist_does_not_react():
+    found = reactions(
+        "President Ana Ruiz thanked the army. President Ana Ruiz welcomed the vote."
+    )
+    assert found == {}

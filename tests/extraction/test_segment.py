@@ -1,0 +1,35 @@
+from api.extraction.pipeline import extract
+
+TEXT = """Floods hit the south of the country on Monday, officials said.
+
+(Also: Storm season breaks records)
+
+Residents wade through water in the town. Photo: AFP / Jane Doe
+
+AFP AND EFE
+
+More news
+
+Another headline about something else"""
+
+
+def test_paragraph_kinds():
+    annotation = extract(TEXT)
+    kinds = [p.kind for p in annotation.article.paragraphs]
+    assert kinds == [
+        "body",
+        "related_headline",
+        "photo_caption",
+        "credit",
+        "more_news",
+        "more_news",
+    ]
+    assert annotation.article.credits == ["AFP", "EFE"]
+
+
+def test_caveat():
+    text = (
+        "Officials reported 40 dead. The figures could not be independently verified."
+    )
+    (caveat,) = extract(text).article.caveats
+    assert "could not be independently verified" in caveat.text

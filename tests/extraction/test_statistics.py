@@ -1,0 +1,38 @@
+from api.extraction.pipeline import extract
+
+
+def stats(text):
+    annotation = extract(text)
+    names = {a.id: a.name for a in annotation.actors}
+    return {
+        s.evidence: (s.value, s.category, names.get(s.source), s.placement)
+        for s in annotation.statistics
+    }
+
+
+def test_categories_and_shared_source():
+    found = stats(
+        "For their part, the security forces reported 18 dead and 748 wounded. "
+        "So far, more than 3,800 people have been detained."
+    )
+    assert found["18"] == (18.0, "fatalities", "security forces", "body")
+    assert found["748"] == (748.0, "injuries", "security forces", "body")
+    assert found["more than 3,800"][1] == "arrests"
+
+
+def test_according_to_source_and_money():
+    found = stats(
+        "According to the Ministry of Finance, the plan costs $3bn. "
+        "Officials said 2,500 troops were deployed."
+    )
+    assert found["$3bn"][1:3] == ("economy", "Ministry of Finance")
+    assert found["2,500"][1] == "deployment"
+
+
+def test_placement_follows_the_paragraph_kind():
+    found = stats("Storms hit the coast.\n\n(Also: Floods kill dozens of villagers)")
+    assert found["dozens"] == (24.0, "fatalities", None, "related_headline")
+
+
+def test_dates_are_not_statistics():
+    assert stats("On January 5, 2022, at 10:30, the 2019 law was debated.") == {}
