@@ -102,11 +102,23 @@ def _person(text, parts, index, people) -> None:
         role, affiliation = ps.role_from(parts, previous, text)
     else:
         role, affiliation = _role_noun_before(text, part.start)
-        if role is None and len([w for w in part.words if w.capital]) < 2:
+        if role is None and not _likely_person(text, part):
             return
     people.append(
         [part.start, part.end, text[part.start : part.end], role, affiliation]
     )
+
+
+def _likely_person(text: str, part) -> bool:
+    """Two capitalised words not placed by a preposition ('at Las Lajas'), or one
+    word named as a speaker ('said Yonas')."""
+    before = re.findall(r"[\w’']+", text[max(0, part.start - 30) : part.start])
+    while before and before[-1].lower() in ("the", "a"):
+        before.pop()
+    previous = before[-1].lower() if before else ""
+    if len([w for w in part.words if w.capital]) < 2:
+        return previous in ("said", "says", "added", "told")
+    return previous not in acting.PREPOSITIONS
 
 
 def _role_noun_before(text: str, start: int):

@@ -16,7 +16,8 @@ SPEECH = (
     r"assured|claimed|claims|announced|announces|asserted|argued|remarked|wrote|"
     r"tweeted|commented|replied|responded|asked|urged|acknowledged|admitted|"
     r"emphasized|emphasised|indicated|continued|concluded|recalled|promised|"
-    r"reiterated|denounced|expressed|pointed out|underlined|maintained|according to"
+    r"reiterated|denounced|expressed|pointed out|underlined|maintained|called|calls|"
+    r"according to"
 )
 SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})\b")
 AFTER_NAME = re.compile(
@@ -96,30 +97,46 @@ def _cues(registry: Registry, masked: str, base: int, skip) -> list[tuple]:
 
 
 def _after_verb(registry: Registry, masked: str, base: int, match):
-    """'said United Nations spokesman X' and 'according to the Ministry'."""
-    window_end = match.end() + 70
-    tail = masked[match.end() : window_end]
-    stop = re.search(r"[.;:\x00]|,(?! (?:the |a )?\w+,)", tail)
+    """'said United Nations spokesman X', 'said its director, X', 'according to Y'."""
+    tail = masked[match.end() : match.end() + 70]
+    stop = re.search(r"[.;:\x00]", tail)
     limit = base + match.end() + (stop.start() if stop else len(tail))
-    refs = registry.between(base + match.end(), limit)
+    refs = [
+        r
+        for r in registry.between(base + match.end(), limit)
+        if _closes(masked, base, r)
+    ]
     if not refs:
         return None
-    drafts = [registry.drafts[r.key] for r in refs]
-    first_gap = masked[match.end() : refs[0].start - base]
-    if len(first_gap.split()) > 4 or re.search(r"\b(?:that|to)\b", first_gap):
+    gap = masked[match.end() : refs[0].start - base]
+    if len(gap.split()) > 4 or re.search(r"\b(?:that|to)\b", gap):
         return None
+    drafts = [registry.drafts[r.key] for r in refs]
     person = next((d for d in drafts if d.type == "person"), drafts[0])
     return base + match.start(), person, match.group()
 
 
+def _closes(masked: str, base: int, ref) -> bool:
+    """'said X.' or 'said X, the ...': X ends the clause; 'said X had...' reports."""
+    return bool(re.match(r"\s*(?:[,.;:!?)\x00]|$)", masked[ref.end - base :]))
+
+
 def _joint(registry: Registry, masked: str, base: int, verb_at: int) -> Draft | None:
-    """'X and Y asked ...' is nobody's quote alone: None when two people speak."""
-    refs = [r for r in registry.between(base, verb_at)]
-    people = {r.key for r in refs if registry.drafts[r.key].type == "person"}
-    region = masked[: verb_at - base]
-    if len(people) >= 2 and " and " in region:
+    """'X and Y asked ...' is nobody's quote alone: None when a list speaks."""
+    refs = registry.between(base, verb_at)
+    if not refs:
         return None
-    return registry.drafts[refs[-1].key] if refs else None
+    chain, cursor = [refs[-1]], refs[-1]
+    for ref in reversed(refs[:-1]):
+        gap = masked[ref.end - base : cursor.start - base]
+        if not re.fullmatch(r",?\s*(?:and\s+)?(?:the\s+)?|,\s*", gap):
+            break
+        chain.append(ref)
+        cursor = ref
+    tail = masked[refs[-1].end - base : verb_at - base]
+    if len({r.key for r in chain}) >= 2 or re.match(r",?\s*and\b", tail):
+        return None
+    return registry.drafts[refs[-1].key]
 
 
 def _possessive(registry: Registry, quote) -> Draft | None:
