@@ -38,12 +38,18 @@ def mark(registry: Registry, sentences, paragraphs=()) -> None:
     text = registry.text
     starts = {start for start, _ in sentences}
     captions = [(p.start, p.end) for p in paragraphs if p.kind == "photo_caption"]
+    chain = []
     for ref in registry.refs:
         if any(a <= ref.start < b for a, b in captions):
             continue
-        draft = registry.drafts[ref.key]
-        if not draft.acts and acts(text, ref.start, ref.end, starts):
-            draft.acts = True
+        gap = text[chain[-1].end : ref.start] if chain else ""
+        if chain and not re.fullmatch(r",\s*|,?\s+and\s+", gap):
+            chain = []
+        chain.append(ref)
+        if acts(text, ref.start, ref.end, starts):
+            # 'The United States, Japan and Switzerland said': the whole list acts
+            for member in chain:
+                registry.drafts[member.key].acts = True
 
 
 def acts(text: str, start: int, end: int, sentence_starts) -> bool:

@@ -83,8 +83,10 @@ def _institution(text, parts, index, orgs) -> int:
         nxt = probe + 1 + (parts[probe + 1].words[0].text == "the")
         if connector not in ("of", "for") or nxt >= len(parts):
             break
-        if parts[nxt].kind not in ("NAME", "COUNTRY", "CAPITAL", "ORG"):
+        if parts[nxt].kind not in ("NAME", "COUNTRY", "CAPITAL", "ORG", "DEMONYM"):
             break
+        while nxt + 1 < len(parts) and parts[nxt + 1].kind in ("NAME", "COUNTRY"):
+            nxt += 1  # 'of Belgian Enterprises'
         last, probe = nxt, nxt + 1
         country = parts[nxt].value if parts[nxt].kind == "COUNTRY" else country
     name = text[start : parts[last].end]

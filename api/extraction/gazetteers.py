@@ -162,6 +162,18 @@ GROUPS = {
     "peacekeepers": ("peacekeepers", "group"),
     "paramilitaries": ("paramilitaries", "group"),
     "civilians": ("civilians", "group"),
+    "dockworkers": ("dockworkers", "group"),
+    "dockers": ("dockworkers", "group"),
+    "supporters": ("supporters", "group"),
+    "fans": ("fans", "group"),
+    "stewards": ("stewards", "group"),
+    "inspectors": ("inspectors", "group"),
+    "aid agencies": ("aid agencies", "organization"),
+    "rescue teams": ("rescuers", "group"),
+    "ministers": ("ministers", "government"),
+    "miners": ("miners", "group"),
+    "unions": ("unions", "organization"),
+    "environmental groups": ("environmental groups", "organization"),
 }
 TITLES = {
     "President", "Prime Minister", "Minister", "Chancellor", "King", "Queen",

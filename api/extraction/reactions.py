@@ -23,14 +23,14 @@ STANCE_VERBS = (
     ),
     (
         "critical",
-        r"condemn\w*|critici[sz]\w*|denounc\w*|warned|warns|accus\w*"
+        r"condemn\w*|critici[sz]\w*|denounc\w*|warn(?:ed|s)(?!\s+that)|accus\w*"
         r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*",
     ),
     (
         "concerned",
         r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
         r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
-        r"|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
+        r"|warn(?:ed|s)\s+that|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
     ),
 )
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in STANCE_VERBS))
