@@ -9,3 +9,4 @@ threads = int(os.environ.get("LEDE_THREADS", 2))
 timeout = 60
 accesslog = "-"
 loglevel = os.environ.get("LEDE_LOG_LEVEL", "info").lower()
+limit_request_line = 0  # the app validates every parameter and answers in JSON

@@ -8,7 +8,7 @@ import os
 from flask import Flask, redirect
 from flask_cors import CORS
 
-from api import caching, commands, db, docs
+from api import caching, commands, db, docs, guards
 from api.config import Config, settings_from_env
 from api.extensions import Api
 from api.resources import register_blueprints
@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     register_blueprints(Api(app))
     docs.init_app(app)
+    guards.init_app(app)
     caching.init_app(app)
     commands.init_app(app)
     CORS(

@@ -6,7 +6,10 @@ import json
 
 import flask_smorest
 import marshmallow as ma
+from flask_smorest.pagination import PaginationMetadataSchema
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.routing import UnicodeConverter
 
 from api.pagination import link_header
 
@@ -15,7 +18,28 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
 
+def _path_text(_converter) -> dict:
+    # The guard in api.guards refuses NUL anywhere in a URL; document it.
+    return {"type": "string", "pattern": "^[^\\x00]+$"}
+
+
 class Api(flask_smorest.Api):
+    def init_app(self, app, *, spec_kwargs=None):
+        super().init_app(app, spec_kwargs=spec_kwargs)
+        self.register_converter(UnicodeConverter, _path_text)
+
+    def _register_pagination_header(self):
+        # The header's value is a JSON document: OpenAPI says so with `content`,
+        # where a bare `schema` would describe a comma-separated object instead.
+        self.spec.components.header(
+            "PAGINATION",
+            {
+                "description": "Pagination metadata, as a JSON object.",
+                "content": {"application/json": {"schema": PaginationMetadataSchema}},
+            },
+            lazy=True,
+        )
+
     def handle_http_exception(self, error):
         payload, status, headers = super().handle_http_exception(error)
         payload.setdefault("message", error.description)
@@ -49,7 +73,20 @@ LINK_HEADER = {
 }
 
 
+class StrictParser(FlaskParser):
+    """A scalar parameter given twice is an error (422), not a silent first pick."""
+
+    def load_querystring(self, req, schema):
+        values = {}
+        for key, given in req.args.lists():
+            many = isinstance(schema.fields.get(key), ma.fields.List)
+            values[key] = given if many or len(given) > 1 else given[0]
+        return values
+
+
 class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = StrictParser()
+    PAGINATION_ARGUMENTS_PARSER = StrictParser()
     DEFAULT_PAGINATION_PARAMETERS = {
         "page": 1,
         "page_size": PAGE_SIZE,

@@ -28,6 +28,8 @@ class SelectPage(Page):
     @property
     def items(self):
         params = self.page_params
+        if params.first_item >= params.item_count:
+            return []  # past the end: no query, and no huge OFFSET for the database
         stmt = self.collection.statement.limit(params.page_size).offset(
             params.first_item
         )

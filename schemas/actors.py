@@ -8,6 +8,7 @@ from schemas.common import (
     article_filter,
     described,
     sort_field,
+    text_param,
 )
 
 ACTOR_TYPES = ("person", "organization", "government", "country", "group")
@@ -83,10 +84,8 @@ class ActorQueryArgsSchema(QueryArgsSchema):
         "person",
         validate=validate.OneOf(ACTOR_TYPES),
     )
-    q = described(
-        fields.String,
+    q = text_param(
         "Only actors whose name contains this, ignoring case.",
         "tokayev",
-        validate=validate.Length(min=1, max=200),
     )
     sort = sort_field(("name", "type", "mention_count"), "name")

@@ -2,7 +2,15 @@
 
 from marshmallow import fields, validate
 
-from schemas.common import QueryArgsSchema, Schema, SpanSchema, described, sort_field
+from schemas.common import (
+    QueryArgsSchema,
+    Schema,
+    SpanSchema,
+    UtcDateTime,
+    described,
+    sort_field,
+    text_param,
+)
 
 PARAGRAPH_KINDS = (
     "body",
@@ -70,7 +78,9 @@ class ArticleSchema(Schema):
         True,
     )
     created_at = described(
-        fields.DateTime, "When the article was stored (UTC).", "2026-01-01T00:00:00"
+        UtcDateTime,
+        "When the article was stored (UTC).",
+        "2026-01-01T00:00:00+00:00",
     )
 
 
@@ -98,11 +108,9 @@ class ArticleDetailSchema(ArticleSchema):
 
 
 class ArticleQueryArgsSchema(QueryArgsSchema):
-    q = described(
-        fields.String,
+    q = text_param(
         "Only articles whose title or text contains this, ignoring case.",
         "Kazakhstan",
-        validate=validate.Length(min=1, max=200),
     )
     sort = sort_field(
         ("published_on", "title", "word_count", "created_at"), "-published_on"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
@@ -18,6 +20,15 @@ class QueryArgsSchema(ma.Schema):
 
     class Meta:
         unknown = ma.EXCLUDE
+
+
+class UtcDateTime(fields.DateTime):
+    """Datetimes stored without a zone are UTC; say so in the ISO string."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 def described(field_class, description: str, example=None, **kwargs):
@@ -55,12 +66,25 @@ class SpanSchema(LocatedSchema):
     text = described(fields.String, "The text between the offsets.", "Tokayev")
 
 
-def article_filter():
+# NUL cannot be stored by PostgreSQL, so no parameter may carry it.
+NO_NUL = validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters.")
+
+
+def text_param(description: str, example: str, max_length: int = 200):
+    """A free-text or id query parameter."""
     return described(
         fields.String,
+        description,
+        example,
+        validate=[validate.Length(min=1, max=max_length), NO_NUL],
+    )
+
+
+def article_filter():
+    return text_param(
         "Only items of this article (its id).",
         "kazakhstan-s-president-rejects-talks-1a2b3c4d",
-        validate=validate.Length(min=1, max=80),
+        max_length=80,
     )
 
 

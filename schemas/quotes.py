@@ -10,6 +10,7 @@ from schemas.common import (
     article_filter,
     described,
     sort_field,
+    text_param,
 )
 
 QUOTE_KINDS = ("direct", "partial", "term")
@@ -65,19 +66,15 @@ class QuoteSchema(LocatedSchema):
 
 class QuoteQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    speaker = described(
-        fields.String, "Only quotes of this actor (id).", "kassym-jomart-tokayev"
-    )
+    speaker = text_param("Only quotes of this actor (id).", "kassym-jomart-tokayev")
     kind = described(
         fields.String,
         "Only quotes of this kind.",
         "direct",
         validate=validate.OneOf(QUOTE_KINDS),
     )
-    q = described(
-        fields.String,
+    q = text_param(
         "Only quotes whose text contains this, ignoring case.",
         "negotiation",
-        validate=validate.Length(min=1, max=200),
     )
     sort = sort_field(("start", "kind", "speaker", "length"), "start")

@@ -9,6 +9,7 @@ from schemas.common import (
     article_filter,
     described,
     sort_field,
+    text_param,
 )
 
 STANCES = ("supportive", "concerned", "critical")
@@ -77,5 +78,5 @@ class ReactionQueryArgsSchema(QueryArgsSchema):
         "concerned",
         validate=validate.OneOf(STANCES),
     )
-    actor = described(fields.String, "Only reactions of this actor (id).", "xi-jinping")
+    actor = text_param("Only reactions of this actor (id).", "xi-jinping")
     sort = sort_field(("start", "stance", "actor"), "start")

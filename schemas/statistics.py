@@ -9,6 +9,7 @@ from schemas.common import (
     article_filter,
     described,
     sort_field,
+    text_param,
 )
 
 QUALIFIERS = ("exact", "more_than", "around", "at_least", "up_to", "approximate")
@@ -93,9 +94,7 @@ class StatisticQueryArgsSchema(QueryArgsSchema):
         "fatalities",
         validate=validate.OneOf(CATEGORIES),
     )
-    source = described(
-        fields.String, "Only figures reported by this actor (id).", "security-forces"
-    )
+    source = text_param("Only figures reported by this actor (id).", "security-forces")
     placement = described(
         fields.String,
         "Only figures standing here.",

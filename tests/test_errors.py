@@ -19,6 +19,8 @@ FAILURES = [
     ("get", "/api/v1/actors?type=alien", 422),
     ("get", "/api/v1/quotes?sort=-nothing", 422),
     ("get", "/api/v1/quotes?q=", 422),
+    ("get", "/api/v1/actors?q=a%00b", 400),
+    ("get", "/api/v1/actors/a%00b", 400),
 ]
 
 

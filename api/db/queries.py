@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from api.db import models, session
 
@@ -44,9 +44,13 @@ def select_actors(
     q: str | None = None,
     sort: str = "name",
 ) -> Select:
+    # An alias, so that the subquery stays correlated when the article filter
+    # joins `appearances` into the outer query too.
+    seen = aliased(models.Appearance)
     mention_count = (
-        select(func.coalesce(func.sum(models.Appearance.mention_count), 0))
-        .where(models.Appearance.actor_id == models.Actor.id)
+        select(func.coalesce(func.sum(seen.mention_count), 0))
+        .where(seen.actor_id == models.Actor.id)
+        .correlate(models.Actor)
         .scalar_subquery()
     )
     stmt = select(models.Actor).options(

@@ -71,3 +71,9 @@ def test_actor_unknown_is_404_everywhere(client):
         response = client.get(f"/api/v1/actors/nobody{path}")
         assert response.status_code == 404
         assert response.get_json()["message"] == "No actor with id 'nobody'."
+
+
+def test_list_article_actors_sorts_by_mentions(client, article_id):
+    url = f"/api/v1/articles/{article_id}/actors?sort=-mention_count&q=a"
+    counts = [a["mention_count"] for a in items(client.get(url))]
+    assert counts and counts == sorted(counts, reverse=True)

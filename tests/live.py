@@ -1,0 +1,60 @@
+"""Start the real gunicorn server on a free loopback port."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(database_url: str, **env: str) -> Iterator[str]:
+    """Serve the app with gunicorn.conf.py; yields the base URL."""
+    port = free_port()
+    environ = {
+        **os.environ,
+        "LEDE_DATABASE_URL": database_url,
+        "LEDE_BIND": f"127.0.0.1:{port}",
+        "LEDE_WORKERS": "2",
+        "LEDE_LOG_LEVEL": "warning",
+        **env,
+    }
+    command = [str(GUNICORN), "--config", "gunicorn.conf.py", "api:create_app()"]
+    process = subprocess.Popen(command, cwd=ROOT, env=environ)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(base, process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_until_healthy(base: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{base}/health", timeout=1) as response,
+        ):
+            if response.status == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not become healthy in 30 s")

@@ -1,0 +1,80 @@
+"""The real server: gunicorn on a free loopback port, real HTTP, and schemathesis."""
+
+import json
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.live import ROOT, gunicorn
+
+pytestmark = pytest.mark.live
+SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+
+
+@pytest.fixture(scope="module")
+def server(app, database_url):
+    """gunicorn serving the seeded test database (`app` seeds it)."""
+    with gunicorn(database_url) as base:
+        yield base
+
+
+def _get(url: str, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_gunicorn_serves_the_seed(server, seed):
+    status, headers, body = _get(f"{server}/api/v1/articles/{seed.article.id}")
+    assert status == 200
+    assert headers["Content-Type"] == "application/json"
+    assert json.loads(body)["text"] == seed.article.text
+
+
+def test_gunicorn_answers_304_to_a_matching_etag(server):
+    _, headers, _ = _get(f"{server}/api/v1/quotes?kind=direct")
+    status, _, body = _get(
+        f"{server}/api/v1/quotes?kind=direct", **{"If-None-Match": headers["ETag"]}
+    )
+    assert status == 304 and body == b""
+
+
+def test_gunicorn_reports_health_and_errors_as_json(server):
+    status, _, body = _get(f"{server}/health")
+    assert (status, json.loads(body)) == (200, {"status": "ok", "database": "ok"})
+    status, _, body = _get(f"{server}/api/v1/statistics?category=weather")
+    assert status == 422
+    assert "category" in json.loads(body)["errors"]["query"]
+
+
+def test_gunicorn_serves_swagger_ui(server):
+    status, _, body = _get(f"{server}/docs/")
+    assert status == 200 and b"swagger-ui-bundle.js" in body
+    status, _, bundle = _get(f"{server}/docs/swagger-ui-bundle.js")
+    assert status == 200 and len(bundle) > 100_000
+
+
+def test_schemathesis_finds_nothing_over_the_whole_spec(server):
+    command = [
+        str(SCHEMATHESIS),
+        "run",
+        f"{server}/api/v1/openapi.json",
+        "--checks",
+        "all",
+        "--max-examples",
+        "40",
+        "--seed",
+        "20220107",
+    ]
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout[-6000:]
+    assert "No issues found" in result.stdout
