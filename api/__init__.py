@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 
-from flask import Flask, redirect
+from flask import Flask
 from flask_cors import CORS
 
-from api import caching, commands, db, docs, guards
+from api import caching, commands, db, docs, explorer, guards
 from api.config import Config, settings_from_env
 from api.extensions import Api
 from api.resources import register_blueprints
@@ -47,7 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
         send_wildcard=True,
         expose_headers=["X-Pagination", "Link", "ETag", "Location"],
     )
-    app.add_url_rule("/", "index", lambda: redirect(docs.DOCS_URL + "/"))
+    explorer.init_app(app)
     return app
 
 

@@ -105,7 +105,8 @@ def test_docs_page_assets_are_served_offline(client):
     assert "cdn" not in html.lower()
 
 
-def test_root_redirects_to_docs(client):
+def test_root_serves_the_explorer(client):
     response = client.get("/")
-    assert response.status_code == 302
-    assert response.headers["Location"].endswith("/docs/")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert "<title>Lede Explorer</title>" in response.get_data(as_text=True)
