@@ -1,0 +1,169 @@
+"""People: names with titles or role nouns, appositions, surnames, descriptions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from api.extraction import acting
+from api.extraction import gazetteers as gz
+from api.extraction import persons as ps
+from api.extraction.registry import Registry, normalise
+from api.extraction.zones import inside
+
+
+def person(text, parts, index, people) -> None:
+    part = parts[index]
+    previous = parts[index - 1] if index else None
+    role, affiliation = None, None
+    if previous is not None and previous.kind == "TITLE":
+        role, affiliation = ps.role_from(parts, previous, text)
+    else:
+        role, affiliation = _role_noun_before(text, part.start)
+        if role is None and not _likely_person(text, part):
+            return
+    people.append(
+        [part.start, part.end, text[part.start : part.end], role, affiliation]
+    )
+
+
+def _likely_person(text: str, part) -> bool:
+    """Two capitalised words not placed by a preposition ('at Las Lajas'), or one
+    word named as a speaker ('said Yonas')."""
+    before = re.findall(r"[\w’']+", text[max(0, part.start - 30) : part.start])
+    while before and before[-1].lower() in ("the", "a"):
+        before.pop()
+    previous = before[-1].lower() if before else ""
+    if len([w for w in part.words if w.capital]) < 2:
+        return previous in ("said", "says", "added", "told")
+    return previous not in acting.PREPOSITIONS
+
+
+def _role_noun_before(text: str, start: int):
+    """'United Nations spokesman X': a lowercase role noun right before a name."""
+    match = re.search(
+        r"(?:([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*) )?([a-z\-]+) $",
+        text[max(0, start - 60) : start],
+    )
+    if not match or match.group(2) not in gz.ROLE_NOUNS:
+        return None, None
+    owner = match.group(1)
+    if not owner:
+        return match.group(2), None
+    affiliation = (
+        gz.INSTITUTIONS.get(owner)
+        or gz.country_forms().get(owner)
+        or gz.DEMONYMS.get(owner)
+        or owner
+    )
+    return f"{owner} {match.group(2)}", affiliation
+
+
+def surname(name: str) -> str:
+    return normalise(name.split()[-1])
+
+
+def register_people(registry: Registry, people) -> None:
+    canonical: dict[str, str] = {}
+    for _, _, name, _, _ in people:
+        key = surname(name)
+        if len(name.split()) > len(canonical.get(key, "").split()):
+            canonical[key] = name
+    for start, end, name, role, affiliation in people:
+        full = _fix_case(canonical[surname(name)])
+        country = affiliation if affiliation in gz.country_forms().values() else None
+        draft = registry.draft(
+            full,
+            "person",
+            role=role,
+            affiliation=affiliation,
+            country=country,
+            acts=True,
+        )
+        registry.mention(draft, start, end)
+
+
+def _fix_case(name: str) -> str:
+    return " ".join(
+        w if w in gz.PARTICLES else w[0].upper() + w[1:] for w in name.split()
+    )
+
+
+def appositions(registry: Registry, people, zones_) -> None:
+    text = registry.text
+    for start, end, *_ in people:
+        draft = registry.at(start, end)
+        if draft is None or draft.type != "person":
+            continue
+        before = ps.APPOSITION_BEFORE.search(text[max(0, start - 90) : start])
+        after = ps.APPOSITION_AFTER.search(text[end : end + 90])
+        for match, base in ((before, max(0, start - 90)), (after, end)):
+            if match:
+                _apposition(registry, draft, base + match.start(1), base + match.end(1))
+
+
+def _apposition(registry: Registry, draft, start: int, end: int) -> None:
+    description = registry.text[start:end]
+    if not registry.free(start, end):
+        return
+    role, affiliation = ps.describe(description, registry, start, end)
+    if role is None:
+        return
+    draft.role = draft.role or role
+    draft.affiliation = draft.affiliation or affiliation
+    if affiliation in gz.country_forms().values():
+        draft.country = draft.country or affiliation
+    registry.mention(draft, start, end)
+
+
+def surnames(registry: Registry, zones_) -> None:
+    """Lone surnames and case slips ("Emmanuel macron") of people already named."""
+    text = registry.text
+    for draft in [d for d in registry.drafts.values() if d.type == "person"]:
+        parts = draft.name.split()
+        forms = [r"[\s\-]".join(map(re.escape, parts))]
+        if len(parts) > 1:
+            forms.append(re.escape(parts[-1]))
+        for form in forms:
+            flags = re.IGNORECASE if form is forms[0] else 0
+            for match in re.finditer(rf"(?<!\w){form}(?!\w)", text, flags):
+                if inside(zones_, *match.span()) and match.group()[0].isupper():
+                    registry.mention(draft, *match.span())
+
+
+@lru_cache(maxsize=1)
+def _description_pattern() -> re.Pattern:
+    demonyms = "|".join(sorted(map(re.escape, gz.DEMONYMS), key=len, reverse=True))
+    roles = "|".join(sorted(map(re.escape, gz.ROLE_NOUNS), key=len, reverse=True))
+    return re.compile(
+        rf"\b[Tt]he\s+(?:(current|former|new)\s+)?(?:({demonyms})\s+)?"
+        rf"(?i:({roles}))\b(?!\s+of\b)"
+    )
+
+
+def descriptions(registry: Registry, zones_) -> None:
+    """'the Kazakh president' -> the person whose role says so; a bare 'the
+    president' -> the most mentioned person holding that role."""
+    people = [d for d in registry.drafts.values() if d.type == "person"]
+    if not people:
+        return
+    for match in _description_pattern().finditer(registry.text):
+        modifier, demonym, role = match.groups()
+        if modifier == "former" or not inside(zones_, *match.span()):
+            continue
+        country = gz.DEMONYMS.get(demonym) if demonym else None
+        draft = _holder(people, role.lower(), country)
+        if draft is not None:
+            registry.mention(draft, *match.span())
+
+
+def _holder(people, role: str, country: str | None):
+    holders = [
+        d
+        for d in people
+        if d.role
+        and role in d.role.lower()
+        and "former" not in d.role.lower()
+        and (country is None or d.country == country)
+    ]
+    return max(holders, key=lambda d: len(d.spans), default=None)

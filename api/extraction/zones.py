@@ -1,0 +1,23 @@
+"""Where actors may be mentioned: body text, pull quotes, headlines, captions."""
+
+from __future__ import annotations
+
+from api.extraction.segment import caption_credit
+
+MENTION_KINDS = ("body", "pull_quote", "related_headline", "photo_caption")
+NAME_KINDS = ("body", "pull_quote", "photo_caption")
+
+
+def zones(text: str, paragraphs, kinds=MENTION_KINDS) -> list[tuple[int, int]]:
+    """Spans where actors may be mentioned: no credits, no trailing more-news block."""
+    spans = []
+    for para in paragraphs:
+        if para.kind not in kinds:
+            continue
+        credit = caption_credit(text, para) if para.kind == "photo_caption" else None
+        spans.append((para.start, credit[0] if credit else para.end))
+    return spans
+
+
+def inside(spans, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
