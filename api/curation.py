@@ -45,7 +45,7 @@ def locate(text: str, spec: dict, label: str, key: str = "evidence") -> tuple[in
 
 
 def _unique_start(text: str, needle: str, label: str, occurrence: int | None) -> int:
-    starts = [m.start() for m in re.finditer(re.escape(needle), text)]
+    starts = [m.start() for m in re.finditer(_bounded(needle), text)]
     if not starts:
         raise CurationError(f"{label}: evidence {needle!r} not found in the text")
     if occurrence is not None:
@@ -60,6 +60,14 @@ def _unique_start(text: str, needle: str, label: str, occurrence: int | None) ->
             "give 'within' or 'occurrence'"
         )
     return starts[0]
+
+
+def _bounded(needle: str) -> str:
+    """A pattern for `needle` that cannot start or end inside a word or number:
+    evidence "18" must not resolve to the end of "2018"."""
+    head = r"(?<!\w)" if needle[:1].isalnum() else ""
+    tail = r"(?!\w)" if needle[-1:].isalnum() else ""
+    return f"{head}{re.escape(needle)}{tail}"
 
 
 def resolve(spec: dict, text: str, published_on: str | None = None) -> Annotation:

@@ -11,6 +11,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.routing import UnicodeConverter
 
+from api import auth
 from api.pagination import link_header
 
 # Page sizes are part of the public contract, so they are constants, not settings.
@@ -27,6 +28,7 @@ class Api(flask_smorest.Api):
     def init_app(self, app, *, spec_kwargs=None):
         super().init_app(app, spec_kwargs=spec_kwargs)
         self.register_converter(UnicodeConverter, _path_text)
+        self.spec.components.security_scheme(auth.SCHEME, auth.SECURITY_SCHEME)
 
     def _register_pagination_header(self):
         # The header's value is a JSON document: OpenAPI says so with `content`,

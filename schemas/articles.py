@@ -3,6 +3,8 @@
 from marshmallow import fields, validate
 
 from schemas.common import (
+    HAS_WORDS,
+    NO_NUL,
     QueryArgsSchema,
     Schema,
     SpanSchema,
@@ -173,4 +175,39 @@ class ArticleStatsSchema(Schema):
     )
     unverified_statistics = described(
         fields.Integer, "Figures that the article does not say were verified.", 11
+    )
+
+
+class ArticleCreateSchema(Schema):
+    text = described(
+        fields.String,
+        "The article's text; may start with a ` date YYYY-MM-DD ` header.",
+        "The mayor said “we will rebuild” after floods killed 12 people.",
+        required=True,
+        validate=[validate.Length(min=1, max=500_000), NO_NUL, HAS_WORDS],
+    )
+    title = described(
+        fields.String,
+        "Title; the first line of the text when absent.",
+        "Floods kill 12",
+        validate=[validate.Length(min=1, max=300), NO_NUL],
+    )
+    published_on = described(fields.Date, "Publication date.", "2024-05-02")
+    credits = described(
+        fields.List,
+        "Agencies or authors credited.",
+        ["AP"],
+        cls_or_instance=fields.String(
+            validate=[validate.Length(min=1, max=100), NO_NUL]
+        ),
+        validate=validate.Length(max=20),
+    )
+    source_url = described(
+        fields.String,
+        "Where the article was published: an http or https address.",
+        "https://example.org/news/1",
+        validate=[
+            validate.Length(max=2000),
+            validate.Regexp(r"^https?://[^\s\x00]+$", error="Must be an http(s) URL."),
+        ],
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC
 
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
 
 class Schema(ma.Schema):
@@ -68,6 +69,11 @@ class SpanSchema(LocatedSchema):
 
 # NUL cannot be stored by PostgreSQL, so no parameter may carry it.
 NO_NUL = validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters.")
+
+
+def HAS_WORDS(value: str) -> None:  # noqa: N802 - reads like the other validators
+    if not re.search(r"\w", value):
+        raise ValidationError("Must contain some words.")
 
 
 def text_param(description: str, example: str, max_length: int = 200):

@@ -71,13 +71,27 @@ def make_app(database_url: str, **overrides):
     return create_app({**config, **overrides})
 
 
-@pytest.fixture(scope="session")
-def app(database_url):
+def seeded_app(database_url: str):
+    """An app on a migrated database holding the seed articles."""
     migrate.upgrade(database_url)
     app = make_app(database_url)
     result = app.test_cli_runner().invoke(args=["seed"])
     assert result.exit_code == 0, result.output
     return app
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    return seeded_app(database_url)
+
+
+@pytest.fixture(scope="session")
+def scratch_database_url(request, database_url, tmp_path_factory):
+    """A second database on the same backend, for tests that write freely."""
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path_factory.mktemp('scratch') / 'lede.sqlite3'}"
+    server = request.getfixturevalue("postgres_server_url")
+    return _fresh_postgres_database(server, "lede_scratch")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from api.db import models
+from api.extraction.ids import content_hash
 from api.extraction.types import Annotation
 
 DERIVED = (
@@ -24,6 +25,18 @@ DERIVED = (
 def find_by_hash(db: Session, content_hash: str) -> models.Article | None:
     stmt = select(models.Article).where(models.Article.content_hash == content_hash)
     return db.scalars(stmt).first()
+
+
+def ingest(db: Session, annotate, text: str, **meta) -> tuple[models.Article, bool]:
+    """Store a new article annotated by `annotate(text, **meta)`, or find it.
+
+    Returns (article, created). Nothing is written unless everything succeeds: the
+    caller commits, and rolls back on any exception.
+    """
+    existing = find_by_hash(db, content_hash(text))
+    if existing is not None:
+        return existing, False
+    return store(db, annotate(text, **meta), curated=False), True
 
 
 def store(db: Session, annotation: Annotation, *, curated: bool) -> models.Article:

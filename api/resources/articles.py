@@ -1,14 +1,19 @@
 """Articles: list, detail with text and paragraphs, and derived figures."""
 
+from flask import url_for
 from flask.views import MethodView
+from flask_smorest import abort
 
+from api.auth import SCHEME, require_api_key, require_json
 from api.db.present import article_counts
 from api.db.queries import get_article, select_articles
 from api.db.stats import article_stats
+from api.db.writes import add_article, remove_article
 from api.extensions import Blueprint
 from api.pagination import Listing, SelectPage
 from api.resources.common import ERROR, found
 from schemas.articles import (
+    ArticleCreateSchema,
     ArticleDetailSchema,
     ArticleQueryArgsSchema,
     ArticleSchema,
@@ -35,6 +40,29 @@ class Articles(MethodView):
         """
         return Listing(select_articles(**args))
 
+    @blp.doc(security=[{SCHEME: []}])
+    @require_api_key
+    @require_json
+    @blp.arguments(ArticleCreateSchema)
+    @blp.response(201, ArticleDetailSchema)
+    @blp.alt_response(200, schema=ArticleDetailSchema, success=True)
+    @blp.alt_response(401, response=ERROR)
+    @blp.alt_response(403, response=ERROR)
+    @blp.alt_response(413, response=ERROR)
+    @blp.alt_response(415, response=ERROR)
+    def post(self, payload):
+        """Add an article
+
+        Extracts the article's actors, quotes, reactions and statistics and stores
+        them: 201 with a `Location` header. The same text again answers 200 with
+        the article already stored, and stores nothing. Needs an API key.
+        """
+        article, created = add_article(payload)
+        article.counts = article_counts(article.id)
+        location = {"Location": url_for("articles.ArticlesById", article_id=article.id)}
+        # Two documented success statuses: 201 for a new article, 200 for a known one.
+        return article, 201 if created else 200, location
+
 
 @blp.route("/articles/<string:article_id>")
 class ArticlesById(MethodView):
@@ -49,6 +77,21 @@ class ArticlesById(MethodView):
         article = found(get_article(article_id), "article", article_id)
         article.counts = article_counts(article_id)
         return article
+
+    @blp.doc(security=[{SCHEME: []}])
+    @require_api_key
+    @blp.response(204)
+    @blp.alt_response(401, response=ERROR)
+    @blp.alt_response(403, response=ERROR)
+    @blp.alt_response(404, response=ERROR)
+    def delete(self, article_id):
+        """Delete an article
+
+        Removes the article and everything derived from it, including actors that
+        no other article mentions. Needs an API key.
+        """
+        if not remove_article(article_id):
+            abort(404, message=f"No article with id {article_id!r}.")
 
 
 @blp.route("/articles/<string:article_id>/stats")

@@ -1,0 +1,35 @@
+"""Writes from the API, each in one transaction: all of it is stored, or none."""
+
+from __future__ import annotations
+
+from api.db import load, models, session
+from api.extraction.pipeline import extract
+from api.extraction.text import parse_header
+
+
+def add_article(payload: dict) -> tuple[models.Article, bool]:
+    """Extract and store a posted article; (article, created)."""
+    header_date, text = parse_header(payload["text"])
+    published_on = payload.get("published_on")
+    meta = {
+        "title": payload.get("title"),
+        "published_on": published_on.isoformat() if published_on else header_date,
+        "credits": payload.get("credits"),
+        "source_url": payload.get("source_url"),
+    }
+    return _in_transaction(load.ingest, extract, text, **meta)
+
+
+def remove_article(article_id: str) -> bool:
+    return _in_transaction(load.remove, article_id)
+
+
+def _in_transaction(write, *args, **kwargs):
+    db = session()
+    try:
+        result = write(db, *args, **kwargs)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return result
