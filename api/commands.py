@@ -9,14 +9,17 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
+from tqdm import tqdm
 
+from api.config import Config
 from api.db import migrate, session
-from api.db.load import store
-from api.sources import annotate_file, article_files
+from api.db.load import find_by_hash, store
+from api.ingest import annotate_all
+from api.sources import annotate_file, article_files, curated_annotation
 
 
 def init_app(app: Flask) -> None:
-    for command in (db, seed, extract, serve):
+    for command in (db, seed, extract, ingest, evaluate, serve):
         app.cli.add_command(command)
 
 
@@ -60,6 +63,58 @@ def extract(file):
     annotation = extract_raw(file.read_text(encoding="utf-8"))
     json.dump(annotation.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+@click.command()
+@with_appcontext
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+)
+@click.option("--workers", type=int, default=None, help="Processes (default: cores).")
+def ingest(paths, workers):
+    """Extract and store article files or folders; idempotent."""
+    files = list(article_files(paths))
+    stored, skipped = 0, []
+    outcomes = annotate_all(files, workers)
+    for outcome in tqdm(outcomes, total=len(files), unit="article", file=sys.stderr):
+        reason = outcome.skipped or _store_new(outcome)
+        if reason:
+            skipped.append((outcome.path, reason))
+        else:
+            stored += 1
+    click.echo(f"stored {stored} article(s), skipped {len(skipped)}")
+    for path, reason in skipped:
+        click.echo(f"  skipped {path}: {reason}")
+
+
+def _store_new(outcome) -> str | None:
+    """Store the outcome's article unless its text is stored already."""
+    existing = find_by_hash(session(), outcome.annotation.article.content_hash)
+    if existing is not None:
+        return f"already stored as {existing.id}"
+    store(session(), outcome.annotation, curated=outcome.curated)
+    session().commit()
+    return None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def evaluate(paths):
+    """Score extraction against the curated annotations (default: the seeds)."""
+    from api.evaluation import format_table, score
+    from api.extraction.pipeline import extract
+
+    rows = []
+    for path in article_files(paths or (Path(Config.SEEDS_DIR),)):
+        expected = curated_annotation(path)
+        if expected is None:
+            continue
+        info = expected.article
+        actual = extract(info.text, title=info.title, published_on=info.published_on)
+        rows.append({**score(expected, actual), "article": path.stem})
+    if not rows:
+        raise click.ClickException("no curated annotation (.json beside a .txt) found")
+    click.echo(format_table(rows))
 
 
 @click.command()

@@ -1,10 +1,13 @@
 """The `lede` command line: seeding, migrations, routes."""
 
+import json
+
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from api.cli import cli
-from api.db import models, session
+from api.db import migrate, models, session
+from tests.conftest import make_app
 
 
 def _counts(app) -> dict:
@@ -61,3 +64,61 @@ def test_db_upgrade_is_idempotent(runner):
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert "database at head" in result.output
+
+
+def test_extract_prints_the_annotation_without_a_database(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        ' date 2024-02-01 "We are ready," said Marta Lind, the port director.',
+        "utf-8",
+    )
+    env = {"LEDE_DATABASE_URL": f"sqlite:///{tmp_path / 'never' / 'x.db'}"}
+    result = CliRunner().invoke(cli, ["extract", str(article)], env=env)
+    assert result.exit_code == 0, result.output
+    annotation = json.loads(result.output)
+    assert annotation["article"]["published_on"] == "2024-02-01"
+    [quote] = annotation["quotes"]
+    assert quote["text"] == "We are ready"
+    assert quote["speaker"] == "marta-lind"
+    text = annotation["article"]["text"]
+    assert text[quote["start"] : quote["end"]] == quote["text"]
+    assert not (tmp_path / "never").exists()
+
+
+def test_ingest_stores_new_files_and_says_why_it_skips(scratch_database_url, tmp_path):
+    migrate.upgrade(scratch_database_url)
+    app = make_app(scratch_database_url)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    one = "The minister said 40 homes were damaged in Alder Bay."
+    (folder / "a.txt").write_text(one, "utf-8")
+    (folder / "b.txt").write_text("Rescuers said 3 climbers were found.", "utf-8")
+    (folder / "c.txt").write_text(one, "utf-8")
+    (folder / "d.txt").write_text("   \n", "utf-8")
+    (folder / "e.txt").write_bytes(b"\xff\xfe\x00broken")
+    args = ["ingest", "--workers", "2", str(folder)]
+    first = app.test_cli_runner().invoke(args=args)
+    assert first.exit_code == 0, first.output
+    assert "stored 2 article(s), skipped 3" in first.output
+    assert "c.txt: already stored as" in first.output
+    assert "d.txt: empty text" in first.output
+    assert "e.txt: not UTF-8 text" in first.output
+    again = app.test_cli_runner().invoke(args=args)
+    assert "stored 0 article(s), skipped 5" in again.output
+    assert _counts(app)["Article"] == 2
+
+
+def test_evaluate_scores_the_seed(runner):
+    result = runner.invoke(args=["evaluate", "seeds"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["article", "actors", "F1"]
+    assert lines[1].startswith("000_e7fced2b989c9f56")
+    assert lines[-1].startswith("overall")
+
+
+def test_evaluate_without_curated_files_fails_clearly(runner, tmp_path):
+    (tmp_path / "x.txt").write_text("Nothing curated here.", "utf-8")
+    result = runner.invoke(args=["evaluate", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "no curated annotation" in result.output

@@ -7,6 +7,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config as AlembicConfig
 
+from api.db import ensure_sqlite_folder
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -18,6 +20,7 @@ def alembic_config(url: str) -> AlembicConfig:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    ensure_sqlite_folder(url)
     command.upgrade(alembic_config(url), revision)
 
 
