@@ -24,25 +24,35 @@ def discover(text: str, paragraphs, hits) -> Registry:
         named = inside(name_zones, run[0].start, run[-1].end)
         _read_run(text, run, gazetteer, named, people, orgs)
     pp.register_people(registry, people)
-    for start, end, name, type_, country in orgs:
-        draft = registry.draft(name, type_, country=country, acts=True)
+    institutions.appositions(registry, all_zones)
+    for start, end, name, type_, country, role in orgs:
+        draft = registry.draft(name, type_, country=country, role=role, acts=True)
         registry.mention(draft, start, end)
+    institutions.fold_short_forms(registry)
+    institutions.acronyms(registry, all_zones)
     pp.appositions(registry, people, name_zones)
     pp.surnames(registry, all_zones)
     pp.descriptions(registry, all_zones)
+    institutions.descriptions(registry, all_zones)
     groups.groups(registry, all_zones)
     groups.countries(registry, hits, all_zones)
     return registry
 
 
 def _read_run(text, run, gazetteer, named, people, orgs) -> None:
+    noun = institutions.introduced(text, run[0].start)
+    if noun and parts_are_name(ps.parse_run(run, gazetteer)):
+        end = institutions.name_end(text, run[-1].end)
+        name = text[run[0].start : end]
+        orgs.append((run[0].start, end, name, "organization", None, noun))
+        return
     parts = ps.parse_run(run, gazetteer)
     skip_to = -1
     for index, part in enumerate(parts):
         if index <= skip_to:
             continue
         if part.kind == "ORG":
-            orgs.append((part.start, part.end, part.value, "organization", None))
+            orgs.append((part.start, part.end, part.value, "organization", None, None))
         elif part.kind == "NAME" and ps.is_institution(part):
             skip_to = institutions.institution(text, parts, index, orgs)
         elif part.kind == "NAME" and named and ps.is_person_name(part):
@@ -51,12 +61,19 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
             pp.person(text, parts, index, people)
 
 
+def parts_are_name(parts) -> bool:
+    """A run that may be an organisation's own name: no title, no lone country."""
+    kinds = {p.kind for p in parts}
+    return "TITLE" not in kinds and kinds != {"COUNTRY"} and kinds != {"CAPITAL"}
+
+
 def to_actors(registry: Registry, used: set[str]) -> list[Actor]:
     """Actors that act or are referred to by an item; a country that is only a
     place is left out."""
     actors = []
     for draft in registry.drafts.values():
-        keep = draft.type in ("person", "organization", "government") or draft.acts
+        strong = draft.type in ("person", "organization", "government")
+        keep = (strong and not draft.tentative) or draft.acts
         wanted = actor_id(draft.name) in used
         if not (wanted or (keep and draft.spans)):
             continue

@@ -106,8 +106,35 @@ INSTITUTION_WORDS = GOVERNMENT_WORDS | {
     "Watch", "International", "Foundation", "Corporation", "Company", "Group",
     "University", "Press", "News", "Network", "Diplomacy", "Programme", "Program",
     "Centre", "Center", "Bureau", "Board", "Directorate", "Airlines", "Inc",
-    "Ltd", "Unions", "Chamber", "Exchange", "Reserve",
+    "Ltd", "Unions", "Chamber", "Exchange", "Reserve", "Survey", "Trust",
+    "Communications", "Congress",
 }  # fmt: skip
+# Lowercase nouns that introduce or stand for an organisation: "the transport union
+# BTB", "the port authority said", "the company".
+ORG_NOUNS = {
+    "group", "union", "firm", "brokerage", "broker", "organisation", "organization",
+    "service", "company", "operator", "agency", "confederation", "charity",
+    "alliance", "regulator", "watchdog", "federation", "association", "consultancy",
+    "pollster", "party", "movement", "coalition", "authority", "ministry", "office",
+    "mission", "committee", "council", "utility", "trust", "directorate",
+    "prefecture", "hospital", "institute", "department", "network", "bank",
+}  # fmt: skip
+# Lowercase words that narrow a group noun: "traditional leaders", "state officials".
+GROUP_MODIFIERS = {
+    "local", "national", "federal", "riot", "state", "traditional", "district",
+    "regional", "opposition", "trade", "community", "security", "health", "senior",
+    "foreign", "finance", "aid", "provincial", "municipal", "city", "county",
+}  # fmt: skip
+# Modifiers that make 'government' a regional one, not the country's.
+SUBNATIONAL = {
+    "state",
+    "regional",
+    "provincial",
+    "local",
+    "municipal",
+    "city",
+    "county",
+}
 # Fixed institution names and acronyms (canonical name on the right).
 INSTITUTIONS = {
     "United Nations": "United Nations", "UN": "United Nations",
@@ -174,6 +201,19 @@ GROUPS = {
     "miners": ("miners", "group"),
     "unions": ("unions", "organization"),
     "environmental groups": ("environmental groups", "organization"),
+    "leaders": ("leaders", "group"),
+    "traders": ("traders", "group"),
+    "volunteers": ("volunteers", "group"),
+    "researchers": ("researchers", "group"),
+    "analysts": ("analysts", "group"),
+    "delegations": ("delegations", "group"),
+    "delegates": ("delegations", "group"),
+    "prosecutors": ("prosecutors", "government"),
+    "forecasters": ("forecasters", "group"),
+    "skiers": ("skiers", "group"),
+    "survivors": ("survivors", "group"),
+    "smugglers": ("smugglers", "group"),
+    "dissenters": ("dissenters", "group"),
 }
 TITLES = {
     "President", "Prime Minister", "Minister", "Chancellor", "King", "Queen",

@@ -17,10 +17,19 @@ def _group_pattern() -> re.Pattern:
     prefixes = [*gz.DEMONYMS, *gz.country_forms()]
     prefix = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
     nouns = "|".join(sorted(map(re.escape, gz.GROUPS), key=len, reverse=True))
+    modifiers = "|".join(sorted(gz.GROUP_MODIFIERS, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w’'])(?:({prefix})\s+)?(?:(?:local|national|federal|riot|state)\s+)?"
+        rf"(?<![\w’'])(?:({prefix})\s+)?((?:(?i:{modifiers})\s+){{0,2}})"
         rf"(?i:({nouns}))(?![\w’'-])"
     )
+
+
+# Modifiers that do not make a group another one: 'riot police' are the police.
+TRANSPARENT = {"national", "federal", "riot"}
+OWNED = re.compile(r"\b(?:its|their|our|his|her|my|your)\s+$", re.IGNORECASE)
+OF_COUNTRY = re.compile(
+    r" of (?:the )?([A-Z][\w’'-]*(?: (?:of the |of )?[A-Z][\w’'-]*)*)"
+)
 
 
 def groups(registry: Registry, zones_) -> None:
@@ -29,16 +38,60 @@ def groups(registry: Registry, zones_) -> None:
     for match in _group_pattern().finditer(registry.text):
         if not inside(zones_, *match.span()):
             continue
-        prefix, noun = match.group(1), match.group(2).lower()
-        if _adjective(registry.text, noun, match.end()):
+        prefix, noun = match.group(1), match.group(3).lower()
+        modifiers = match.group(2).lower().split()
+        if _adjective(registry.text, noun, match.end()) or _owned(registry, match):
             continue
         kind, type_ = gz.GROUPS[noun]
         country = gz.DEMONYMS.get(prefix) or gz.country_forms().get(prefix)
-        draft = _group_draft(registry, by_class, prefix, noun, kind, type_, country)
+        end = match.end()
+        if kind == "government" and not prefix:
+            country, end = _tail_country(registry.text, end) or (None, end)
+        naming = [m for m in modifiers if m not in TRANSPARENT]
+        if naming and not prefix:
+            draft = _modified(registry, by_class, naming, noun, kind, type_)
+        else:
+            draft = _group_draft(registry, by_class, prefix, noun, kind, type_, country)
         if draft is not None:
             start = match.start(1) if prefix else match.start(2)
-            registry.mention(draft, start, match.end())
+            registry.mention(draft, start, end)
     _merge_plain(registry, by_class)
+
+
+def _owned(registry: Registry, match) -> bool:
+    """'its volunteers': a group that belongs to another actor is not one."""
+    return bool(OWNED.search(registry.text[max(0, match.start() - 8) : match.start()]))
+
+
+def _tail_country(text: str, end: int) -> tuple[str, int] | None:
+    """'the government of the Democratic Republic of Congo'."""
+    match = OF_COUNTRY.match(text, end)
+    if not match:
+        return None
+    name = match.group(1)
+    country = gz.country_forms().get(name) or _congo_free(name)
+    return (country, match.end()) if country else None
+
+
+def _congo_free(name: str) -> str | None:
+    """A country written without its article ('Democratic Republic of Congo')."""
+    forms = gz.country_forms()
+    for form, country in forms.items():
+        if form.replace(" the ", " ") == name:
+            return country
+    return None
+
+
+def _modified(registry, by_class, modifiers, noun, kind, type_):
+    """'traditional leaders', 'the state government': a narrower group, kept
+    apart from the plain one."""
+    name = " ".join([*modifiers, noun])
+    if kind == "government" and not set(modifiers) & gz.SUBNATIONAL:
+        return _group_draft(registry, by_class, None, noun, kind, type_, None)
+    key = (" ".join(modifiers), kind)
+    if key not in by_class:
+        by_class[key] = registry.draft(name, type_, tentative=True)
+    return by_class[key]
 
 
 def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
@@ -67,7 +120,7 @@ def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
                 f"{prefix} {noun}", type_, country=country, acts=True
             )
         return by_class[key]
-    by_class.setdefault((None, kind), registry.draft(kind, type_))
+    by_class.setdefault((None, kind), registry.draft(kind, type_, tentative=True))
     return by_class[(None, kind)]
 
 
@@ -103,7 +156,11 @@ def _merge_plain(registry: Registry, by_class) -> None:
     for (country, kind), plain in list(by_class.items()):
         if country is not None or plain.key not in registry.drafts:
             continue
-        owners = [d for (c, k), d in by_class.items() if k == kind and c is not None]
+        owners = [
+            d
+            for (c, k), d in by_class.items()
+            if k == kind and c in gz.country_forms().values()
+        ]
         if len(owners) == 1:
             registry.merge(plain, owners[0])
 

@@ -1,14 +1,26 @@
-"""Institutions: keyword names with their 'of' tails."""
+"""Institutions: keyword names with their 'of' tails, names introduced by a
+descriptive noun ('the transport union BTB'), acronyms that act, and descriptions
+that stand for an organisation ('the port authority', 'the union')."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from api.extraction import gazetteers as gz
+from api.extraction.registry import Registry
+from api.extraction.zones import inside
+
+NAME = r"[A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|de|del|la|of|for|&))*(?<![ .])"
+# Words that make a described organisation some other one than a named antecedent.
+NOT_MODIFIERS = {"same", "other", "whole", "combined", "new", "former", "its", "their"}
 
 
 def institution(text, parts, index, orgs) -> int:
     """'Ministry of the Interior of Kazakhstan': a keyword phrase and its 'of' tail."""
     start, last, country = parts[index].start, index, None
-    if index and parts[index - 1].kind == "DEMONYM":
+    if index and parts[index - 1].kind in ("DEMONYM", "COUNTRY"):
+        # 'Belgian Red Cross', 'India Meteorological Department'
         start, country = parts[index - 1].start, parts[index - 1].value
     probe = index + 1
     while probe + 1 < len(parts) and parts[probe].kind == "SKIP":
@@ -25,5 +37,125 @@ def institution(text, parts, index, orgs) -> int:
     name = text[start : parts[last].end]
     words_ = {w.text for p in parts[index : last + 1] for w in p.words}
     type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
-    orgs.append((start, parts[last].end, name, type_, country))
+    orgs.append((start, parts[last].end, name, type_, country, None))
     return last
+
+
+def introduced(text: str, start: int) -> str | None:
+    """The noun right before a name that says it is an organisation: 'the
+    brokerage Berg & Holm', 'Swedish telecoms group Norrvik'."""
+    match = re.search(r"(?<![\w’'])([a-z]+) $", text[max(0, start - 30) : start])
+    noun = match.group(1) if match else None
+    return noun if noun in gz.ORG_NOUNS else None
+
+
+def name_end(text: str, end: int) -> int:
+    """'Berg & Holm': an ampersand joins two capitalised words into one name."""
+    match = re.match(r" & [A-Z][\w’'-]*", text[end : end + 40])
+    return end + match.end() if match else end
+
+
+@lru_cache(maxsize=1)
+def _apposition_patterns() -> tuple[re.Pattern, re.Pattern]:
+    nouns = "|".join(sorted(gz.ORG_NOUNS, key=len, reverse=True))
+    description = rf"(?:[\w’'-]+ ){{0,4}}?(?:{nouns})"
+    before = re.compile(rf"\b[Tt]he ({description}), ({NAME})(?=[,.;])")
+    after = re.compile(rf"(?<![\w’'])({NAME}), the ({description})(?=[,.;])")
+    return before, after
+
+
+def appositions(registry: Registry, zones_) -> None:
+    """'The UN refugee agency, UNHCR,' and 'Gavi, the vaccine alliance,': the name
+    is an organisation and the description one of its mentions."""
+    before, after = _apposition_patterns()
+    text = registry.text
+    for match in before.finditer(text):
+        _described(registry, zones_, match.span(2), match.span(1))
+    for match in after.finditer(text):
+        _described(registry, zones_, match.span(1), match.span(2))
+
+
+def _described(registry: Registry, zones_, name_span, description_span) -> None:
+    name = registry.text[slice(*name_span)]
+    if not inside(zones_, *name_span) or name in gz.NOT_NAMES:
+        return
+    if (
+        name in gz.country_forms()
+        or name in gz.CAPITALS
+        or not registry.free(*name_span)
+    ):
+        return
+    canonical = gz.INSTITUTIONS.get(name, name)
+    description = registry.text[slice(*description_span)]
+    draft = registry.draft(canonical, "organization", role=description)
+    registry.mention(draft, *name_span)
+    registry.mention(draft, *description_span)
+
+
+ACRONYM = re.compile(r"(?<![\w’'&-])[A-Z]{3,}(?![\w’'&-])")
+
+
+def acronyms(registry: Registry, zones_) -> None:
+    """'FIFA said': a bare acronym may be an organisation; it counts if it acts."""
+    for match in ACRONYM.finditer(registry.text):
+        if inside(zones_, *match.span()) and registry.free(*match.span()):
+            name = gz.INSTITUTIONS.get(match.group(), match.group())
+            draft = registry.draft(name, "organization", tentative=True)
+            registry.mention(draft, *match.span())
+
+
+@lru_cache(maxsize=1)
+def _description_pattern() -> re.Pattern:
+    nouns = "|".join(sorted(gz.ORG_NOUNS, key=len, reverse=True))
+    modifier = r"(?:[A-Z][a-z]+|[a-z][a-z-]+)"
+    return re.compile(
+        rf"\b[Tt]he ((?:{modifier} ){{0,3}}?)({nouns})(?![\w-])(?! [A-Z])"
+    )
+
+
+def descriptions(registry: Registry, zones_) -> None:
+    """'the port authority said', 'the union’s chairman': an organisation named by
+    what it is. A bare noun refers back to the last organisation of that kind."""
+    text = registry.text
+    for match in _description_pattern().finditer(text):
+        if not inside(zones_, *match.span()):
+            continue
+        modifiers, noun = match.group(1).split(), match.group(2)
+        if set(modifiers) & NOT_MODIFIERS or any(
+            m.lower() in gz.ORG_NOUNS for m in modifiers
+        ):
+            continue
+        draft = _antecedent(registry, noun, match.start()) if not modifiers else None
+        if draft is None:
+            name = " ".join([*modifiers, noun])
+            draft = registry.draft(name, "organization", role=name, tentative=True)
+        registry.mention(draft, *match.span())
+
+
+def _antecedent(registry: Registry, noun: str, before: int):
+    """The organisation last mentioned before the offset whose name or role holds
+    the noun ('Severn Vale Hospitals NHS Trust' for 'the trust')."""
+    pattern = re.compile(rf"\b{noun}\b", re.IGNORECASE)
+    for ref in reversed(registry.between(0, before)):
+        draft = registry.drafts[ref.key]
+        if draft.type in ("organization", "government") and (
+            pattern.search(draft.name) or pattern.search(draft.role or "")
+        ):
+            return draft
+    return None
+
+
+def fold_short_forms(registry: Registry) -> None:
+    """'the Bank' after 'Bank of England', 'Crestline' after 'Crestline
+    Communications': a one-word organisation that starts a longer one is it."""
+    drafts = [
+        d for d in registry.drafts.values() if d.type in ("organization", "government")
+    ]
+    for short in drafts:
+        if " " in short.name or short.key not in registry.drafts:
+            continue
+        longer = [
+            d for d in drafts if d is not short and d.name.split()[0] == short.name
+        ]
+        if len(longer) == 1 and longer[0].key in registry.drafts:
+            registry.merge(short, longer[0])

@@ -11,6 +11,11 @@ from api.extraction.ids import actor_id, item_id
 from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
 
+# Verdicts that make a plain 'said' critical.
+CRITICAL_VERDICTS = (
+    r"too little|too late|not enough|inadequate|unacceptable|unfair|a failure"
+    r"|a disgrace|a scandal|a betrayal|reckless|irresponsible|shameful|a mistake"
+)
 STANCE_VERBS = (
     (
         "supportive",
@@ -19,22 +24,32 @@ STANCE_VERBS = (
         r"(?:\w+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*)"
         r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
         r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
-        r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)",
+        r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"
+        r"|(?:sent|sends|send|offered|offers|expressed)\s+(?:\w+\s+){0,2}?"
+        r"(?:condolences|sympathy|solidarity)"
+        # rejecting the criticism of a move defends it
+        r"|(?:rejected|rejects|dismissed|dismisses)\s+(?:\w+\s+){0,2}?"
+        r"(?:suggestion|claim|accusation|allegation|criticism|charge)s?\b",
     ),
     (
         "critical",
-        r"condemn\w*|critici[sz]\w*|denounc\w*|warn(?:ed|s)(?!\s+that)|accus\w*"
-        r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*",
+        r"condemn\w*|critici[sz]\w*|denounc\w*|accus\w*"
+        r"|warn(?:ed|s)\s+(?:[\w’']+\s+){0,3}?against"
+        r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"
+        # 'said the cut was "too little"': a reporting verb with a damning verdict
+        rf"|(?:said|says)\s+(?:that\s+)?(?:\w+\s+){{1,3}}?(?:was|were|is|are)\s+[“\"]?"
+        rf"(?:{CRITICAL_VERDICTS})\b",
     ),
     (
         "concerned",
         r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
         r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
-        r"|warn(?:ed|s)\s+that|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
+        r"|warn(?:ed|s)\b|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
     ),
 )
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in STANCE_VERBS))
 CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when)\b")
+WHICH = re.compile(r",\s+(?:which|whom)\s+")
 RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
 
 
@@ -83,6 +98,9 @@ def _subjects(registry: Registry, floor: int, verb_at: int, hero) -> list[Draft]
     text = registry.text
     cuts = [m.end() for m in CLAUSE.finditer(text, floor, verb_at)]
     floor = cuts[-1] if cuts else floor
+    relative = list(WHICH.finditer(text, floor, verb_at))
+    if relative and registry.between(relative[-1].end(), verb_at):
+        floor = relative[-1].end()  # 'Rwanda, which Kinshasa accuses': Kinshasa
     refs = registry.between(floor, verb_at)
     if refs and RELATIVE.match(text[refs[-1].end : verb_at]):
         refs = refs[-1:]

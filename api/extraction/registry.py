@@ -25,6 +25,8 @@ class Draft:
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     acts: bool = False
+    # Guessed from a weak cue (a bare acronym, a description): kept only if it acts.
+    tentative: bool = False
 
     @property
     def key(self) -> str:
