@@ -209,7 +209,6 @@ GROUPS = {
     "delegations": ("delegations", "group"),
     "delegates": ("delegations", "group"),
     "prosecutors": ("prosecutors", "government"),
-    "forecasters": ("forecasters", "group"),
     "skiers": ("skiers", "group"),
     "survivors": ("survivors", "group"),
     "smugglers": ("smugglers", "group"),

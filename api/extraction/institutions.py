@@ -14,6 +14,8 @@ from api.extraction.zones import inside
 NAME = r"[A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|de|del|la|of|for|&))*(?<![ .])"
 # Words that make a described organisation some other one than a named antecedent.
 NOT_MODIFIERS = {"same", "other", "whole", "combined", "new", "former", "its", "their"}
+NOT_MODIFIERS |= {"of", "my", "our", "his", "her", "in", "on", "at", "to", "for", "and"}
+NOT_MODIFIERS |= {"or", "with", "from", "by", "a", "an", "this", "that", "was", "is"}
 
 
 def institution(text, parts, index, orgs) -> int:
@@ -34,11 +36,18 @@ def institution(text, parts, index, orgs) -> int:
             nxt += 1  # 'of Belgian Enterprises'
         last, probe = nxt, nxt + 1
         country = parts[nxt].value if parts[nxt].kind == "COUNTRY" else country
+    start = _skip_based(text, start)
     name = text[start : parts[last].end]
     words_ = {w.text for p in parts[index : last + 1] for w in p.words}
     type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
     orgs.append((start, parts[last].end, name, type_, country, None))
     return last
+
+
+def _skip_based(text: str, start: int) -> int:
+    """'US-based Crestline Communications': the base is not part of the name."""
+    match = re.match(r"[\w.]+-based ", text[start : start + 30])
+    return start + match.end() if match else start
 
 
 def introduced(text: str, start: int) -> str | None:
@@ -96,12 +105,22 @@ ACRONYM = re.compile(r"(?<![\w’'&-])[A-Z]{3,}(?![\w’'&-])")
 
 
 def acronyms(registry: Registry, zones_) -> None:
-    """'FIFA said': a bare acronym may be an organisation; it counts if it acts."""
+    """'FIFA said': a bare acronym may be an organisation; it counts if it acts.
+    An acronym of an organisation already named ('WTO') is that organisation."""
+    by_initials = {_initials(d.name): d for d in list(registry.drafts.values())}
     for match in ACRONYM.finditer(registry.text):
         if inside(zones_, *match.span()) and registry.free(*match.span()):
-            name = gz.INSTITUTIONS.get(match.group(), match.group())
-            draft = registry.draft(name, "organization", tentative=True)
+            draft = by_initials.get(match.group())
+            if draft is None or draft.type not in ("organization", "government"):
+                name = gz.INSTITUTIONS.get(match.group(), match.group())
+                draft = registry.draft(name, "organization", tentative=True)
             registry.mention(draft, *match.span())
+
+
+def _initials(name: str) -> str:
+    """'World Trade Organization' -> 'WTO'; small words do not count."""
+    words_ = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words_) if len(words_) > 1 else ""
 
 
 @lru_cache(maxsize=1)

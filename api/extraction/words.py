@@ -58,7 +58,12 @@ def capital_runs(text: str, tokens: list[Word]) -> list[list[Word]]:
 
 
 def _joins(text: str, left: Word, right: Word) -> bool:
-    return not left.possessive and text[left.end : right.start] == " "
+    """Words one space apart; after a possessive only an institution word joins
+    ('Attorney General’s Office')."""
+    gap = text[left.end : right.start]
+    if left.possessive:
+        return gap in ("’s ", "'s ") and right.text in gz.INSTITUTION_WORDS
+    return gap == " "
 
 
 def _bridge(tokens: list[Word], index: int) -> bool:
