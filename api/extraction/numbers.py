@@ -25,8 +25,13 @@ QUALIFIERS = {
     "nearly": "around",
     "almost": "around",
     "close to": "around",
-    "an estimated": "around",
+    "an estimated": "approximate",
     "almost a": "around",
+    "as much as": "up_to",
+    "no more than": "up_to",
+    "just over": "more_than",
+    # 'between 40 and 60': the low bound; the high one is marked in _ranges
+    "between": "at_least",
 }
 SCALES = {
     "thousand": 1e3,
@@ -153,7 +158,16 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     end = len(text) if end is None else end
     found = [f for m in FIGURE.finditer(text, start, end) if (f := _numeral(text, m))]
     found += [f for m in WRITTEN.finditer(text, start, end) if (f := _written(m))]
-    return sorted(found, key=lambda f: f.start)
+    return _ranges(text, sorted(found, key=lambda f: f.start))
+
+
+def _ranges(text: str, found: list[Figure]) -> list[Figure]:
+    """The figure after 'between X and' is the range's upper bound."""
+    for low, high in zip(found, found[1:], strict=False):
+        opens = text[low.start : low.start + 8].lower().startswith("between")
+        if opens and re.fullmatch(r"\s+and\s+", text[low.end : high.start]):
+            high.qualifier = "up_to"
+    return found
 
 
 def _numeral(text: str, match: re.Match) -> Figure | None:
@@ -203,13 +217,11 @@ def _written(match: re.Match) -> Figure | None:
     word = match.group("word").lower()
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
     if word in VAGUE:
-        exact = word.startswith(("a ", "two ", "three ")) and word.endswith("dozen")
-        return Figure(
-            match.start(),
-            match.end(),
-            float(VAGUE[word]),
-            qualifier if exact else "approximate",
-        )
+        # 'a dozen' is about twelve; 'dozens', 'thousands' are at least twice the unit
+        counted = word.endswith("dozen")
+        vague = "approximate" if counted else "at_least"
+        qualifier = qualifier if match.group("qual") else vague
+        return Figure(match.start(), match.end(), float(VAGUE[word]), qualifier)
     if word == "one":
         return None
     value = UNITS[word] + (UNITS.get(match.group("unit") or "", 0))

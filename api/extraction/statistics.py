@@ -59,7 +59,23 @@ POPULATION_NOUNS = {
     "children",
     "persons",
     "inhabitants",
+    "workers",
+    "dockers",
+    "dockworkers",
+    "strikers",
+    "miners",
+    "fans",
+    "voters",
+    "customers",
+    "patients",
+    "villages",
+    "civilians",
+    "relatives",
+    "migrants",
+    "refugees",
 }
+# 'Mr Larraín, 61, said': a bare number set off after a name is an age.
+NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
 STOP = re.compile(r"[,;:.()!?]")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 REPORTING = re.compile(
@@ -73,7 +89,7 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 
 
 def category(text: str, figure: Figure) -> str:
-    if figure.age:
+    if figure.age or _age_after_name(text, figure):
         return "age"
     if figure.unit not in (None, "percent", "years"):
         return "economy"
@@ -89,6 +105,13 @@ def category(text: str, figure: Figure) -> str:
                 return found
     head = [w.lower() for w in after[:3] if w.lower() not in ("of", "the")]
     return "population" if head and head[0] in POPULATION_NOUNS else "other"
+
+
+def _age_after_name(text: str, figure: Figure) -> bool:
+    if figure.unit is not None or not 0 < figure.value < 120:
+        return False
+    before = text[max(0, figure.start - 30) : figure.start]
+    return bool(NAME_AGE.search(before)) and text[figure.end : figure.end + 1] == ","
 
 
 def _category_of(word: str) -> str | None:

@@ -35,8 +35,8 @@ def test_written_numbers_and_dozens():
     text = "eighteen people, two dozen protesters and dozens of homes"
     assert found(text) == [
         ("eighteen", 18.0, "exact", None),
-        ("two dozen", 24.0, "exact", None),
-        ("dozens", 24.0, "approximate", None),
+        ("two dozen", 24.0, "approximate", None),
+        ("dozens", 24.0, "at_least", None),
     ]
 
 
