@@ -17,6 +17,10 @@ from api.db.load import find_by_hash, store
 from api.ingest import annotate_all
 from api.sources import annotate_file, article_files, curated_annotation
 
+# Committing in batches keeps ingest fast; a crash loses at most one batch, and
+# a rerun stores it again (ingest is idempotent).
+COMMIT_EVERY = 50
+
 
 def init_app(app: Flask) -> None:
     for command in (db, seed, extract, ingest, evaluate, serve):
@@ -76,12 +80,16 @@ def ingest(paths, workers):
     files = list(article_files(paths))
     stored, skipped = 0, []
     outcomes = annotate_all(files, workers)
-    for outcome in tqdm(outcomes, total=len(files), unit="article", file=sys.stderr):
+    progress = tqdm(outcomes, total=len(files), unit="article", file=sys.stderr)
+    for number, outcome in enumerate(progress, 1):
         reason = outcome.skipped or _store_new(outcome)
         if reason:
             skipped.append((outcome.path, reason))
         else:
             stored += 1
+        if number % COMMIT_EVERY == 0:
+            session().commit()
+    session().commit()
     click.echo(f"stored {stored} article(s), skipped {len(skipped)}")
     for path, reason in skipped:
         click.echo(f"  skipped {path}: {reason}")
@@ -93,7 +101,6 @@ def _store_new(outcome) -> str | None:
     if existing is not None:
         return f"already stored as {existing.id}"
     store(session(), outcome.annotation, curated=outcome.curated)
-    session().commit()
     return None
 
 

@@ -99,18 +99,15 @@ def _fill_article(article: models.Article, annotation: Annotation, curated: bool
 def _add_actors(db: Session, annotation: Annotation) -> None:
     article_id = annotation.article.id
     most = max((len(a.mentions) for a in annotation.actors), default=0) or 1
+    ids = [actor.id for actor in annotation.actors]
+    known = set(db.scalars(select(models.Actor.id).where(models.Actor.id.in_(ids))))
+    rows: list = [
+        models.Actor(id=a.id, name=a.name, type=a.type, role=a.role, country=a.country)
+        for a in annotation.actors
+        if a.id not in known
+    ]
     for actor in annotation.actors:
-        if db.get(models.Actor, actor.id) is None:
-            db.add(
-                models.Actor(
-                    id=actor.id,
-                    name=actor.name,
-                    type=actor.type,
-                    role=actor.role,
-                    country=actor.country,
-                )
-            )
-        db.add(
+        rows.append(
             models.Appearance(
                 article_id=article_id,
                 actor_id=actor.id,
@@ -120,10 +117,11 @@ def _add_actors(db: Session, annotation: Annotation) -> None:
                 salience=round(len(actor.mentions) / most, 3),
             )
         )
-        db.add_all(
+        rows += [
             models.Mention(article_id=article_id, actor_id=actor.id, **asdict(m))
             for m in actor.mentions
-        )
+        ]
+    db.add_all(rows)
     db.flush()
 
 
