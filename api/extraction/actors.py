@@ -40,6 +40,10 @@ def discover(text: str, paragraphs, hits) -> Registry:
 
 
 def _read_run(text, run, gazetteer, named, people, orgs) -> None:
+    joined = institutions.possessive_name(text, run)
+    if joined:
+        orgs.append(joined)
+        return
     noun = institutions.introduced(text, run[0].start)
     if noun and parts_are_name(ps.parse_run(run, gazetteer)):
         end = institutions.name_end(text, run[-1].end)

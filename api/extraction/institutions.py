@@ -44,6 +44,19 @@ def institution(text, parts, index, orgs) -> int:
     return last
 
 
+def possessive_name(text: str, run) -> tuple | None:
+    """'Attorney General’s Office': a run joined by a possessive is one institution
+    (its words may look like a title)."""
+    if len(run) < 2 or not any(w.possessive for w in run[:-1]):
+        return None
+    if run[-1].text not in gz.INSTITUTION_WORDS:
+        return None
+    words_ = {w.text for w in run}
+    type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
+    start = run[1].start if run[0].text in gz.NOT_NAMES else run[0].start
+    return (start, run[-1].end, text[start : run[-1].end], type_, None, None)
+
+
 def _skip_based(text: str, start: int) -> int:
     """'US-based Crestline Communications': the base is not part of the name."""
     match = re.match(r"[\w.]+-based ", text[start : start + 30])

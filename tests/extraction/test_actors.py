@@ -52,3 +52,44 @@ def test_capital_speaks_for_its_country_and_groups():
 def test_ids_are_slugs_of_canonical_names():
     found = actors("Chinese President Xi Jinping applauded the measures.")
     assert found["Xi Jinping"].id == "xi-jinping"
+
+
+def test_name_introduced_by_an_organisation_noun():
+    found = actors(
+        "The strike was called by the transport union Velta, which said talks "
+        "had failed. The union later met the minister."
+    )
+    assert found["Velta"].type == "organization"
+    assert "The union" in found["Velta"].aliases
+
+
+def test_acronym_counts_only_when_it_acts():
+    found = actors("ZORBA said it would help. Fans waved a ZELKO banner.")
+    assert "ZORBA" in found
+    assert "ZELKO" not in found
+
+
+def test_acronym_of_a_named_organisation_is_that_organisation():
+    found = actors("The World Trade Organization met. The WTO said talks failed.")
+    assert "WTO" in found["World Trade Organization"].aliases
+
+
+def test_described_organisation_that_acts():
+    found = actors("Ships waited at anchor, the port authority said.")
+    assert "port authority" in found
+
+
+def test_apposed_description_of_an_acronym():
+    found = actors("The UN refugee agency, KEMBA, said 50 people had died.")
+    assert "UN refugee agency" in found["KEMBA"].aliases
+    assert "United Nations" not in found
+
+
+def test_modified_group_keeps_its_modifier():
+    found = actors("Traditional leaders said the river had burst its banks.")
+    assert "Traditional leaders" in found["traditional leaders"].aliases
+
+
+def test_possessive_institution_name():
+    found = actors("The Attorney General’s Office said in a statement it would appeal.")
+    assert "Attorney General’s Office" in found

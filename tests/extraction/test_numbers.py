@@ -60,3 +60,10 @@ def test_dates_years_times_and_names_are_not_figures():
 def test_age():
     (figure,) = figures("the 81-year-old former president")
     assert figure.age and figure.value == 81 and figure.unit == "years"
+
+
+def test_range_bounds():
+    assert found("destroying between 40 and 60 homes") == [
+        ("between 40", 40.0, "at_least", None),
+        ("60", 60.0, "up_to", None),
+    ]
