@@ -72,7 +72,8 @@ export function barChart(figures, { onPick, titleId } = {}) {
     const source = figure.source_name || "no source given";
     const value = valueText(figure);
     const verified = figure.verified ? "verified" : "unverified";
-    const description = `${category}, ${value}${figure.subject ? ` (${figure.subject})` : ""}, reported by ${source}, ${verified}`;
+    const reporter = figure.source_name ? `reported by ${figure.source_name}` : "no source given";
+    const description = `${category}, ${value}${figure.subject ? ` (${figure.subject})` : ""}, ${reporter}, ${verified}`;
     const width = Math.max(3, x(figure.value));
     const bar = s(
       "g",
@@ -85,6 +86,8 @@ export function barChart(figures, { onPick, titleId } = {}) {
         transform: `translate(${PAD} ${top})`,
       },
       s("title", null, description),
+      // The whole row takes the pointer, not only the thin bar and the glyphs.
+      s("rect", { class: "bar-hit", x: 0, y: 0, width: plot, height: ROW - 6 }),
       s("text", { class: "bar-label", x: 0, y: 12 }, clip(`${category} · ${source}`, MAX_LABEL)),
       s(
         "text",

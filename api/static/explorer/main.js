@@ -122,6 +122,7 @@ function render(data) {
   renderQuotes(view.quotes, data.quotes, { onShowQuote: show.quote });
   renderReactions(view.reactions, data.reactions, { onShowActor: show.actor });
   renderStatistics(view.statistics, data, { onShowFigure: show.figure });
+  view.main.dataset.article = article.id; // what is on screen (tests wait on it)
   view.main.removeAttribute("aria-busy");
 }
 
@@ -136,6 +137,8 @@ async function open(id, { focus = true } = {}) {
   } catch (failure) {
     if (ticket !== state.loading) return;
     view.main.removeAttribute("aria-busy");
+    delete view.main.dataset.article;
+    state.spans = new Map();
     replace(view.title, "Article not shown");
     replace(view.meta);
     replace(view.text, h("p", { class: "error" }, failure.message));
