@@ -157,6 +157,18 @@ def api_get(base: str, path: str):
         return json.loads(response.read())
 
 
+def api_delete(base: str, path: str, key: str) -> int:
+    headers = {"Authorization": f"Bearer {key}"}
+    request = urllib.request.Request(
+        f"{base}/api/v1{path}", headers=headers, method="DELETE"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def api_post(base: str, path: str, payload: dict, key: str | None = None):
     headers = {"Content-Type": "application/json"}
     if key:

@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     EXPLORER_KEY,
     VIEWPORT,
     Explorer,
+    api_delete,
     api_get,
     api_post,
 )
@@ -41,6 +42,15 @@ def seed_id(server):
 
 def _path(article_id: str, resource: str = "") -> str:
     return f"/articles/{quote(article_id)}{resource}"
+
+
+@pytest.fixture
+def posted(server):
+    """Ids of articles a test adds; deleted afterwards so the list stays the seed."""
+    ids: list[str] = []
+    yield ids
+    for article_id in ids:
+        assert api_delete(server, _path(article_id), EXPLORER_KEY) in (204, 404)
 
 
 def test_the_page_loads_the_first_article_without_console_errors(explorer, server):
@@ -126,6 +136,29 @@ def test_hover_and_focus_show_the_card(explorer, server, seed_id):
     assert actor["name"] in card.inner_text()
     page.keyboard.press("Escape")
     assert card.is_hidden()
+
+
+def test_the_card_names_the_highlight_around_the_pointed_one(explorer, server, seed_id):
+    figures = api_get(server, _path(seed_id, "/statistics?page_size=100"))
+    quotes = api_get(server, _path(seed_id, "/quotes?page_size=100"))
+    spans = {(o["start"], o["end"]): q for q in quotes for o in q["occurrences"]}
+    both = [f for f in figures if (f["start"], f["end"]) in spans]
+    assert both, "in the seed, 20,000 is both a figure and a scare quote"
+    explorer.goto(seed_id)
+    page = explorer.page
+    page.hover(f'#article-text .hl[data-key="s:{both[0]["id"]}"]')
+    speaker = spans[(both[0]["start"], both[0]["end"])]["speaker_name"]
+    page.locator("#hl-card", has_text=f"Inside a quote by {speaker}").wait_for()
+
+
+def test_skip_links_keep_the_article_in_the_url(explorer, seed_id):
+    explorer.goto(seed_id)
+    page = explorer.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the article"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "article"
+    assert page.evaluate("location.hash") == f"#/articles/{seed_id}"
 
 
 def test_clicking_an_actor_marks_it_and_lists_its_quotes(explorer, server, seed_id):
@@ -232,7 +265,7 @@ def test_search_filters_the_article_list(explorer, seed_id):
     page.locator("#article-list", has_text="No article matches").wait_for()
 
 
-def test_posting_an_article_opens_it_with_its_items(explorer, server, seed_id):
+def test_posting_an_article_opens_it_with_its_items(explorer, server, seed_id, posted):
     explorer.goto(seed_id)
     page = explorer.page
     page.click("#add summary")
@@ -243,6 +276,7 @@ def test_posting_an_article_opens_it_with_its_items(explorer, server, seed_id):
     page.click("#add-form button[type=submit]")
     page.wait_for_function(f"location.hash !== '#/articles/{seed_id}'")
     new_id = page.evaluate("decodeURIComponent(location.hash.split('/')[2])")
+    posted.append(new_id)
     explorer.wait_for_article(new_id)
 
     article = api_get(server, _path(new_id))
@@ -264,10 +298,11 @@ def test_posting_an_article_opens_it_with_its_items(explorer, server, seed_id):
     assert explorer.console.errors == []
 
 
-def test_posting_known_text_opens_the_stored_article(explorer, server, seed_id):
+def test_posting_known_text_opens_the_stored_article(explorer, server, seed_id, posted):
     text = "The council said on Tuesday that 12 roads were closed by the snow."
     status, body = api_post(server, "/articles", {"text": text}, EXPLORER_KEY)
-    assert status in (200, 201), body
+    assert status == 201, body
+    posted.append(body["id"])
     explorer.goto(seed_id)
     page = explorer.page
     page.click("#add summary")
@@ -278,7 +313,7 @@ def test_posting_known_text_opens_the_stored_article(explorer, server, seed_id):
     assert "already stored" in page.inner_text("#status")
 
 
-def test_api_errors_are_shown_in_plain_words(explorer, seed_id):
+def test_api_errors_are_shown_in_plain_words(explorer, server, seed_id):
     explorer.goto(seed_id)
     page = explorer.page
     page.click("#add summary")
@@ -308,6 +343,7 @@ def test_api_errors_are_shown_in_plain_words(explorer, seed_id):
     assert "Text:" in page.inner_text("#add-error")
     # The browser logs each refused request; nothing else may appear.
     assert explorer.console.unexpected("status of 401", "status of 403", "422") == []
+    assert [a["id"] for a in api_get(server, "/articles")] == [seed_id]
 
 
 def test_an_unknown_article_is_reported(explorer):

@@ -62,6 +62,26 @@ function figureCard(figure) {
 
 const BUILDERS = { mention: actorCard, quote: quoteCard, figure: figureCard };
 
+// A highlight inside another (a figure that is also a scare quote, a name inside a
+// quote) would hide the outer one from the pointer, so the card names it too.
+function within(span) {
+  const { kind, item } = span;
+  if (kind === "mention") return `Inside a mention of ${item.name}`;
+  if (kind === "quote") return `Inside a quote by ${item.speaker_name || "an unattributed speaker"}`;
+  return `Inside the figure ${valueText(item)} (${label(item.category)})`;
+}
+
+function outerSpans(target, container, lookup) {
+  const spans = [];
+  let element = target.parentElement && target.parentElement.closest(".hl");
+  while (element && container.contains(element)) {
+    const span = lookup(element.dataset.key);
+    if (span) spans.push(span);
+    element = element.parentElement && element.parentElement.closest(".hl");
+  }
+  return spans;
+}
+
 /**
  * Wire the card to the highlights inside `container`.
  * `lookup(key)` returns the span ({kind, item}) of a highlight.
@@ -76,7 +96,8 @@ export function attachCard(container, card, lookup) {
     const span = lookup(target.dataset.key);
     if (!span) return;
     current = target;
-    replace(card, BUILDERS[span.kind](span.item));
+    const outer = outerSpans(target, container, lookup).map((o) => h("p", { class: "card-within" }, within(o)));
+    replace(card, BUILDERS[span.kind](span.item), outer);
     card.dataset.kind = span.kind;
     card.hidden = false;
     place(target);

@@ -227,5 +227,16 @@ wireSubmitForm(view.form, {
   },
 });
 
+// Skip links move focus without touching the hash, which holds the article.
+for (const link of document.querySelectorAll("a.skip")) {
+  link.addEventListener("click", (event) => {
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    target.scrollIntoView();
+  });
+}
+
 window.addEventListener("hashchange", () => route());
 start();
