@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     EXPLORER_KEY,
     VIEWPORT,
     Explorer,
