@@ -3,8 +3,8 @@
 from marshmallow import fields, validate
 
 from schemas.common import (
-    HAS_WORDS,
     NO_NUL,
+    NOT_BLANK,
     QueryArgsSchema,
     Schema,
     SpanSchema,
@@ -184,7 +184,7 @@ class ArticleCreateSchema(Schema):
         "The article's text; may start with a ` date YYYY-MM-DD ` header.",
         "The mayor said “we will rebuild” after floods killed 12 people.",
         required=True,
-        validate=[validate.Length(min=1, max=500_000), NO_NUL, HAS_WORDS],
+        validate=[validate.Length(min=1, max=500_000), NOT_BLANK],
     )
     title = described(
         fields.String,

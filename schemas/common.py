@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC
 
 import marshmallow as ma
-from marshmallow import ValidationError, fields, validate
+from marshmallow import fields, validate
 
 
 class Schema(ma.Schema):
@@ -71,9 +70,12 @@ class SpanSchema(LocatedSchema):
 NO_NUL = validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters.")
 
 
-def HAS_WORDS(value: str) -> None:  # noqa: N802 - reads like the other validators
-    if not re.search(r"\w", value):
-        raise ValidationError("Must contain some words.")
+# One pattern, so that the OpenAPI document states the whole rule: some visible
+# character, and no NUL.
+NOT_BLANK = validate.Regexp(
+    r"^[^\x00]*[^\s\x00][^\x00]*$",
+    error="Must contain visible characters and no NUL.",
+)
 
 
 def text_param(description: str, example: str, max_length: int = 200):

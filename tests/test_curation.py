@@ -461,9 +461,22 @@ def test_ambiguous_within_is_refused():
     bad = spec(statistics=[{"value": 18, "evidence": "18", "within": "18 dead"}])
     with pytest.raises(CurationError, match="'18 dead' occurs 2 times"):
         resolve(bad, TEXT)
-    inside = spec(statistics=[{"value": 1, "evidence": "d", "within": "18 dead and"}])
-    with pytest.raises(CurationError, match="'d' occurs 3 times"):
+    inside = spec(
+        quotes=[{"evidence": "we", "within": "“we will win” and “we will win”"}]
+    )
+    with pytest.raises(CurationError, match="'we' occurs 2 times"):
         resolve(inside, TEXT)
+
+
+def test_evidence_never_starts_or_ends_inside_a_word_or_number():
+    text = "In 2018 the port handled 18 ships."
+    [figure] = resolve(
+        spec(statistics=[{"value": 18, "evidence": "18"}]), text
+    ).statistics
+    assert (figure.start, text[figure.start : figure.end]) == (25, "18")
+    inside_only = spec(statistics=[{"value": 1, "evidence": "201"}])
+    with pytest.raises(CurationError, match="'201' not found"):
+        resolve(inside_only, text)
 
 
 def test_unknown_speaker():
