@@ -332,17 +332,26 @@ def test_api_errors_are_shown_in_plain_words(explorer, server, seed_id):
     page.click("#add-form button[type=submit]")
     page.locator("#add-error", has_text="An API key is needed").wait_for()
 
-    # Invalid fields: the 422's field messages, next to the field.
+    # An invalid field: the 422's message, next to the field.
     page.fill("#add-key", EXPLORER_KEY)
-    page.fill("#add-text", "!!! ???")
+    page.fill("#add-title", "x" * 301)  # the API takes titles up to 300 characters
     page.click("#add-form button[type=submit]")
-    field = page.locator("#text-error")
+    field = page.locator("#title-error")
     field.wait_for(state="visible")
-    assert field.inner_text().strip()
-    assert page.get_attribute("#add-text", "aria-invalid") == "true"
-    assert "Text:" in page.inner_text("#add-error")
+    assert "300" in field.inner_text()
+    assert page.get_attribute("#add-title", "aria-invalid") == "true"
+    assert "Title:" in page.inner_text("#add-error")
+
+    # A body over the server's limit: 413.
+    page.fill("#add-title", "")
+    page.fill("#add-text", "word " * 210_000)
+    page.click("#add-form button[type=submit]")
+    page.locator("#add-error", has_text="too long").wait_for()
+    assert page.get_attribute("#add-title", "aria-invalid") is None
+
     # The browser logs each refused request; nothing else may appear.
-    assert explorer.console.unexpected("status of 401", "status of 403", "422") == []
+    refused = ("status of 401", "status of 403", "status of 413", "status of 422")
+    assert explorer.console.unexpected(*refused) == []
     assert [a["id"] for a in api_get(server, "/articles")] == [seed_id]
 
 
