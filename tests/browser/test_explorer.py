@@ -220,6 +220,16 @@ def test_the_reactions_panel_shows_each_stance(explorer, server, seed_id):
     panel = page.inner_text("#reactions-panel")
     assert all(target in panel for target in targets)
 
+    # A reacting actor leads to the actors panel, even past a type filter.
+    page.select_option("#actor-type", "country")
+    reaction = reactions[0]
+    page.click(f'li[data-reaction="{reaction["id"]}"] .reaction-who button')
+    button = page.locator(f'#actor-list button[data-actor="{reaction["actor"]}"]')
+    assert button.get_attribute("aria-pressed") == "true"
+    heading = f"Quotes by {reaction['actor_name']}"
+    page.locator("#actor-quotes h3", has_text=heading).wait_for()
+    assert explorer.console.errors == []
+
 
 def test_the_chart_has_one_bar_per_figure(explorer, server, seed_id):
     explorer.goto(seed_id)

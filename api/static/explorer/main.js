@@ -67,7 +67,7 @@ const show = {
   quote: (quote) => showSpan(`q:${quote.id}:0`),
   figure: (figure) => showSpan(`s:${figure.id}`),
   actor: (actorId) => {
-    const button = view.actors.querySelector(`button[data-actor="${CSS.escape(actorId)}"]`);
+    const button = state.actorPanel && state.actorPanel.reveal(actorId);
     if (button) {
       button.scrollIntoView({ block: "center", behavior: "instant" });
       button.focus();

@@ -6,8 +6,7 @@ import { ACTOR_TYPES, QUOTE_KINDS, label, plural } from "../format.js";
 
 /**
  * Render the panel into `section`.
- * onSelect(actor | null) is called when the chosen actor changes;
- * onShowQuote(quote) when a listed quote should be shown in the text.
+ * onSelect(actor | null) is called when the chosen actor changes.
  */
 export function renderActors(section, actors, { onSelect }) {
   const sorted = [...actors].sort(
@@ -73,10 +72,14 @@ export function renderActors(section, actors, { onSelect }) {
     quotes,
   );
   return {
-    /** Clear the choice (a new article was opened). */
-    reset() {
-      chosen = null;
-      fill();
+    /** The actor's button, clearing the type filter if it hides the actor. */
+    reveal(actorId) {
+      const find = () => list.querySelector(`button[data-actor="${CSS.escape(actorId)}"]`);
+      if (!find() && select.value) {
+        select.value = "";
+        fill();
+      }
+      return find();
     },
     quotesBox: quotes,
   };
