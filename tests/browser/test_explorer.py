@@ -367,8 +367,9 @@ def test_api_errors_are_shown_in_plain_words(explorer, server, seed_id):
 
 def test_an_unknown_article_is_reported(explorer):
     explorer.page.goto(f"{explorer.base}/#/articles/no-such-article")
-    explorer.page.locator("#status", has_text="was not found").wait_for()
-    assert "was not found" in explorer.page.inner_text("#article-text")
+    message = "This article was not found."
+    explorer.page.locator("#status", has_text=message).wait_for()
+    assert message in explorer.page.inner_text("#article-text")
     assert explorer.console.unexpected("status of 404") == []
 
 

@@ -32,8 +32,8 @@ const view = {
 
 const state = {
   id: null,
-  data: null,
   spans: new Map(),
+  card: null,
   actorPanel: null,
   firstRender: true,
   loading: 0,
@@ -48,7 +48,12 @@ function announce(message, kind = "info") {
 
 function idFromHash() {
   const match = /^#\/articles\/([^/]+)\/?$/.exec(location.hash);
-  return match ? decodeURIComponent(match[1]) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1]; // a malformed escape: let the API say it is not found
+  }
 }
 
 function articleHash(id) {
@@ -115,6 +120,7 @@ function render(data) {
   document.title = `${article.title} · Lede Explorer`;
   replace(view.title, article.title || article.id);
   renderMeta(article);
+  state.card.hide(); // it may describe a highlight of the previous article
   const spans = collectSpans(data);
   state.spans = new Map(spans.map((span) => [span.key, span]));
   replace(view.text, renderArticleText(article, spans));
@@ -138,6 +144,7 @@ async function open(id, { focus = true } = {}) {
     if (ticket !== state.loading) return;
     view.main.removeAttribute("aria-busy");
     delete view.main.dataset.article;
+    state.card.hide();
     state.spans = new Map();
     replace(view.title, "Article not shown");
     replace(view.meta);
@@ -149,7 +156,6 @@ async function open(id, { focus = true } = {}) {
   if (ticket !== state.loading) return; // a later navigation won
   if (state.firstRender) performance.mark("lede-data");
   render(data);
-  state.data = data;
   if (state.firstRender) {
     state.firstRender = false;
     void view.text.offsetHeight; // include style and layout in the figure
@@ -178,7 +184,7 @@ function route({ focus = true } = {}) {
 }
 
 async function start() {
-  attachCard(view.text, view.card, (key) => state.spans.get(key));
+  state.card = attachCard(view.text, view.card, (key) => state.spans.get(key));
   const id = idFromHash();
   // With an id in the URL the article and the list load side by side.
   if (id) open(id, { focus: false });
