@@ -63,6 +63,12 @@ def test_the_page_loads_the_first_article_without_console_errors(explorer, serve
     assert page.inner_text("#article-title") == first["title"]
     for landmark in ("header", "nav", "main", "aside", "footer"):
         assert page.locator(landmark).count() == 1, landmark
+    unlabelled = page.eval_on_selector_all(
+        "input, select, textarea",
+        "(controls) => controls.filter((c) => !c.labels.length).map((c) => c.id)",
+    )
+    assert unlabelled == []
+    assert page.get_attribute("#status", "aria-live") == "polite"
     assert explorer.console.errors == []
 
 
