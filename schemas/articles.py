@@ -3,6 +3,7 @@
 from marshmallow import fields, validate
 
 from schemas.common import (
+    HTTP_URL,
     NO_NUL,
     NOT_BLANK,
     QueryArgsSchema,
@@ -208,6 +209,6 @@ class ArticleCreateSchema(Schema):
         "https://example.org/news/1",
         validate=[
             validate.Length(max=2000),
-            validate.Regexp(r"^https?://[^\s\x00]+$", error="Must be an http(s) URL."),
+            HTTP_URL,
         ],
     )

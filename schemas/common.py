@@ -70,11 +70,21 @@ class SpanSchema(LocatedSchema):
 NO_NUL = validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters.")
 
 
+# Patterns spell out their characters instead of using \s, whose meaning differs
+# between Python and the ECMAScript regexes that OpenAPI tools use: the document
+# and the server then agree on every input.
+BLANK_CHARACTERS = (
+    r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
 # One pattern, so that the OpenAPI document states the whole rule: some visible
 # character, and no NUL.
 NOT_BLANK = validate.Regexp(
-    r"^[^\x00]*[^\s\x00][^\x00]*$",
+    rf"^[^\x00]*[^{BLANK_CHARACTERS}][^\x00]*$",
     error="Must contain visible characters and no NUL.",
+)
+HTTP_URL = validate.Regexp(
+    r"^https?://[!-~]+$", error="Must be an http(s) URL in ASCII characters."
 )
 
 
