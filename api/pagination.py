@@ -16,10 +16,11 @@ from api.db import session
 
 @dataclass
 class Listing:
-    """A select statement and how to present each row it yields."""
+    """A select statement and how to present a page of the rows it yields
+    (all at once, so that a presenter can fetch what the rows need in one query)."""
 
     statement: Select
-    present: Callable[[Any], Any] = lambda row: row
+    present: Callable[[list[Any]], list[Any]] = lambda rows: rows
 
 
 class SelectPage(Page):
@@ -33,7 +34,7 @@ class SelectPage(Page):
         stmt = self.collection.statement.limit(params.page_size).offset(
             params.first_item
         )
-        return [self.collection.present(row) for row in session().scalars(stmt)]
+        return self.collection.present(list(session().scalars(stmt)))
 
     @property
     def item_count(self):

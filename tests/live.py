@@ -32,6 +32,7 @@ def gunicorn(database_url: str, **env: str) -> Iterator[str]:
         "LEDE_BIND": f"127.0.0.1:{port}",
         "LEDE_WORKERS": "2",
         "LEDE_LOG_LEVEL": "warning",
+        "LEDE_ACCESS_LOG": "",
         **env,
     }
     command = [str(GUNICORN), "--config", "gunicorn.conf.py", "api:create_app()"]

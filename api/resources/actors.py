@@ -2,7 +2,7 @@
 
 from flask.views import MethodView
 
-from api.db.present import present_actor
+from api.db.present import present_actors
 from api.db.queries import get_actor, get_article, select_actors
 from api.extensions import Blueprint
 from api.pagination import Listing, SelectPage
@@ -30,7 +30,7 @@ class Actors(MethodView):
         aliases are those of that article.
         """
         article_id = args.get("article")
-        return Listing(select_actors(**args), lambda a: present_actor(a, article_id))
+        return Listing(select_actors(**args), lambda a: present_actors(a, article_id))
 
 
 @blp.route("/actors/<string:actor_id>")
@@ -42,7 +42,8 @@ class ActorsById(MethodView):
 
         One actor by its id, with its mentions in every article.
         """
-        return present_actor(found(get_actor(actor_id), "actor", actor_id))
+        [actor] = present_actors([found(get_actor(actor_id), "actor", actor_id)])
+        return actor
 
 
 @blp.route("/articles/<string:article_id>/actors")
@@ -59,5 +60,5 @@ class ArticleActors(MethodView):
         found(get_article(article_id), "article", article_id)
         return Listing(
             select_actors(article=article_id, **args),
-            lambda actor: present_actor(actor, article_id),
+            lambda actors: present_actors(actors, article_id),
         )
