@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterable
 
 from api.extraction.ids import actor_id, article_id, content_hash, item_id
+from api.extraction.nlp import get_nlp
+from api.extraction.quotes import find_spans as quote_spans
+from api.extraction.segment import sentences
 from api.extraction.text import paragraph_spans
 from api.extraction.types import (
     Actor,
@@ -76,6 +79,7 @@ def resolve(spec: dict, text: str, published_on: str | None = None) -> Annotatio
     actors = _actors(spec.get("actors", []), text)
     names = {actor.name: actor.id for actor in actors}
     quotes = [_quote(q, text, article, names) for q in spec.get("quotes", [])]
+    _place_in_sentences(quotes, sentence_spans(text, article.paragraphs))
     quote_ids = {q.text: q.id for q in quotes}
     for quote in quotes:
         quote_ids.update({o.text: quote.id for o in quote.occurrences})
@@ -194,6 +198,19 @@ def _quote(spec: dict, text: str, article: ArticleInfo, names: dict) -> Quote:
         speaker_reason=spec.get("speaker_reason"),
         occurrences=occurrences,
     )
+
+
+def sentence_spans(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """The sentences of the text, cut as extraction cuts them (never inside a quote)."""
+    passages = [span.bounds for span in quote_spans(text, paragraphs)]
+    return sentences(get_nlp()(text), paragraphs, passages)
+
+
+def _place_in_sentences(quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
+    for quote in quotes:
+        holding = next((s for s in spans if s[0] <= quote.start < s[1]), None)
+        if holding:
+            quote.sentence_start, quote.sentence_end = holding
 
 
 def _reaction(spec: dict, text, article, names, quote_ids) -> Reaction:

@@ -58,3 +58,12 @@ def test_list_quotes_rejects_unknown_kind(client):
 
 def test_get_quote_unknown_is_404(client):
     assert client.get("/api/v1/quotes/q-0000000000").status_code == 404
+
+
+def test_every_seed_quote_comes_with_its_sentence(client, article_id):
+    quotes = items(client.get(f"/api/v1/articles/{article_id}/quotes?page_size=100"))
+    for quote in quotes:
+        assert quote["text"] in quote["sentence"], quote["id"]
+    shoot = next(q for q in quotes if q["text"].startswith("I have given the order"))
+    assert shoot["sentence"].startswith("“I have given the order")
+    assert "Tokayev said in a television speech" in shoot["sentence"]
