@@ -34,7 +34,10 @@ def require_api_key(view):
                 message="An API key is required: Authorization: Bearer <key>.",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        if not key_is_valid(given.strip(), current_app.config["API_KEYS"]):
+        keys = current_app.config["API_KEYS"]
+        if not keys:
+            abort(403, message="Writes are switched off: LEDE_API_KEYS is empty.")
+        if not key_is_valid(given.strip(), keys):
             abort(403, message="The API key was not accepted.")
         return view(*args, **kwargs)
 

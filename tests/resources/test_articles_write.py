@@ -169,3 +169,14 @@ def test_delete_needs_a_key_and_an_existing_article(app, client, article_id):
     missing = client.delete("/api/v1/articles/none", headers=AUTH)
     assert missing.status_code == 404
     assert client.get(f"/api/v1/articles/{article_id}").status_code == 200
+
+
+def test_writes_are_off_without_configured_keys(database_url):
+    from tests.conftest import make_app
+
+    client = make_app(database_url, API_KEYS=()).test_client()
+    response = client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+    assert response.status_code == 403
+    assert response.get_json()["message"] == (
+        "Writes are switched off: LEDE_API_KEYS is empty."
+    )
