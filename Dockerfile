@@ -15,7 +15,8 @@ COPY pyproject.toml README.md gunicorn.conf.py ./
 COPY api ./api
 COPY schemas ./schemas
 COPY seeds ./seeds
-RUN pip install ".[postgres]"
+RUN pip install ".[postgres]" \
+    && mkdir -p /app/instance && chown lede:lede /app/instance
 
 USER lede
 RUN lede db upgrade && lede seed
