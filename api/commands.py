@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -126,10 +127,14 @@ def evaluate(paths):
 
 @click.command()
 def serve():
-    """Serve the API with gunicorn (gunicorn.conf.py, LEDE_BIND)."""
+    """Serve the API with gunicorn: ./gunicorn.conf.py if there is one, else LEDE_BIND."""
     from gunicorn.app.wsgiapp import run
 
-    sys.argv = ["gunicorn", "--config", "gunicorn.conf.py", "api:create_app()"]
+    if Path("gunicorn.conf.py").exists():
+        options = ["--config", "gunicorn.conf.py"]
+    else:
+        options = ["--bind", os.environ.get("LEDE_BIND", "127.0.0.1:8000")]
+    sys.argv = ["gunicorn", *options, "api:create_app()"]
     run()
 
 
