@@ -127,7 +127,7 @@ def evaluate(paths):
 
 @click.command()
 def serve():
-    """Serve the API with gunicorn: ./gunicorn.conf.py if there is one, else LEDE_BIND."""
+    """Serve the API with gunicorn: ./gunicorn.conf.py if present, else LEDE_BIND."""
     from gunicorn.app.wsgiapp import run
 
     if Path("gunicorn.conf.py").exists():
