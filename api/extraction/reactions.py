@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from api.extraction import gazetteers as gz
-from api.extraction.acting import PREPOSITIONS
+from api.extraction import subjects, verdicts
 from api.extraction.ids import actor_id, item_id
 from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
@@ -47,10 +47,9 @@ STANCE_VERBS = (
         r"|warn(?:ed|s)\b|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
     ),
 )
-VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in STANCE_VERBS))
-CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when)\b")
-WHICH = re.compile(r",\s+(?:which|whom)\s+")
-RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
+# Last, so that a stance verb at the same place wins: 'called on', 'said ... too late'.
+REPORTED = (("reported", verdicts.CUES),)
+VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED)))
 
 
 def protagonist(registry: Registry) -> Draft | None:
@@ -74,48 +73,34 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
 
 
 def _sentence(registry, sentence, nxt, quotes, hero, article) -> list[Reaction]:
-    text, results, floor = registry.text, [], sentence[0]
+    text, results, floor, previous = registry.text, [], sentence[0], []
     for match in VERB.finditer(text, *sentence):
         if _in_quote(match.start(), quotes):
             continue
         stance = match.lastgroup
-        for actor in _subjects(registry, floor, match.start(), hero):
+        if stance == "reported":
+            stance = verdicts.stance(text, match, sentence[1])
+            if stance is None:
+                continue
+        if previous and subjects.coordinated(text, floor, match.start()):
+            actors = previous  # 'accused ministers of ... and demanded an inquiry'
+        else:
+            actors = subjects.find(registry, floor, match.start(), hero)
+        for actor in actors:
             results.append(
                 _reaction(
                     registry, actor, stance, match, sentence, nxt, quotes, article
                 )
             )
-        floor = match.end()
+        if not subjects.in_relative(text, floor, match.start()):
+            floor = match.end()
+        previous = actors or previous
     return results
 
 
 def _in_quote(offset: int, quotes) -> bool:
     """Inside quote marks, unless the quote opens with the verb ('who "responded')."""
     return any(q.start < offset < q.end for q in quotes)
-
-
-def _subjects(registry: Registry, floor: int, verb_at: int, hero) -> list[Draft]:
-    text = registry.text
-    cuts = [m.end() for m in CLAUSE.finditer(text, floor, verb_at)]
-    floor = cuts[-1] if cuts else floor
-    relative = list(WHICH.finditer(text, floor, verb_at))
-    if relative and registry.between(relative[-1].end(), verb_at):
-        floor = relative[-1].end()  # 'Rwanda, which Kinshasa accuses': Kinshasa
-    refs = registry.between(floor, verb_at)
-    if refs and RELATIVE.match(text[refs[-1].end : verb_at]):
-        refs = refs[-1:]
-    found: list[Draft] = []
-    for ref in refs:
-        draft = registry.drafts[ref.key]
-        head = re.findall(r"[\w’'\-]+", text[max(floor, ref.start - 30) : ref.start])
-        while head and head[-1].lower() in ("the", "a", "an", "its", "their"):
-            head.pop()
-        if head and head[-1].lower() in PREPOSITIONS | {"by", "after", "given"}:
-            continue
-        if draft is not hero and draft not in found:
-            found.append(draft)
-    people = {d.affiliation for d in found if d.type == "person"}
-    return [d for d in found if d.name not in people]
 
 
 def _behalf(registry: Registry, actor: Draft) -> Draft | None:
@@ -142,9 +127,14 @@ def _spokesperson(registry, actor, nxt, quotes):
                 ),
                 None,
             )
-            if speaker and speaker.affiliation == actor.name:
+            if speaker and speaker.affiliation == actor.name and _speaks_for(speaker):
                 return speaker
     return None
+
+
+def _speaks_for(person: Draft) -> bool:
+    """Only a spokesperson voices an institution; a minister speaks for themself."""
+    return "spokes" in (person.role or "").lower()
 
 
 def _reaction(registry, actor, stance, match, sentence, nxt, quotes, article):

@@ -1,0 +1,75 @@
+"""Reactions carried by what is said, and the subjects of stance verbs."""
+
+from api.extraction.pipeline import extract
+
+
+def reactions(text):
+    annotation = extract(text)
+    names = {a.id: a.name for a in annotation.actors}
+    return {names[r.actor]: r for r in annotation.reactions}
+
+
+HERO = "President Ana Ruiz closed the border. President Ana Ruiz spoke on Monday. "
+
+
+def test_said_with_a_verdict_reacts():
+    found = reactions(HERO + "Germany said it was deeply worried by the closure.")
+    assert found["Germany"].stance == "concerned"
+
+
+def test_said_with_a_quoted_verb_reacts():
+    found = reactions(HERO + "Japan said it «supports any agreement» on trade.")
+    assert found["Japan"].stance == "supportive"
+
+
+def test_said_with_a_disappointed_verdict_is_critical():
+    found = reactions(HERO + "Canada said it was «deeply disappointed by the result».")
+    assert found["Canada"].stance == "critical"
+
+
+def test_said_with_facts_only_does_not_react():
+    found = reactions(HERO + "Germany said 300 people crossed the border on Sunday.")
+    assert found == {}
+
+
+def test_called_with_a_quoted_verdict():
+    found = reactions(
+        HERO + "Brazil called the closure “a historic day for the region”. "
+        "Mexico called the decision “reckless”. Peru called the deaths “a tragedy”."
+    )
+    assert found["Brazil"].stance == "supportive"
+    assert found["Mexico"].stance == "critical"
+    assert found["Peru"].stance == "concerned"
+
+
+def test_employer_before_an_appositive_person_does_not_react():
+    found = reactions(
+        HERO + "The UN resident coordinator, Astrid Lindqvist, urged donors to act."
+    )
+    assert set(found) == {"Astrid Lindqvist"}
+
+
+def test_closed_relative_clause_is_not_the_subject():
+    found = reactions(
+        HERO + "Rwanda, which Kenya accuses of arming the rebels, said it "
+        "«supports any agreement»."
+    )
+    assert found["Rwanda"].stance == "supportive"
+    assert "rebels" not in found
+
+
+def test_coordinated_verb_keeps_the_first_subject():
+    found = reactions(
+        HERO
+        + "Germany accused ministers of ignoring warnings, and demanded an inquiry."
+    )
+    assert set(found) == {"Germany"}
+
+
+def test_clause_after_comma_and_has_its_own_subject():
+    found = reactions(
+        HERO
+        + "Spain said it was ready to help, and Italy warned that prices would rise."
+    )
+    assert found["Spain"].stance == "supportive"
+    assert found["Italy"].stance == "concerned"
