@@ -20,8 +20,12 @@ STANCE_VERBS = (
     (
         "supportive",
         r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
-        r"|congratulat\w*|endors\w*|hail\w*|(?:sent|sends|send|offered|offers)\s+"
-        r"(?:\w+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*)"
+        r"|congratulat\w*|endors\w*|hail\w*"
+        # help on its way: 'sent 300 soldiers', 'released €2m in emergency aid'
+        r"|(?:sent|sends|send|offered|offers|dispatch\w*|released|releases)\s+"
+        r"(?:[\w€$£.,\-]+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*"
+        r"|soldiers|planes|aircraft|helicopters|teams?|experts|doctors|medics)\b"
+        r"|declar\w*\s+(?:\w+\s+){0,3}?mourning"
         r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
         r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
         r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"
@@ -44,11 +48,19 @@ STANCE_VERBS = (
         "concerned",
         r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
         r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
-        r"|warn(?:ed|s)\b|request\w*|regrett\w*|lament\w*|demand\w*|(?:is|was|were|are)\s+concerned",
+        r"|warn(?:ed|s)\b|request\w*|regrett\w*|lament\w*|demand\w*"
+        r"|(?:is|was|were|are)\s+concerned"
+        # a travel warning: 'advised their citizens to avoid large gatherings'
+        r"|advis\w*\s+(?:its|their)\s+(?:citizens|nationals)",
     ),
 )
 # Last, so that a stance verb at the same place wins: 'called on', 'said ... too late'.
 REPORTED = (("reported", verdicts.CUES),)
+BUT = re.compile(r",\s+but\b|;")
+# A second reaction of the same actor opens a clause: '…, but warned', ', and FIFA said'
+SECOND = re.compile(r"(?:,?\s+but\s+|,\s+and\s+[A-Z][\w\s]*?\s)(?:\w+\s+){0,3}?$")
+# 'He said he had called his rival to congratulate her': no noun phrase in between
+PRONOUN = re.compile(r"\s*(He|She|It|They)\s+(?:(?!the\b|an?\b)[\w’']+\s+){0,8}?$")
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED)))
 
 
@@ -65,37 +77,77 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
         if not any(a <= sentence[0] < b for a, b in body):
             continue
         nxt = sentences[index + 1] if index + 1 < len(sentences) else None
-        for item in _sentence(registry, sentence, nxt, quotes, hero, article):
+        prev = sentences[index - 1] if index else None
+        found = _sentence(registry, sentence, (prev, nxt), quotes, hero, article)
+        for item in found:
             if (item.actor, item.start) not in seen:
                 seen.add((item.actor, item.start))
                 items.append(item)
     return items
 
 
-def _sentence(registry, sentence, nxt, quotes, hero, article) -> list[Reaction]:
+def _sentence(registry, sentence, around, quotes, hero, article) -> list[Reaction]:
     text, results, floor, previous = registry.text, [], sentence[0], []
+    stances: dict[str, str] = {}
     for match in VERB.finditer(text, *sentence):
         if _in_quote(match.start(), quotes):
             continue
         stance = match.lastgroup
-        if stance == "reported":
-            stance = verdicts.stance(text, match, sentence[1])
-            if stance is None:
-                continue
         if previous and subjects.coordinated(text, floor, match.start()):
             actors = previous  # 'accused ministers of ... and demanded an inquiry'
         else:
             actors = subjects.find(registry, floor, match.start(), hero)
+            actors = actors or _antecedent(registry, floor, match, around[0], hero)
+        if stance == "reported":
+            stance = verdicts.stance(text, match, _clause_end(text, match, sentence))
+            if stance is None:
+                # 'Mr Rugira said the ALK had lost ... and accused the army'
+                previous = actors
+                continue
         for actor in actors:
+            span = _span(text, sentence, match, stances.get(actor.name), stance)
+            if span is None:
+                continue
+            stances.setdefault(actor.name, stance)
             results.append(
                 _reaction(
-                    registry, actor, stance, match, sentence, nxt, quotes, article
+                    registry, actor, stance, match, span, around[1], quotes, article
                 )
             )
         if not subjects.in_relative(text, floor, match.start()):
             floor = match.end()
-        previous = actors or previous
+        previous = actors
     return results
+
+
+def _clause_end(text: str, match: re.Match, sentence) -> int:
+    """What a reporting verb reports stops at 'but' or a semicolon."""
+    stop = BUT.search(text, match.end(), sentence[1])
+    return stop.start() if stop else sentence[1]
+
+
+def _span(text, sentence, match, before: str | None, stance: str):
+    """The evidence of an actor's reaction: the sentence, or, for a second reaction
+    of another stance in a new clause ('…, but warned that'), that clause."""
+    if before is None:
+        return sentence
+    new_clause = SECOND.search(text, sentence[0], match.start())
+    if stance == before or not new_clause:
+        return None
+    return match.start(), sentence[1]
+
+
+def _antecedent(registry, floor, match, prev, hero) -> list[Draft]:
+    """'It accused the operator': the first actor of the previous sentence."""
+    pronoun = PRONOUN.match(registry.text, floor, match.start())
+    if pronoun is None or prev is None:
+        return []
+    people = pronoun.group(1).lower() in ("he", "she")
+    for ref in registry.between(*prev):
+        draft = registry.drafts[ref.key]
+        if (draft.type == "person") == people:
+            return [] if draft is hero else [draft]
+    return []
 
 
 def _in_quote(offset: int, quotes) -> bool:
@@ -138,6 +190,7 @@ def _speaks_for(person: Draft) -> bool:
 
 
 def _reaction(registry, actor, stance, match, sentence, nxt, quotes, article):
+    """A reaction whose evidence is `sentence`, the span of its clause or sentence."""
     text, start, end = registry.text, sentence[0], sentence[1]
     voice = _spokesperson(registry, actor, nxt, quotes)
     behalf = _behalf(registry, actor)

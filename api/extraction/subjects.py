@@ -16,11 +16,12 @@ from api.extraction.registry import Draft, Ref, Registry
 CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when)\b")
 WHICH = re.compile(r",\s+(?:which|whom|who)\s+")
 RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
-AND = re.compile(r",\s*and\s+")
+AND = re.compile(r",\s*and\s+(?!that\b)")
 # 'and accused': a second verb of the same subjects
-COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
+COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+$")
 REPORTING = re.compile(r"\b(?:said|says|told|added)\b")
 # '’s regional director for Africa, ': what lies between an employer and its employee
+AUXILIARY = re.compile(r"\s+(?:(?:had|has|have|would|will|was|is)\s+)?")
 DESCRIPTION = re.compile(r"^(?:[’']s)?\s+(?:[\w\-]+\s+){1,6}?[\w\-]+,\s*$")
 DETERMINERS = ("the", "a", "an", "its", "their")
 
@@ -34,7 +35,11 @@ def find(registry: Registry, floor: int, verb_at: int, hero) -> list[Draft]:
     refs = _outside_relatives(registry, floor, verb_at)
     if refs and RELATIVE.match(text[refs[-1].end : verb_at]):
         refs = refs[-1:]
-    refs = [r for r in _unreported(text, refs, floor) if not _governed(text, r, floor)]
+    refs = [
+        r
+        for r in _unreported(text, refs, floor, verb_at)
+        if not _governed(text, r, floor)
+    ]
     found: list[Draft] = []
     for ref in _without_employers(registry, refs):
         draft = registry.drafts[ref.key]
@@ -71,7 +76,8 @@ def _outside_relatives(registry: Registry, floor: int, verb_at: int) -> list[Ref
     close = text.find(",", last.end(), verb_at)
     if close == -1:
         # the verb is inside the relative clause: 'Rwanda, which Kinshasa accuses'
-        if registry.between(last.end(), verb_at):
+        if re.search(r"\w", text[last.end() : verb_at]):
+            # 'which Kinshasa accuses': the relative clause has a subject of its own
             return registry.between(last.end(), verb_at)
         return registry.between(floor, verb_at)
     # a closed relative clause describes its antecedent and has no say in the verb
@@ -82,15 +88,23 @@ def _outside_relatives(registry: Registry, floor: int, verb_at: int) -> list[Ref
     ]
 
 
-def _unreported(text: str, refs: list[Ref], floor: int) -> list[Ref]:
+def _unreported(text: str, refs: list[Ref], floor: int, verb_at: int) -> list[Ref]:
     """Drop mentions after a reporting verb: they are what is said, not who acts."""
     kept = []
     for ref in refs:
         said = list(REPORTING.finditer(text, floor, ref.start))
-        if said and not re.search(r",\s*and\b|;", text[said[-1].end() : ref.start]):
+        gap = text[said[-1].end() : ref.start] if said else ""
+        reported = said and not re.search(r",\s*and\b(?!\s+that)|;", gap)
+        if reported and not _direct(text, ref, refs, verb_at):
             continue
         kept.append(ref)
     return kept
+
+
+def _direct(text: str, ref: Ref, refs: list[Ref], verb_at: int) -> bool:
+    """'said the National Cyber Security Centre had sent': the last mention, right
+    before the verb but for an auxiliary, is what the reported clause is about."""
+    return ref is refs[-1] and bool(AUXILIARY.fullmatch(text, ref.end, verb_at))
 
 
 def _governed(text: str, ref: Ref, floor: int) -> bool:

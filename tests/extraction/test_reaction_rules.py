@@ -73,3 +73,52 @@ def test_clause_after_comma_and_has_its_own_subject():
     )
     assert found["Spain"].stance == "supportive"
     assert found["Italy"].stance == "concerned"
+
+
+def test_help_sent_or_released_is_supportive():
+    found = reactions(
+        HERO + "Chile sent 300 soldiers to the border. "
+        "Peru and Bolivia each dispatched two water-bombing planes. "
+        "The European Union released €2m in emergency aid."
+    )
+    assert {found[n].stance for n in ("Chile", "Peru", "Bolivia")} == {"supportive"}
+    assert found["European Union"].stance == "supportive"
+
+
+def test_travel_advice_is_concerned_and_mourning_supportive():
+    found = reactions(
+        HERO + "The United States and Britain advised their citizens to avoid crowds. "
+        "Governor Luis Mora declared three days of mourning."
+    )
+    assert found["United States"].stance == "concerned"
+    assert found["Luis Mora"].stance == "supportive"
+
+
+def test_pronoun_subject_takes_the_previous_sentence_actor():
+    found = reactions(
+        HERO + "The miners’ union Sintrapaz gave a higher toll. "
+        "It accused the operator of ignoring alarms."
+    )
+    assert found["Sintrapaz"].stance == "critical"
+
+
+def test_a_second_stance_after_but_is_a_second_reaction():
+    annotation = extract(
+        HERO + "The group Vigilancia welcomed the arrest but warned that few cases "
+        "end in a conviction."
+    )
+    stances = [r.stance for r in annotation.reactions]
+    assert stances == ["supportive", "concerned"]
+    assert annotation.reactions[1].evidence.startswith("warned")
+
+
+def test_one_reaction_for_two_verbs_without_but():
+    annotation = extract(HERO + "France welcomed the deal and urged calm.")
+    assert [r.stance for r in annotation.reactions] == ["supportive"]
+
+
+def test_the_subject_of_a_reported_clause_reacts():
+    found = reactions(
+        HERO + "The minister said the Red Cross had sent a team to the border."
+    )
+    assert found["Red Cross"].stance == "supportive"
