@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from api.extraction import phrases
+from api.extraction.numberwords import CURRENCIES, UNITS
+
 QUALIFIERS = {
     "more than": "more_than",
     "over": "more_than",
@@ -44,64 +47,6 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-CURRENCIES = {
-    "US$": "USD",
-    "$": "USD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "R$": "BRL",
-    "dollars": "USD",
-    "euros": "EUR",
-    "pounds": "GBP",
-    "pesos": None,
-    "yuan": "CNY",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "kwacha": "MWK",
-    "rand": "ZAR",
-    "naira": "NGN",
-    "rupees": "INR",
-    "shillings": "KES",
-    "francs": "CHF",
-    "yen": "JPY",
-    "won": "KRW",
-    "soles": "PEN",
-    "reais": "BRL",
-    "lira": "TRY",
-    "dinars": None,
-}
-UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-}
 VAGUE = {
     "dozens": 24,
     "hundreds": 200,
@@ -113,7 +58,13 @@ VAGUE = {
     "two dozen": 24,
     "three dozen": 36,
     "a few dozen": 24,
+    "a million": 1e6,
 }
+# Capitalised words that open a sentence rather than name a thing ('But 46%')
+OPENERS = {
+    "More", "Over", "About", "Some", "Nearly", "With", "But", "The", "And", "In",
+    "Only", "Just", "All", "Of", "For", "At", "By", "To", "Almost", "Around",
+}  # fmt: skip
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|"
     "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -127,14 +78,18 @@ FIGURE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]?\d)"
     r"(?:(?:\s|-)?(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
+    # a unit glued to the number: '18km', 'up to 70km/h', 'above 46C'
+    r"(?:(?P<measure>km/h|km|cm|mm|C|kg)(?![A-Za-z]))?"
     r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles|kwacha|rand|"
     r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars)\b)?"
 )
 WRITTEN = re.compile(
     rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WRITTEN}))"
     r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?=\s+(?:of\s+(?:the\s+)?)?(?:\W\s*)?(?:[a-z]+\s+)?(?:[A-Za-z]+s|people|children|"
-    r"men|women|staff|dead|injured|wounded|missing|killed)\b"
+    r"(?:\s+(?P<scale>million|billion|thousand)\b)?"
+    r"(?=\s+of\s+(?:them|those)\b"
+    r"|\s+(?:of\s+(?:the\s+)?)?(?:\W\s*)?(?:[a-z\-]+\s+){0,2}(?:[A-Za-z]+s|people|"
+    r"children|men|women|staff|dead|injured|wounded|missing|killed)\b"
     r"|\s+(?:have|had|were|are)\b)"
 )
 DATE_BEFORE = re.compile(rf"(?i:\b(?:{MONTHS})\.?)\s*$")
@@ -158,7 +113,35 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     end = len(text) if end is None else end
     found = [f for m in FIGURE.finditer(text, start, end) if (f := _numeral(text, m))]
     found += [f for m in WRITTEN.finditer(text, start, end) if (f := _written(m))]
+    found = _phrases(text, start, end, found)
+    found = [f for f in found if f.age or not phrases.is_duration(text, f.end)]
     return _ranges(text, sorted(found, key=lambda f: f.start))
+
+
+PHRASES = phrases.compile_with(_QUAL, "|".join(k for k in UNITS if " " not in k))
+
+
+def _phrases(text: str, start: int, end: int, found: list[Figure]) -> list[Figure]:
+    """Phrase figures, which win over the numbers written inside them."""
+    fraction_of, share, age = PHRASES
+    extra = []
+    for match in fraction_of.finditer(text, start, end):
+        value, unit = phrases.fraction(match)
+        extra.append(Figure(match.start(), match.end(), value, _qual(match), unit))
+    for match in share.finditer(text, start, end):
+        value = phrases.share(match)
+        extra.append(Figure(match.start(), match.end(), value, _qual(match), "percent"))
+    for match in age.finditer(text, start, end):
+        value, unit = phrases.written_age(match, UNITS)
+        extra.append(Figure(match.start(), match.end(), value, "exact", unit, True))
+    kept = [
+        f for f in found if not any(e.start < f.end and f.start < e.end for e in extra)
+    ]
+    return kept + extra
+
+
+def _qual(match: re.Match) -> str:
+    return QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
 
 
 def _ranges(text: str, found: list[Figure]) -> list[Figure]:
@@ -184,7 +167,7 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     value *= SCALES.get(scale or "", 1)
     currency = match.group("cur") or match.group("curword")
     unit = CURRENCIES.get(currency) if currency else None
-    unit = "percent" if match.group("pct") else unit
+    unit = "percent" if match.group("pct") else (match.group("measure") or unit)
     unit = "years" if age else unit
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
     return Figure(match.start(), match.end(), value, qualifier, unit, age)
@@ -197,7 +180,7 @@ def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
         text[max(0, num_start - 12) : num_start],
         text[num_end : num_end + 12],
     )
-    if after[:1].isalpha() and not match.group("scale"):
+    if after[:1].isalpha() and not (match.group("scale") or match.group("measure")):
         return False
     if DATE_BEFORE.search(before) or DATE_AFTER.match(after) or TIME_AFTER.match(after):
         return False
@@ -209,7 +192,7 @@ def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
         previous
         and previous.group(1)[0].isupper()
         and not match.group("qual")
-        and previous.group(1) not in ("More", "Over", "About", "Some", "Nearly")
+        and previous.group(1) not in OPENERS
     )
 
 
@@ -218,11 +201,12 @@ def _written(match: re.Match) -> Figure | None:
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
     if word in VAGUE:
         # 'a dozen' is about twelve; 'dozens', 'thousands' are at least twice the unit
-        counted = word.endswith("dozen")
+        counted = word.endswith("dozen") or word.startswith("a ")
         vague = "approximate" if counted else "at_least"
         qualifier = qualifier if match.group("qual") else vague
         return Figure(match.start(), match.end(), float(VAGUE[word]), qualifier)
     if word == "one":
         return None
     value = UNITS[word] + (UNITS.get(match.group("unit") or "", 0))
+    value *= SCALES.get(match.group("scale") or "", 1)
     return Figure(match.start(), match.end(), float(value), qualifier)
