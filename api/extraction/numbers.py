@@ -107,6 +107,7 @@ class Figure:
     qualifier: str = "exact"
     unit: str | None = None
     age: bool = False
+    money: bool = False
 
 
 def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -170,7 +171,8 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     unit = "percent" if match.group("pct") else (match.group("measure") or unit)
     unit = "years" if age else unit
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
-    return Figure(match.start(), match.end(), value, qualifier, unit, age)
+    money = bool(currency) and not age
+    return Figure(match.start(), match.end(), value, qualifier, unit, age, money)
 
 
 def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:

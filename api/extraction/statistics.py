@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
@@ -26,9 +27,10 @@ CATEGORY_STEMS = (
             "murder",
             "slain",
             "fatalit",
+            "drown",
         ),
     ),
-    ("injuries", ("wound", "injur", "hurt", "casualt")),
+    ("injuries", ("wound", "injur", "hurt", "casualt", "treated")),
     ("arrests", ("detain", "arrest", "detention", "jail", "imprison", "captur")),
     (
         "deployment",
@@ -45,10 +47,15 @@ CATEGORY_STEMS = (
             "tank",
             "warship",
             "personnel",
+            "rescuer",
+            "helicopter",
         ),
     ),
     ("security", ("checkpoint", "police", "officer", "guard", "patrol", "agent")),
-    ("population", ("inhabitant", "resident", "population", "populat")),
+    (
+        "population",
+        ("inhabitant", "resident", "population", "populat", "fled", "displac"),
+    ),
 )
 POPULATION_NOUNS = {
     "people",
@@ -73,9 +80,16 @@ POPULATION_NOUNS = {
     "relatives",
     "migrants",
     "refugees",
+    "protesters",
+    "demonstrators",
+    "supporters",
+    "passengers",
+    "students",
+    "tourists",
 }
 # 'Mr Larraín, 61, said': a bare number set off after a name is an age.
 NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
+RANGE_REST = re.compile(r"(?:\s+and\s+[\d,.]+)?")
 STOP = re.compile(r"[,;:.()!?]")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 REPORTING = re.compile(
@@ -91,20 +105,30 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 def category(text: str, figure: Figure) -> str:
     if figure.age or _age_after_name(text, figure):
         return "age"
-    if figure.unit not in (None, "percent", "years"):
+    if figure.money:
         return "economy"
-    after = WORD.findall(STOP.split(text[figure.end : figure.end + 90], 1)[0])[:8]
+    tail = text[figure.end : figure.end + 90]
+    # the low bound of 'between 3,000 and 7,000 people' is about what follows both
+    tail = tail[RANGE_REST.match(tail).end() :]
+    after = WORD.findall(STOP.split(tail, 1)[0])[:8]
     before = WORD.findall(
         STOP.split(text[max(0, figure.start - 50) : figure.start])[-1]
     )
     before = before[::-1][:4]
-    for index in range(8):
-        for word in after[index : index + 1] + before[index : index + 1]:
-            found = _category_of(word.lower())
-            if found:
-                return found
+    if before[:1] == ["magnitude"] or figure.unit:
+        return "other"  # a measure, not a count
+    # what the figure counts comes first: 'people have died and tens of thousands
+    # have been forced from their homes'
+    for word in after[:4] + _alternate(after[4:], before):
+        found = _category_of(word.lower())
+        if found:
+            return found
     head = [w.lower() for w in after[:3] if w.lower() not in ("of", "the")]
-    return "population" if head and head[0] in POPULATION_NOUNS else "other"
+    return "population" if set(head) & POPULATION_NOUNS else "other"
+
+
+def _alternate(after: list[str], before: list[str]) -> list[str]:
+    return [w for pair in zip_longest(before, after) for w in pair if w]
 
 
 def _age_after_name(text: str, figure: Figure) -> bool:

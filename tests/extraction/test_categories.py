@@ -1,0 +1,47 @@
+"""Categories of figures: what the figure counts comes first."""
+
+from api.extraction.numbers import figures
+from api.extraction.statistics import category
+
+
+def categories(text):
+    return [category(text, f) for f in figures(text)]
+
+
+def test_money_in_any_currency_word_is_economy():
+    assert categories("He diverted more than 2.4 billion pesos.") == ["economy"]
+
+
+def test_measures_are_not_money():
+    assert categories("Gusts of up to 70km/h and temperatures above 40C.") == [
+        "other",
+        "other",
+    ]
+
+
+def test_magnitude_is_other():
+    assert categories("In 2015, a magnitude 7.8 earthquake killed 9,000 people.") == [
+        "other",
+        "fatalities",
+    ]
+
+
+def test_the_counted_thing_wins_over_an_earlier_verb():
+    text = "At least 27 people have died and 700,000 have fled their homes."
+    assert categories(text) == ["fatalities", "population"]
+
+
+def test_low_bound_of_a_range_reads_past_the_high_bound():
+    text = "Between 3,000 and 7,000 people have been killed."
+    assert categories(text) == ["fatalities", "fatalities"]
+
+
+def test_plural_crowds_are_population():
+    assert categories("In Lagos, thousands of protesters gathered.") == ["population"]
+
+
+def test_rescuers_and_helicopters_are_deployment():
+    assert categories("He said 60 rescuers, two helicopters searched.") == [
+        "deployment",
+        "deployment",
+    ]
