@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
+from api.extraction import descriptions
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
 from api.extraction.quotes import sentence_of
@@ -170,6 +171,7 @@ def source(registry: Registry, sentence, figure: Figure, quotes) -> str | None:
         if quote.start <= figure.start < quote.end and quote.speaker:
             return quote.speaker
     cue = _according(registry, start, end) or _reporter(registry, start, end)
+    cue = cue or descriptions.reporter(registry, start, end)
     if cue is None:
         cue = _official_subject(registry, start, figure.start)
     if cue is None:
