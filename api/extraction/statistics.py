@@ -100,6 +100,7 @@ REPORTING = re.compile(
 )
 ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Ss]ources? (?:at|in))\s+")
 OFFICIAL = ("authorities", "police", "security forces", "officials", "ministry")
+CONJUNCTIONS = ("and", "but", "or", "while", "whereas")
 PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 
 
@@ -111,7 +112,7 @@ def category(text: str, figure: Figure) -> str:
     tail = text[figure.end : figure.end + 90]
     # the low bound of 'between 3,000 and 7,000 people' is about what follows both
     tail = tail[RANGE_REST.match(tail).end() :]
-    after = WORD.findall(STOP.split(tail, 1)[0])[:8]
+    after = _until_conjunction(WORD.findall(STOP.split(tail, 1)[0])[:8])
     before = WORD.findall(
         STOP.split(text[max(0, figure.start - 50) : figure.start])[-1]
     )
@@ -126,6 +127,15 @@ def category(text: str, figure: Figure) -> str:
             return found
     head = [w.lower() for w in after[:3] if w.lower() not in ("of", "the")]
     return "population" if set(head) & POPULATION_NOUNS else "other"
+
+
+def _until_conjunction(words: list[str]) -> list[str]:
+    """Words that can describe the figure: 'killed 12 people and injured 40' must
+    not lend 'injured' to the 12."""
+    for index, word in enumerate(words):
+        if word.lower() in CONJUNCTIONS:
+            return words[:index]
+    return words
 
 
 def _alternate(after: list[str], before: list[str]) -> list[str]:

@@ -45,3 +45,8 @@ def test_rescuers_and_helicopters_are_deployment():
         "deployment",
         "deployment",
     ]
+
+
+def test_a_later_verb_after_a_conjunction_is_not_the_figures():
+    text = "Floods had killed 12 people and injured more than 40."
+    assert categories(text) == ["fatalities", "injuries"]
