@@ -193,16 +193,17 @@ def aggregate(rows: list[dict]) -> dict:
 
 
 def format_table(rows: list[dict]) -> str:
-    """One line per article (its 'article' key names it) and a micro-averaged total."""
+    """One line per article (its 'article' key names it) and a micro-averaged total;
+    counted items show precision/recall/F1, matched items the share that is right."""
     header = [
         "article",
-        *(f"{k} F1" for k in COUNTS),
+        *(f"{k} P/R/F1" for k in COUNTS),
         *(f"{k} acc" for k in ACCURACIES),
     ]
     lines = [header]
     for index, row in enumerate([*rows, {**aggregate(rows), "article": "overall"}]):
         name = str(row.get("article", f"#{index + 1}"))[:32]
-        cells = [f"{row[k]['f1']:.2f}" for k in COUNTS]
+        cells = [_prf_cell(row[k]) for k in COUNTS]
         cells += [f"{row[k]['accuracy']:.2f}" for k in ACCURACIES]
         lines.append([name, *cells])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -210,3 +211,7 @@ def format_table(rows: list[dict]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
         for line in lines
     )
+
+
+def _prf_cell(scores: dict) -> str:
+    return "/".join(f"{scores[k]:.2f}" for k in ("precision", "recall", "f1"))
