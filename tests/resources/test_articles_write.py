@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from api.db import models, session
 from tests.conftest import API_KEY
+from tests.spec import validate_response
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 ARTICLE = {
@@ -180,3 +181,16 @@ def test_writes_are_off_without_configured_keys(database_url):
     assert response.get_json()["message"] == (
         "Writes are switched off: LEDE_API_KEYS is empty."
     )
+
+
+def test_write_responses_match_the_spec(client, posted):
+    validate_response("/api/v1/articles", "post", posted)
+    again = client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+    validate_response("/api/v1/articles", "post", again)
+    for failing in (
+        client.post("/api/v1/articles", json=ARTICLE),
+        client.post("/api/v1/articles", json={"text": ""}, headers=AUTH),
+    ):
+        validate_response("/api/v1/articles", "post", failing)
+    missing = client.delete("/api/v1/articles/none", headers=AUTH)
+    validate_response("/api/v1/articles/{article_id}", "delete", missing)
