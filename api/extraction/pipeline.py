@@ -80,7 +80,7 @@ def _used(found, figures, events) -> set[str]:
 
 
 def article_info(text, title, published_on, credits, source_url) -> ArticleInfo:
-    title = title or text.strip().split("\n", 1)[0][:120]
+    title = title or default_title(text)
     paragraphs = segment.paragraphs(text)
     if credits is None:
         credits = _credits(text, paragraphs)
@@ -94,6 +94,16 @@ def article_info(text, title, published_on, credits, source_url) -> ArticleInfo:
         source_url=source_url,
         paragraphs=paragraphs,
     )
+
+
+def default_title(text: str, limit: int = 100) -> str:
+    """The first line, cut at a word boundary when long: an article posted without
+    a title still gets a readable one (and a readable id)."""
+    line = text.strip().split("\n", 1)[0].strip()
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
 
 
 def _credits(text: str, paragraphs) -> list[str]:

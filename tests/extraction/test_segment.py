@@ -33,3 +33,17 @@ def test_caveat():
     )
     (caveat,) = extract(text).article.caveats
     assert "could not be independently verified" in caveat.text
+
+
+def test_default_title_is_the_first_line_cut_at_a_word():
+    from api.extraction.pipeline import default_title
+
+    assert (
+        default_title("  Floods hit the valley\n\nMore text.")
+        == "Floods hit the valley"
+    )
+    long_line = "The council of the northern district met on Monday, " * 4
+    title = default_title(long_line)
+    assert title.endswith("…") and len(title) <= 101
+    assert long_line.startswith(title[:-1])
+    assert not title[:-1].endswith((" ", ","))
