@@ -75,6 +75,22 @@ LINK_HEADER = {
 }
 
 
+# api.caching sends these with every successful read.
+CACHE_HEADERS = {
+    "ETag": {
+        "description": "Tag of this representation; send it back in `If-None-Match` "
+        "to get `304 Not Modified` while it has not changed.",
+        "schema": {"type": "string"},
+        "required": True,
+    },
+    "Cache-Control": {
+        "description": "How long a client or proxy may reuse the response.",
+        "schema": {"type": "string", "example": "public, max-age=60"},
+        "required": True,
+    },
+}
+
+
 class StrictParser(FlaskParser):
     """A scalar parameter given twice is an error (422), not a silent first pick."""
 
@@ -94,6 +110,11 @@ class Blueprint(flask_smorest.Blueprint):
         "page_size": PAGE_SIZE,
         "max_page_size": MAX_PAGE_SIZE,
     }
+
+    def response(self, status_code, schema=None, **kwargs):
+        if status_code == 200:
+            kwargs.setdefault("headers", dict(CACHE_HEADERS))  # paginate adds to it
+        return super().response(status_code, schema, **kwargs)
 
     def paginate(self, pager=None, **kwargs):
         decorate = super().paginate(pager, **kwargs)
