@@ -23,7 +23,14 @@ def discover(text: str, paragraphs, hits) -> Registry:
     for run in capital_runs(text, tokens):
         named = inside(name_zones, run[0].start, run[-1].end)
         _read_run(text, run, gazetteer, named, people, orgs)
-    pp.register_people(registry, people)
+    # A name introduced once as an organisation ('the charity X') is one throughout.
+    org_names = {name for _, _, name, *_ in orgs}
+    orgs += [
+        (s, e, n, "organization", None, None)
+        for s, e, n, *_ in people
+        if n in org_names
+    ]
+    pp.register_people(registry, [p for p in people if p[2] not in org_names])
     institutions.appositions(registry, all_zones)
     for start, end, name, type_, country, role in orgs:
         draft = registry.draft(name, type_, country=country, role=role, acts=True)
@@ -59,10 +66,19 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
             orgs.append((part.start, part.end, part.value, "organization", None, None))
         elif part.kind == "NAME" and ps.is_institution(part):
             skip_to = institutions.institution(text, parts, index, orgs)
+        elif part.kind == "NAME" and institutions.introduced(text, part.start):
+            orgs.append(_introduced_org(text, part))
         elif part.kind == "NAME" and named and ps.is_person_name(part):
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person
             pp.person(text, parts, index, people)
+
+
+def _introduced_org(text: str, part) -> tuple:
+    """'Volunteers from the charity Refuge Littoral': named by what it is."""
+    noun = institutions.introduced(text, part.start)
+    name = text[part.start : part.end]
+    return (part.start, part.end, name, "organization", None, noun)
 
 
 def parts_are_name(parts) -> bool:

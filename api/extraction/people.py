@@ -35,8 +35,22 @@ def _likely_person(text: str, part) -> bool:
         before.pop()
     previous = before[-1].lower() if before else ""
     if len([w for w in part.words if w.capital]) < 2:
-        return previous in ("said", "says", "added", "told")
+        return _named_speaker(text, part)
     return previous not in acting.PREPOSITIONS
+
+
+SPEAKER_CUE = re.compile(r"\b(?:said|says|added|told)\s+$")
+# After the name: the end of the attribution, not the verb of a reported clause.
+SPEAKER_END = re.compile(r"\s*(?:[,.;:)”\"]|$)")
+
+
+def _named_speaker(text: str, part) -> bool:
+    """'said Yonas.': the cue right before the word, in the same sentence (no
+    article, no full stop: 'he said. Malaria killed'), and no verb after it
+    ('said Brussels would')."""
+    if not SPEAKER_CUE.search(text[max(0, part.start - 12) : part.start]):
+        return False
+    return bool(SPEAKER_END.match(text, part.end))
 
 
 def _role_noun_before(text: str, start: int):

@@ -65,7 +65,15 @@ VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPOR
 
 
 def protagonist(registry: Registry) -> Draft | None:
-    people = [d for d in registry.drafts.values() if d.type == "person"]
+    """The most named person among those the first half of the story names: a
+    figure who only comes in late comments on the story."""
+    half = len(registry.text) // 2
+    people = [
+        d
+        for d in registry.drafts.values()
+        if d.type == "person"
+        and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
+    ]
     return max(people, key=lambda d: len(d.spans), default=None)
 
 

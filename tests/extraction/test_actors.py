@@ -93,3 +93,27 @@ def test_modified_group_keeps_its_modifier():
 def test_possessive_institution_name():
     found = actors("The Attorney General’s Office said in a statement it would appeal.")
     assert "Attorney General’s Office" in found
+
+
+def test_word_after_said_in_another_sentence_is_no_person():
+    found = actors("The ministry said.\n\nMalaria killed 300 people last year.")
+    assert "Malaria" not in found
+
+
+def test_word_after_said_opening_a_clause_is_no_person():
+    found = actors("A spokeswoman said Brussels would look closely at the deal.")
+    assert "Brussels" not in found
+
+
+def test_word_after_said_closing_the_attribution_is_a_speaker():
+    found = actors("“We are afraid,” said Yonas, a survivor.")
+    assert found["Yonas"].type == "person"
+
+
+def test_name_introduced_as_an_organisation_stays_one():
+    found = actors(
+        "Volunteers from the charity Refuge Littoral said they saw bodies.\n\n"
+        "Refuge Littoral accused both governments."
+    )
+    assert found["Refuge Littoral"].type == "organization"
+    assert len(found["Refuge Littoral"].mentions) == 2

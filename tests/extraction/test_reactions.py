@@ -33,3 +33,12 @@ def test_protagonist_does_not_react():
         "President Ana Ruiz thanked the army. President Ana Ruiz welcomed the vote."
     )
     assert found == {}
+
+
+def test_person_first_named_late_is_no_protagonist():
+    found = reactions(
+        "Five skiers were killed on Saturday when an avalanche swept down a slope. "
+        "Rescuers searched the area for hours with dogs and helicopters.\n\n"
+        "Governor Ana Ruiz urged visitors to stay on the pistes. Ms Ruiz spoke."
+    )
+    assert "Ana Ruiz" in found
