@@ -186,8 +186,11 @@ def fold_short_forms(registry: Registry) -> None:
     for short in drafts:
         if " " in short.name or short.key not in registry.drafts:
             continue
+        # 'the Commission' after 'European Commission': the head noun also folds
         longer = [
-            d for d in drafts if d is not short and d.name.split()[0] == short.name
+            d
+            for d in drafts
+            if d is not short and short.name in (d.name.split()[0], d.name.split()[-1])
         ]
         if len(longer) == 1 and longer[0].key in registry.drafts:
             registry.merge(short, longer[0])

@@ -117,3 +117,12 @@ def test_name_introduced_as_an_organisation_stays_one():
     )
     assert found["Refuge Littoral"].type == "organization"
     assert len(found["Refuge Littoral"].mentions) == 2
+
+
+def test_head_noun_of_an_organisation_folds_into_it():
+    found = actors(
+        "The European Commission must approve the deal. The Commission said it "
+        "would look closely."
+    )
+    assert "Commission" not in found
+    assert "Commission" in found["European Commission"].aliases
