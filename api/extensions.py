@@ -91,6 +91,11 @@ CACHE_HEADERS = {
 }
 
 
+NOT_MODIFIED = (
+    "Not Modified: the `If-None-Match` header named the current `ETag`; no body."
+)
+
+
 class StrictParser(FlaskParser):
     """A scalar parameter given twice is an error (422), not a silent first pick."""
 
@@ -112,9 +117,13 @@ class Blueprint(flask_smorest.Blueprint):
     }
 
     def response(self, status_code, schema=None, **kwargs):
-        if status_code == 200:
-            kwargs.setdefault("headers", dict(CACHE_HEADERS))  # paginate adds to it
-        return super().response(status_code, schema, **kwargs)
+        """A read's 200 also documents its cache headers and the 304 they allow."""
+        if status_code != 200:
+            return super().response(status_code, schema, **kwargs)
+        kwargs.setdefault("headers", dict(CACHE_HEADERS))  # paginate adds to it
+        decorate = super().response(status_code, schema, **kwargs)
+        not_modified = self.alt_response(304, description=NOT_MODIFIED)
+        return lambda view: not_modified(decorate(view))
 
     def paginate(self, pager=None, **kwargs):
         decorate = super().paginate(pager, **kwargs)

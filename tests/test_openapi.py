@@ -110,3 +110,12 @@ def test_root_serves_the_explorer(client):
     assert response.status_code == 200
     assert response.mimetype == "text/html"
     assert "<title>Lede Explorer</title>" in response.get_data(as_text=True)
+
+
+def test_every_read_documents_its_cache_headers_and_304():
+    for path, operations in spec()["paths"].items():
+        read = operations.get("get")
+        if read is None or path == "/api/v1/openapi.json":
+            continue
+        assert "304" in read["responses"], path
+        assert {"ETag", "Cache-Control"} <= set(read["responses"]["200"]["headers"])
