@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from api.extraction import gazetteers as gz
 from api.extraction.registry import Registry
 
 PREPOSITIONS = {
@@ -24,7 +25,12 @@ VERBS = {
     "could", "must", "should", "may", "might", "did", "does", "do", "say",
     "clash", "warn", "call", "urge", "ask", "send", "deploy", "demand", "reject",
     "said", "told", "sent", "put", "gave", "made", "took", "met", "began", "left",
+    "came", "went", "fled", "found", "brought", "kept", "held", "stood", "ran",
+    "fought", "won", "lost", "paid", "spent", "struck", "saw", "got", "wrote",
 }  # fmt: skip
+# Prepositions that may qualify a subject: 'Doctors at the hospital in X told'.
+QUALIFYING = {"at", "in", "from", "of", "on", "across", "near", "inside", "outside"}
+PHRASE_WORD = re.compile(r"\s*([\w’'\-]+)")
 FILLERS = {"also", "yesterday", "today", "now", "then", "later", "already", "still"}
 WEEKDAY = re.compile(r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?")
 NEXT_WORD = re.compile(r"\s*([\w’'\-]+)")
@@ -62,11 +68,31 @@ def acts(text: str, start: int, end: int, sentence_starts) -> bool:
     if previous and previous[-1].lower() in PREPOSITIONS:
         return False
     word = _next_word(text, end)
+    if word in QUALIFYING and _opens_clause(text, start, sentence_starts):
+        return _verb_after_phrase(text, end, word == "from")
     if word is None or not word.islower() or word in NOT_VERBS:
         return False
     if word in VERBS or word.endswith("ed") or _third_person(word):
         return True
     return _opens_clause(text, start, sentence_starts)
+
+
+def _verb_after_phrase(text: str, end: int, origin: bool) -> bool:
+    """'Rescue teams in central Colombia recovered': a subject qualified by a
+    short place phrase, then its verb (no comma or stop in between). Members
+    'from the charity X' speak for it, not as a group of their own."""
+    cursor = end
+    for _ in range(9):
+        match = PHRASE_WORD.match(text, cursor)
+        if not match:
+            return False
+        word = match.group(1)
+        if origin and word in gz.ORG_NOUNS:
+            return False
+        if word in VERBS or (word.islower() and word.endswith("ed")):
+            return True
+        cursor = match.end()
+    return False
 
 
 def _third_person(word: str) -> bool:

@@ -20,7 +20,8 @@ def _group_pattern() -> re.Pattern:
     modifiers = "|".join(sorted(gz.GROUP_MODIFIERS, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w’'])(?:({prefix})\s+)?((?:(?i:{modifiers})\s+){{0,2}})"
-        rf"(?i:({nouns}))(?![\w’'-])"
+        # a plural possessive ('the protesters’ anger') still names the group
+        rf"(?i:({nouns}))(?![\w-]|[’'](?!s?\s))"
     )
 
 
@@ -42,6 +43,8 @@ def groups(registry: Registry, zones_) -> None:
         modifiers = match.group(2).lower().split()
         if _adjective(registry.text, noun, match.end()) or _owned(registry, match):
             continue
+        if _names_another(registry.text, match.end()):
+            continue
         kind, type_ = gz.GROUPS[noun]
         country = gz.DEMONYMS.get(prefix) or gz.country_forms().get(prefix)
         end = match.end()
@@ -56,6 +59,19 @@ def groups(registry: Registry, zones_) -> None:
             start = match.start(1) if prefix else match.start(2)
             registry.mention(draft, start, end)
     _merge_plain(registry, by_class)
+
+
+POSSESSED = re.compile(r"[’']s? ([\w’'-]+)")
+
+
+def _names_another(text: str, end: int) -> bool:
+    """'the miners’ union Sintrapaz', 'the army's Military Emergencies Unit': a
+    possessive before an organisation names that organisation, not the group."""
+    match = POSSESSED.match(text, end)
+    if not match:
+        return False
+    word = match.group(1)
+    return word[0].isupper() or word in gz.ORG_NOUNS
 
 
 def _owned(registry: Registry, match) -> bool:
