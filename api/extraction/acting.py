@@ -32,7 +32,10 @@ VERBS = {
 QUALIFYING = {"at", "in", "from", "of", "on", "across", "near", "inside", "outside"}
 PHRASE_WORD = re.compile(r"\s*([\w’'\-]+)")
 FILLERS = {"also", "yesterday", "today", "now", "then", "later", "already", "still"}
-WEEKDAY = re.compile(r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?")
+# Asides between a subject and its verb: a weekday, 'for its part', a bracket.
+WEEKDAY = re.compile(
+    r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?|\s*\([^()]{0,60}\)"
+)
 NEXT_WORD = re.compile(r"\s*([\w’'\-]+)")
 SOURCE_CUES = re.compile(
     r"(?:according to|citing|cited by|said by)\s+(?:the\s+)?$", re.I

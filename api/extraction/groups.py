@@ -51,7 +51,17 @@ def groups(registry: Registry, zones_) -> None:
         if kind == "government" and not prefix:
             country, end = _tail_country(registry.text, end) or (None, end)
         naming = [m for m in modifiers if m not in TRANSPARENT]
-        if naming and not prefix:
+        allies = None if prefix or naming else ALLIES.match(registry.text, end)
+        place = _place(registry.text, end) if naming and not prefix else None
+        if allies:
+            name = f"{allies.group(1).capitalize()} {noun}"
+            draft, end = registry.draft(name, type_, tentative=True), allies.end()
+        elif place:
+            draft = _modified(
+                registry, by_class, [place[0], *naming], noun, kind, type_
+            )
+            end = place[1]
+        elif naming and not prefix:
             draft = _modified(registry, by_class, naming, noun, kind, type_)
         else:
             draft = _group_draft(registry, by_class, prefix, noun, kind, type_, country)
@@ -59,6 +69,25 @@ def groups(registry: Registry, zones_) -> None:
             start = match.start(1) if prefix else match.start(2)
             registry.mention(draft, start, end)
     _merge_plain(registry, by_class)
+
+
+# 'troops from other allied countries': a group named by the countries it comes from
+ALLIES = re.compile(
+    r" from (?:other |several )?(allied|neighbou?ring|partner|member|donor|western)"
+    r" (?:countries|nations|states)\b"
+)
+PLACE = re.compile(r" in ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-])")
+
+
+def _place(text: str, end: int) -> tuple[str, int] | None:
+    """'district officials in Jajarkot': a narrow group named with its place
+    (a country is no place of a local group)."""
+    match = PLACE.match(text, end)
+    if not match or match.group(1) in gz.country_forms():
+        return None
+    if match.group(1) in gz.NOT_NAMES or match.group(1) in gz.CAPITALS:
+        return None
+    return match.group(1), match.end()
 
 
 POSSESSED = re.compile(r"[’']s? ([\w’'-]+)")

@@ -41,3 +41,26 @@ def test_members_from_a_named_organisation_are_not_a_group():
 def test_irregular_past_verb_makes_a_group_act():
     found = actors("A shepherd stayed until police officers came to his door.")
     assert "police officers" in found["police"].aliases
+
+
+def test_troops_from_allied_countries_are_a_group_that_acts_past_a_bracket():
+    found = actors(
+        "Unrest spread. Troops from Spain and troops from other allied countries "
+        "(around 2,500 troops) arrived on Thursday."
+    )
+    allied = found["Allied troops"]
+    assert allied.aliases == ["troops from other allied countries"]
+
+
+def test_local_group_is_named_with_its_place():
+    found = actors(
+        "The quake struck at night, and district officials in Jajarkot said "
+        "90 people had died."
+    )
+    officials = found["Jajarkot district officials"]
+    assert officials.mentions[0].text == "district officials in Jajarkot"
+
+
+def test_a_country_is_no_place_of_a_local_group():
+    found = actors("Prices rose, and local officials in Nigeria said they were calm.")
+    assert not any(name.startswith("Nigeria ") for name in found)
