@@ -63,7 +63,7 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
         if index <= skip_to:
             continue
         if part.kind == "ORG":
-            orgs.append((part.start, part.end, part.value, "organization", None, None))
+            orgs.append(_org(text, parts, index))
         elif part.kind == "NAME" and ps.is_institution(part):
             skip_to = institutions.institution(text, parts, index, orgs)
         elif part.kind == "NAME" and institutions.introduced(text, part.start):
@@ -72,6 +72,27 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person
             pp.person(text, parts, index, people)
+
+
+def _org(text: str, parts, index: int) -> tuple:
+    """A known organisation; a country right before a two-word one makes it the
+    national branch ('Nepal Red Cross', 'British Red Cross')."""
+    part = parts[index]
+    previous = parts[index - 1] if index else None
+    national = (
+        previous is not None
+        and previous.kind in ("COUNTRY", "DEMONYM")
+        and " " in part.value
+        and text[previous.end : part.start] == " "
+    )
+    body = institutions.body_end(text, part.end)
+    if body:
+        # 'UN human rights office': a body of the organisation, read whole
+        return (part.start, body, text[part.start : body], "organization", None, None)
+    if not national:
+        return (part.start, part.end, part.value, "organization", None, None)
+    name = text[previous.start : part.end]
+    return (previous.start, part.end, name, "organization", previous.value, None)
 
 
 def _introduced_org(text: str, part) -> tuple:

@@ -71,6 +71,21 @@ def introduced(text: str, start: int) -> str | None:
     return noun if noun in gz.ORG_NOUNS else None
 
 
+BODY_NOUNS = ("office", "agency", "mission", "commission", "council", "committee")
+BODY = re.compile(rf"((?: [a-z]+){{1,3}}?) (?:{'|'.join(BODY_NOUNS)})\b(?! [A-Z])")
+
+
+def body_end(text: str, end: int) -> int | None:
+    """'UN human rights office': lowercase words and an office noun after a known
+    organisation name a body of it; its end, if so."""
+    match = BODY.match(text, end, end + 50)
+    if not match:
+        return None
+    if set(match.group(1).split()) & NOT_MODIFIERS:
+        return None
+    return match.end()
+
+
 def name_end(text: str, end: int) -> int:
     """'Berg & Holm': an ampersand joins two capitalised words into one name."""
     match = re.match(r" & [A-Z][\w’'-]*", text[end : end + 40])

@@ -1,0 +1,33 @@
+"""Organisations read whole: national branches and bodies of a known one."""
+
+from api.extraction.pipeline import extract
+
+
+def actors(text):
+    return {a.name: a for a in extract(text).actors}
+
+
+def test_country_before_a_known_organisation_is_its_national_branch():
+    found = actors("The quake struck. The Nepal Red Cross said it counted 145 bodies.")
+    assert "Nepal Red Cross" in found
+    assert found["Nepal Red Cross"].country == "Nepal"
+    assert "Red Cross" not in found
+
+
+def test_a_lone_country_word_does_not_join_a_one_word_organisation():
+    found = actors("Talks ended. Nepal UN envoys met, and the UN said it was hopeful.")
+    assert "United Nations" in found
+
+
+def test_office_of_a_known_organisation_is_read_whole():
+    found = actors(
+        "Protests spread. The UN human rights office urged the police to show "
+        "restraint."
+    )
+    assert "UN human rights office" in found
+    assert "United Nations" not in found
+
+
+def test_known_organisation_without_an_office_noun_stays_itself():
+    found = actors("Protests spread. The UN agency said it was worried.")
+    assert "United Nations" in found
