@@ -78,6 +78,15 @@ class Registry:
             draft.aliases.append(written)
         return True
 
+    def unmention(self, start: int, end: int) -> None:
+        """Forget the mention at exactly these offsets (a longer one replaces it)."""
+        for index, ref in enumerate(self.refs):
+            if (ref.start, ref.end) == (start, end):
+                draft = self.drafts[ref.key]
+                draft.spans = [s for s in draft.spans if s != (start, end)]
+                del self.refs[index], self._starts[index]
+                return
+
     def between(self, start: int, end: int) -> list[Ref]:
         low = bisect.bisect_left(self._starts, start)
         high = bisect.bisect_left(self._starts, end)
