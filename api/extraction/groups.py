@@ -179,6 +179,12 @@ def _main_country(registry: Registry) -> str | None:
 
 
 ADJECTIVAL = {"military", "police", "army", "government", "opposition", "media"}
+# Verbs in -s that follow a collective subject: 'the government wants'. A plural
+# noun in -s ('government forces') looks alike, hence a list.
+SINGULAR_VERBS = {
+    "wants", "plans", "insists", "denies", "claims", "argues", "hopes", "believes",
+    "expects", "intends", "needs", "accepts", "refuses", "admits", "agrees",
+}  # fmt: skip
 
 
 def _adjective(text: str, noun: str, end: int) -> bool:
@@ -193,6 +199,7 @@ def _adjective(text: str, noun: str, end: int) -> bool:
         word.lower() in acting.VERBS | acting.FILLERS | acting.PREPOSITIONS
         or word.endswith("ed")
         or word in ("and", "or", "who", "which", "that", "said", "says")
+        or word in SINGULAR_VERBS
     )
 
 

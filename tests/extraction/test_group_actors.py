@@ -64,3 +64,15 @@ def test_local_group_is_named_with_its_place():
 def test_a_country_is_no_place_of_a_local_group():
     found = actors("Prices rose, and local officials in Nigeria said they were calm.")
     assert not any(name.startswith("Nigeria ") for name in found)
+
+
+def test_government_followed_by_a_verb_in_s_is_the_government():
+    found = actors(
+        "Belgian dockworkers walked out. The government wants dockers to work longer."
+    )
+    assert "government" in found["Government of Belgium"].aliases
+
+
+def test_government_before_a_plural_noun_only_qualifies_it():
+    found = actors("Belgian dockworkers walked out. Government forces arrived.")
+    assert "Government of Belgium" not in found
