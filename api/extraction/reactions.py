@@ -64,9 +64,17 @@ PRONOUN = re.compile(r"\s*(He|She|It|They)\s+(?:(?!the\b|an?\b)[\w’']+\s+){0,8
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED)))
 
 
-def protagonist(registry: Registry) -> Draft | None:
-    """The most named person among those the first half of the story names: a
-    figure who only comes in late comments on the story."""
+def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
+    """Whom the story is about: the first person its lead paragraph names (the
+    subject or object of the main event); without one, the most named person
+    among those the first half of the story names (a figure who only comes in
+    late comments on the story)."""
+    lead = next((p for p in paragraphs if p.kind == "body"), None)
+    if lead is not None:
+        for ref in registry.between(lead.start, lead.end):
+            draft = registry.drafts[ref.key]
+            if draft.type == "person" and not draft.tentative:
+                return draft
     half = len(registry.text) // 2
     people = [
         d
@@ -78,7 +86,7 @@ def protagonist(registry: Registry) -> Draft | None:
 
 
 def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
-    hero = protagonist(registry)
+    hero = protagonist(registry, paragraphs)
     body = [(p.start, p.end) for p in paragraphs if p.kind == "body"]
     items, seen = [], set()
     for index, sentence in enumerate(sentences):

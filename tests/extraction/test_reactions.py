@@ -42,3 +42,13 @@ def test_person_first_named_late_is_no_protagonist():
         "Governor Ana Ruiz urged visitors to stay on the pistes. Ms Ruiz spoke."
     )
     assert "Ana Ruiz" in found
+
+
+def test_person_named_in_the_lead_is_the_protagonist_however_often_others_are():
+    found = reactions(
+        "President Ana Ruiz won the run-off on Sunday.\n\n"
+        "Senator Luis Mora conceded. Mr Mora spoke. Mr Mora left. Mr Mora "
+        "congratulated Ms Ruiz.\n\nMs Ruiz welcomed the result."
+    )
+    assert "Ana Ruiz" not in found
+    assert found["Luis Mora"].stance == "supportive"
