@@ -37,6 +37,11 @@ WEEKDAY = re.compile(
     r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?|\s*\([^()]{0,60}\)"
 )
 NEXT_WORD = re.compile(r"\s*([\w’'\-]+)")
+# 'urged the security forces to show restraint': asked to act, so an actor.
+ASKED = re.compile(
+    r"\b(?:urg|ask|order|authori[sz]|call(?:ed|s)? on)\w*\s+(?:the\s+)?$", re.I
+)
+TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
 SOURCE_CUES = re.compile(
     r"(?:according to|citing|cited by|said by)\s+(?:the\s+)?$", re.I
 )
@@ -64,6 +69,8 @@ def mark(registry: Registry, sentences, paragraphs=()) -> None:
 def acts(text: str, start: int, end: int, sentence_starts) -> bool:
     before = text[max(0, start - 30) : start]
     if SOURCE_CUES.search(before):
+        return True
+    if ASKED.search(before) and TO_VERB.match(text, end):
         return True
     if re.match(r"[’']s?\s", text[end : end + 3]):
         return True  # possessive: 'the protesters’ anger'

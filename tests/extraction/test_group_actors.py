@@ -76,3 +76,15 @@ def test_government_followed_by_a_verb_in_s_is_the_government():
 def test_government_before_a_plural_noun_only_qualifies_it():
     found = actors("Belgian dockworkers walked out. Government forces arrived.")
     assert "Government of Belgium" not in found
+
+
+def test_group_asked_to_act_is_an_actor():
+    found = actors(
+        "Protests spread. The UN urged the security forces to show restraint."
+    )
+    assert "security forces" in found
+
+
+def test_group_asked_about_is_no_actor():
+    found = actors("Protests spread. The UN asked for the security forces to be named.")
+    assert "security forces" not in found
