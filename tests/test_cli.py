@@ -96,15 +96,20 @@ def test_ingest_stores_new_files_and_says_why_it_skips(scratch_database_url, tmp
     (folder / "c.txt").write_text(one, "utf-8")
     (folder / "d.txt").write_text("   \n", "utf-8")
     (folder / "e.txt").write_bytes(b"\xff\xfe\x00broken")
+    (folder / "f.txt").write_text("The port reopened on Friday.", "utf-8")
+    (folder / "f.json").write_text('{"quotes": [{"evidence": "closed"}]}', "utf-8")
     args = ["ingest", "--workers", "2", str(folder)]
     first = app.test_cli_runner().invoke(args=args)
     assert first.exit_code == 0, first.output
-    assert "stored 2 article(s), skipped 3" in first.output
+    assert "stored 2 article(s), skipped 4" in first.output
     assert "c.txt: already stored as" in first.output
     assert "d.txt: empty text" in first.output
     assert "e.txt: not UTF-8 text" in first.output
+    assert "f.txt: CurationError: quote 'closed': evidence 'closed' not found" in (
+        first.output
+    )
     again = app.test_cli_runner().invoke(args=args)
-    assert "stored 0 article(s), skipped 5" in again.output
+    assert "stored 0 article(s), skipped 6" in again.output
     assert _counts(app)["Article"] == 2
 
 
