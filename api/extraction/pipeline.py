@@ -55,7 +55,7 @@ def analyse(info: ArticleInfo) -> Annotation:
         for s in quotes.find_spans(text, paragraphs)
         if paragraphs[s.paragraph].kind in QUOTED_KINDS
     ]
-    sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans])
+    sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans], text)
     registry = actors.discover(text, paragraphs, gazetteer_hits(doc))
     acting.mark(registry, sentences, paragraphs)
     found = quotes.build(registry, spans, sentences, info.id)

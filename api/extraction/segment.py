@@ -63,12 +63,18 @@ def caption_credit(text: str, paragraph: Paragraph) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def sentences(doc, paras: list[Paragraph], quotes: list[tuple[int, int, int, int]]):
+def sentences(
+    doc,
+    paras: list[Paragraph],
+    quotes: list[tuple[int, int, int, int]],
+    text: str | None = None,
+):
     """Sentence spans: spaCy's boundaries, cut at paragraphs, never inside a quote.
 
     `quotes` holds (outer_start, inner_start, inner_end, outer_end) of quoted passages.
+    Pass `text` (the doc's own text) when known: `doc.text` rebuilds it token by token.
     """
-    text = doc.text
+    text = doc.text if text is None else text
     starts = {s.start_char for s in doc.sents} | {p.start for p in paras}
     starts = {_shift(text, b, quotes) for b in starts}
     starts.discard(None)
