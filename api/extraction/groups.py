@@ -9,15 +9,15 @@ from functools import lru_cache
 from api.extraction import acting
 from api.extraction import gazetteers as gz
 from api.extraction.registry import Registry
+from api.extraction.tries import alternation
 from api.extraction.zones import inside
 
 
 @lru_cache(maxsize=1)
 def _group_pattern() -> re.Pattern:
-    prefixes = [*gz.DEMONYMS, *gz.country_forms()]
-    prefix = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
-    nouns = "|".join(sorted(map(re.escape, gz.GROUPS), key=len, reverse=True))
-    modifiers = "|".join(sorted(gz.GROUP_MODIFIERS, key=len, reverse=True))
+    prefix = alternation([*gz.DEMONYMS, *gz.country_forms()])
+    nouns = alternation(gz.GROUPS, ignore_case=True)
+    modifiers = alternation(gz.GROUP_MODIFIERS, ignore_case=True)
     return re.compile(
         rf"(?<![\w’'])(?:({prefix})\s+)?((?:(?i:{modifiers})\s+){{0,2}})"
         # a plural possessive ('the protesters’ anger') still names the group
