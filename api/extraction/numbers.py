@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from api.extraction import phrases
 from api.extraction.numberwords import CURRENCIES, UNITS
+from api.extraction.tries import alternation
 
 QUALIFIERS = {
     "more than": "more_than",
@@ -70,8 +71,8 @@ MONTHS = (
     "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 
-_QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
-_WRITTEN = "|".join(sorted(map(re.escape, [*VAGUE, *UNITS]), key=len, reverse=True))
+_QUAL = alternation(QUALIFIERS, ignore_case=True)
+_WRITTEN = alternation([*VAGUE, *UNITS], ignore_case=True)
 FIGURE = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?:(?P<qual>(?i:{_QUAL}))\s+)?"
     r"(?:(?P<cur>US\$|R\$|\$|£|€|¥)\s?)?"

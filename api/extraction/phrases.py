@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from api.extraction.tries import alternation
+
 FRACTIONS = {
     "half": 0.5,
     "a half": 0.5,
@@ -14,7 +16,7 @@ FRACTIONS = {
     "a third": 1 / 3,
     "two-thirds": 2 / 3,
 }
-_FRACTION = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+_FRACTION = alternation(FRACTIONS, ignore_case=True)
 # 'more than half a million', 'a quarter of a percentage point'
 FRACTION_OF = (
     rf"(?<![\w-])(?:(?P<qual>(?i:{{qual}}))\s+)?(?P<frac>(?i:{_FRACTION}))\s+"
