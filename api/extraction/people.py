@@ -140,7 +140,10 @@ def surnames(registry: Registry, zones_) -> None:
             forms.append(re.escape(parts[-1]))
         for form in forms:
             flags = re.IGNORECASE if form is forms[0] else 0
-            for match in re.finditer(rf"(?<!\w){form}(?!\w)", text, flags):
+            # the check before the name comes after it: a pattern that opens with
+            # the name itself lets the engine jump to where it occurs
+            pattern = rf"{form}(?<!\w{form})(?!\w)"
+            for match in re.finditer(pattern, text, flags):
                 if inside(zones_, *match.span()) and match.group()[0].isupper():
                     registry.mention(draft, *match.span())
 
