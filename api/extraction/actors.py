@@ -9,7 +9,7 @@ from api.extraction.ids import actor_id
 from api.extraction.registry import Registry
 from api.extraction.types import Actor, Mention
 from api.extraction.words import capital_runs, words
-from api.extraction.zones import NAME_KINDS, inside, zones
+from api.extraction.zones import NAME_KINDS, inside, within, zones
 
 
 def discover(text: str, paragraphs, hits) -> Registry:
@@ -18,7 +18,7 @@ def discover(text: str, paragraphs, hits) -> Registry:
     gazetteer = {start: (end, label, value) for start, end, label, value in hits}
     name_zones = zones(text, paragraphs, NAME_KINDS)
     all_zones = zones(text, paragraphs)
-    tokens = [w for w in words(text) if inside(all_zones, w.start, w.end)]
+    tokens = within(all_zones, words(text))
     people, orgs = [], []
     for run in capital_runs(text, tokens):
         named = inside(name_zones, run[0].start, run[-1].end)

@@ -21,3 +21,19 @@ def zones(text: str, paragraphs, kinds=MENTION_KINDS) -> list[tuple[int, int]]:
 
 def inside(spans, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
+
+
+def within(spans, items) -> list:
+    """The items (in text order, not overlapping) that lie wholly inside a span. The
+    spans are paragraphs, sorted and disjoint, so one sweep does what `inside` does
+    for each item in turn."""
+    kept, index = [], 0
+    for item in items:
+        # a span that ends before this item cannot hold it or any later one
+        while index < len(spans) and spans[index][1] < item.end:
+            index += 1
+        if index == len(spans):
+            break
+        if spans[index][0] <= item.start:
+            kept.append(item)
+    return kept
