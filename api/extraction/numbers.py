@@ -98,6 +98,7 @@ DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{MONTHS})\b)")
 TIME_AFTER = re.compile(r"^(?::\d|\s?(?:a\.?m\b|p\.?m\b|hours\b|GMT|h\b|o'clock))")
 AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|-years?-old)")
 AGE_BEFORE = re.compile(r"\baged\s+$")
+DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -113,7 +114,11 @@ class Figure:
 
 def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     end = len(text) if end is None else end
-    found = [f for m in FIGURE.finditer(text, start, end) if (f := _numeral(text, m))]
+    found = []
+    if DIGIT.search(text, start, end):  # every numeral has one; most sentences none
+        found = [
+            f for m in FIGURE.finditer(text, start, end) if (f := _numeral(text, m))
+        ]
     found += [f for m in WRITTEN.finditer(text, start, end) if (f := _written(m))]
     found = _phrases(text, start, end, found)
     found = [f for f in found if f.age or not phrases.is_duration(text, f.end)]
@@ -127,19 +132,25 @@ def _phrases(text: str, start: int, end: int, found: list[Figure]) -> list[Figur
     """Phrase figures, which win over the numbers written inside them."""
     fraction_of, share, age = PHRASES
     extra = []
-    for match in fraction_of.finditer(text, start, end):
+    for match in _finditer(0, fraction_of, text, start, end):
         value, unit = phrases.fraction(match)
         extra.append(Figure(match.start(), match.end(), value, _qual(match), unit))
-    for match in share.finditer(text, start, end):
+    for match in _finditer(1, share, text, start, end):
         value = phrases.share(match)
         extra.append(Figure(match.start(), match.end(), value, _qual(match), "percent"))
-    for match in age.finditer(text, start, end):
+    for match in _finditer(2, age, text, start, end):
         value, unit = phrases.written_age(match, UNITS)
         extra.append(Figure(match.start(), match.end(), value, "exact", unit, True))
     kept = [
         f for f in found if not any(e.start < f.end and f.start < e.end for e in extra)
     ]
     return kept + extra
+
+
+def _finditer(index: int, pattern: re.Pattern, text: str, start: int, end: int):
+    if not phrases.may_match(index, text, start, end):
+        return ()
+    return pattern.finditer(text, start, end)
 
 
 def _qual(match: re.Match) -> str:
