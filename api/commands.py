@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from tqdm import tqdm
 
-from api.config import Config
+from api.config import Config, settings_from_env
 from api.db import migrate, session
 from api.db.load import find_by_hash, store
 from api.ingest import annotate_all
@@ -113,7 +113,8 @@ def evaluate(paths):
     from api.extraction.pipeline import extract
 
     rows = []
-    for path in article_files(paths or (Path(Config.SEEDS_DIR),)):
+    seeds = settings_from_env(os.environ).get("SEEDS_DIR", Config.SEEDS_DIR)
+    for path in article_files(paths or (Path(seeds),)):
         expected = curated_annotation(path)
         if expected is None:
             continue
