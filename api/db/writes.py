@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
+
 from api.db import load, models, session
+from api.extraction.ids import content_hash
 from api.extraction.pipeline import extract
 from api.extraction.text import parse_header
 
@@ -17,7 +20,15 @@ def add_article(payload: dict) -> tuple[models.Article, bool]:
         "credits": payload.get("credits"),
         "source_url": payload.get("source_url"),
     }
-    return _in_transaction(load.ingest, extract, text, **meta)
+    try:
+        return _in_transaction(load.ingest, extract, text, **meta)
+    except IntegrityError:
+        # Another request stored the same text between our check and our insert:
+        # answer as for any known text.
+        existing = load.find_by_hash(session(), content_hash(text))
+        if existing is None:
+            raise
+        return existing, False
 
 
 def remove_article(article_id: str) -> bool:

@@ -194,3 +194,20 @@ def test_write_responses_match_the_spec(client, posted):
         validate_response("/api/v1/articles", "post", failing)
     missing = client.delete("/api/v1/articles/none", headers=AUTH)
     validate_response("/api/v1/articles/{article_id}", "delete", missing)
+
+
+def test_post_racing_a_twin_answers_with_the_stored_article(
+    app, client, posted, monkeypatch
+):
+    from sqlalchemy.exc import IntegrityError
+
+    def collides(*args, **kwargs):
+        raise IntegrityError("INSERT INTO articles", {}, Exception("duplicate key"))
+
+    # As if a concurrent request had inserted the same text first.
+    monkeypatch.setattr("api.db.load.ingest", collides)
+    before = _count(app)
+    response = client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+    assert response.status_code == 200
+    assert response.get_json()["id"] == posted.get_json()["id"]
+    assert _count(app) == before
