@@ -6,6 +6,8 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, exists, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from api.db import models
@@ -97,15 +99,10 @@ def _fill_article(article: models.Article, annotation: Annotation, curated: bool
 
 
 def _add_actors(db: Session, annotation: Annotation) -> None:
+    _insert_new_actors(db, annotation.actors)
     article_id = annotation.article.id
     most = max((len(a.mentions) for a in annotation.actors), default=0) or 1
-    ids = [actor.id for actor in annotation.actors]
-    known = set(db.scalars(select(models.Actor.id).where(models.Actor.id.in_(ids))))
-    rows: list = [
-        models.Actor(id=a.id, name=a.name, type=a.type, role=a.role, country=a.country)
-        for a in annotation.actors
-        if a.id not in known
-    ]
+    rows: list = []
     for actor in annotation.actors:
         rows.append(
             models.Appearance(
@@ -123,6 +120,31 @@ def _add_actors(db: Session, annotation: Annotation) -> None:
         ]
     db.add_all(rows)
     db.flush()
+
+
+def _insert_new_actors(db: Session, actors) -> None:
+    """Actors are shared by articles: insert those not yet known, in one statement
+    that skips an id another transaction has just inserted."""
+    if not actors:
+        return
+    dialect = db.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    values = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "type": a.type,
+            "role": a.role,
+            "country": a.country,
+        }
+        for a in actors
+    ]
+    stmt = (
+        insert(models.Actor)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["id"])
+    )
+    db.execute(stmt)
 
 
 def _add_items(db: Session, annotation: Annotation) -> None:
