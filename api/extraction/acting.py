@@ -36,6 +36,13 @@ FILLERS = {"also", "yesterday", "today", "now", "then", "later", "already", "sti
 WEEKDAY = re.compile(
     r"\s*,?\s*on \w+day\b,?|\s*,?\s*for (?:its|their) part,?|\s*\([^()]{0,60}\)"
 )
+# Words between a preposition and the place it introduces: 'in western Nepal'.
+PLACE_ADJECTIVES = {
+    "central", "western", "eastern", "northern", "southern", "north", "south",
+    "east", "west", "north-western", "north-eastern", "south-western",
+    "south-eastern", "northwestern", "northeastern", "southwestern", "southeastern",
+    "rural", "neighbouring", "neighboring", "remote", "coastal",
+}  # fmt: skip
 NEXT_WORD = re.compile(r"\s*([\w’'\-]+)")
 # 'urged the security forces to show restraint': asked to act, so an actor.
 ASKED = re.compile(
@@ -47,7 +54,7 @@ SOURCE_CUES = re.compile(
 )
 
 
-def mark(registry: Registry, sentences, paragraphs=()) -> None:
+def mark(registry: Registry, sentences, paragraphs=(), quoted=()) -> None:
     """Flag drafts with a mention that acts; captions describe, they do not count."""
     text = registry.text
     starts = {start for start, _ in sentences}
@@ -57,13 +64,43 @@ def mark(registry: Registry, sentences, paragraphs=()) -> None:
         if any(a <= ref.start < b for a, b in captions):
             continue
         gap = text[chain[-1].end : ref.start] if chain else ""
-        if chain and not re.fullmatch(r",\s*|,?\s+and\s+", gap):
+        if chain and not re.fullmatch(r",\s*|,?\s+and\s+(?:the\s+)?", gap):
             chain = []
         chain.append(ref)
+        if registry.drafts[ref.key].type == "country" and _only_place(
+            text, chain[0].start, ref, quoted
+        ):
+            continue
         if acts(text, ref.start, ref.end, starts):
             # 'The United States, Japan and Switzerland said': the whole list acts
             for member in chain:
                 registry.drafts[member.key].acts = True
+
+
+def _only_place(text: str, head: int, ref, quoted) -> bool:
+    """A country named as a place: in a list after a preposition ('from Germany and
+    the Netherlands, had left'), owning something ('India's most populous state'),
+    or inside a quote, where it is what the speaker talks about."""
+    return (
+        _placed(text, head)
+        or _possessive(text, ref.end)
+        or any(a <= ref.start < b for a, b in quoted)
+    )
+
+
+def _possessive(text: str, end: int) -> bool:
+    return re.match(r"[’']s?\s", text[end : end + 3]) is not None
+
+
+def _placed(text: str, start: int) -> bool:
+    """After a preposition, across place adjectives: 'in central Colombia'; not
+    after 'according to', which names a source."""
+    if SOURCE_CUES.search(text[max(0, start - 30) : start]):
+        return False
+    previous = re.findall(r"[\w’'\-]+", text[max(0, start - 40) : start])
+    while previous and previous[-1].lower() in PLACE_ADJECTIVES:
+        previous.pop()
+    return bool(previous) and previous[-1].lower() in PREPOSITIONS
 
 
 def acts(text: str, start: int, end: int, sentence_starts) -> bool:
@@ -74,8 +111,7 @@ def acts(text: str, start: int, end: int, sentence_starts) -> bool:
         return True
     if re.match(r"[’']s?\s", text[end : end + 3]):
         return True  # possessive: 'the protesters’ anger'
-    previous = re.findall(r"[\w’'\-]+", before)
-    if previous and previous[-1].lower() in PREPOSITIONS:
+    if _placed(text, start):
         return False
     word = _next_word(text, end)
     if word in QUALIFYING and _opens_clause(text, start, sentence_starts):

@@ -57,7 +57,8 @@ def analyse(info: ArticleInfo) -> Annotation:
     ]
     sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans], text)
     registry = actors.discover(text, paragraphs, gazetteer_hits(doc))
-    acting.mark(registry, sentences, paragraphs)
+    quoted = [(s.start, s.end) for s in spans]
+    acting.mark(registry, sentences, paragraphs, quoted)
     found = quotes.build(registry, spans, sentences, info.id)
     found = pullquotes.merge(text, paragraphs, found)
     figures = statistics.extract(registry, paragraphs, sentences, found, info.id)

@@ -172,8 +172,12 @@ def _in_quote(offset: int, quotes) -> bool:
 
 
 def _behalf(registry: Registry, actor: Draft) -> Draft | None:
+    """Whom an actor speaks for; a country its own name already carries
+    ('Government of Mexico', 'Nigeria Labour Congress') adds nothing."""
     name = actor.affiliation or (actor.country if actor.type != "country" else None)
     if not name or name == actor.name:
+        return None
+    if not actor.affiliation and name in actor.name:
         return None
     countries = set(gz.country_forms().values())
     draft = registry.draft(name, "country" if name in countries else "organization")
