@@ -53,12 +53,19 @@ def _named_speaker(text: str, part) -> bool:
     return bool(SPEAKER_END.match(text, part.end))
 
 
+ROLE_BEFORE = re.compile(r"(?:([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*) )?([a-z\-]+) $")
+# 'The ALK’s spokesman, X,': with an owner, a role set off by a comma is X's own
+# (a bare 'the French president, X' is read by the appositions).
+OWNED_ROLE_BEFORE = re.compile(
+    r"(?:The )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)[’']s ([a-z\-]+), $"
+)
+
+
 def _role_noun_before(text: str, start: int):
-    """'United Nations spokesman X': a lowercase role noun right before a name."""
-    match = re.search(
-        r"(?:([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*) )?([a-z\-]+) $",
-        text[max(0, start - 60) : start],
-    )
+    """'United Nations spokesman X', 'The ALK’s spokesman, X': a lowercase role
+    noun right before a name, its owner before it."""
+    before = text[max(0, start - 60) : start]
+    match = ROLE_BEFORE.search(before) or OWNED_ROLE_BEFORE.search(before)
     if not match or match.group(2) not in gz.ROLE_NOUNS:
         return None, None
     owner = match.group(1)

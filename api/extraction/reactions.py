@@ -6,15 +6,20 @@ from __future__ import annotations
 import re
 
 from api.extraction import gazetteers as gz
-from api.extraction import subjects, verdicts
+from api.extraction import protagonists, subjects, verdicts
 from api.extraction.ids import actor_id, item_id
-from api.extraction.registry import Draft, Registry
+from api.extraction.registry import Draft, Registry, normalise
 from api.extraction.types import Reaction
 
 # Verdicts that make a plain 'said' critical.
 CRITICAL_VERDICTS = (
     r"too little|too late|not enough|inadequate|unacceptable|unfair|a failure"
     r"|a disgrace|a scandal|a betrayal|reckless|irresponsible|shameful|a mistake"
+)
+# What a government or company is defended for: a contested decision of its own.
+MEASURES = (
+    r"reforms?|decisions?|plans?|polic(?:y|ies)|measures?|laws?|bills?|moves?"
+    r"|deals?|cuts?|ban|crackdown|operation|response|handling|budget|rules?"
 )
 STANCE_VERBS = (
     (
@@ -40,6 +45,9 @@ STANCE_VERBS = (
         r"condemn\w*|critici[sz]\w*|denounc\w*|accus\w*"
         r"|warn(?:ed|s)\s+(?:[\w’']+\s+){0,3}?against"
         r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"
+        # defending a contested measure answers, and so criticises, its opponents
+        rf"|defend(?:s|ed)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{MEASURES})\b"
         # 'said the cut was "too little"': a reporting verb with a damning verdict
         rf"|(?:said|says)\s+(?:that\s+)?(?:\w+\s+){{1,3}}?(?:was|were|is|are)\s+[“\"]?"
         rf"(?:{CRITICAL_VERDICTS})\b",
@@ -64,29 +72,9 @@ PRONOUN = re.compile(r"\s*(He|She|It|They)\s+(?:(?!the\b|an?\b)[\w’']+\s+){0,8
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED)))
 
 
-def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
-    """Whom the story is about: the first person its lead paragraph names (the
-    subject or object of the main event); without one, the most named person
-    among those the first half of the story names (a figure who only comes in
-    late comments on the story)."""
-    lead = next((p for p in paragraphs if p.kind == "body"), None)
-    if lead is not None:
-        for ref in registry.between(lead.start, lead.end):
-            draft = registry.drafts[ref.key]
-            if draft.type == "person" and not draft.tentative:
-                return draft
-    half = len(registry.text) // 2
-    people = [
-        d
-        for d in registry.drafts.values()
-        if d.type == "person"
-        and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
-    ]
-    return max(people, key=lambda d: len(d.spans), default=None)
-
-
 def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
-    hero = protagonist(registry, paragraphs)
+    hero = protagonists.protagonist(registry, paragraphs)
+    voices = protagonists.party_voices(registry, paragraphs)
     body = [(p.start, p.end) for p in paragraphs if p.kind == "body"]
     items, seen = [], set()
     for index, sentence in enumerate(sentences):
@@ -95,6 +83,7 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
         nxt = sentences[index + 1] if index + 1 < len(sentences) else None
         prev = sentences[index - 1] if index else None
         found = _sentence(registry, sentence, (prev, nxt), quotes, hero, article)
+        found = [i for i in found if i.actor not in voices]
         for item in found:
             if (item.actor, item.start) not in seen:
                 seen.add((item.actor, item.start))
@@ -174,15 +163,25 @@ def _in_quote(offset: int, quotes) -> bool:
 def _behalf(registry: Registry, actor: Draft) -> Draft | None:
     """Whom an actor speaks for; a country its own name already carries
     ('Government of Mexico', 'Nigeria Labour Congress') adds nothing."""
-    name = actor.affiliation or (actor.country if actor.type != "country" else None)
+    affiliation = actor.affiliation
+    if affiliation and normalise(affiliation) not in registry.drafts:
+        # 'Employment Minister': a portfolio, not an actor; the government is
+        affiliation = _government(registry, actor.country)
+    name = affiliation or (actor.country if actor.type != "country" else None)
     if not name or name == actor.name:
         return None
-    if not actor.affiliation and name in actor.name:
+    if not affiliation and name in actor.name:
         return None
     countries = set(gz.country_forms().values())
     draft = registry.draft(name, "country" if name in countries else "organization")
     draft.acts = True
     return draft
+
+
+def _government(registry: Registry, country: str | None) -> str | None:
+    """The article's own 'Government of X' for a minister of X, if it names one."""
+    draft = registry.drafts.get(normalise(f"Government of {country}"))
+    return draft.name if country and draft and draft.spans else None
 
 
 def _spokesperson(registry, actor, nxt, quotes):
@@ -199,14 +198,13 @@ def _spokesperson(registry, actor, nxt, quotes):
                 ),
                 None,
             )
-            if speaker and speaker.affiliation == actor.name and _speaks_for(speaker):
+            if (
+                speaker
+                and speaker.affiliation == actor.name
+                and protagonists.speaks_for(speaker)
+            ):
                 return speaker
     return None
-
-
-def _speaks_for(person: Draft) -> bool:
-    """Only a spokesperson voices an institution; a minister speaks for themself."""
-    return "spokes" in (person.role or "").lower()
 
 
 def _reaction(registry, actor, stance, match, sentence, nxt, quotes, article):
