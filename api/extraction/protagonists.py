@@ -12,12 +12,9 @@ def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
     among those the first half names or who recur (a figure who only comes in
     late comments on the story; a minister answering the lead's strikers comes
     after their own spokesman)."""
-    lead = next((p for p in paragraphs if p.kind == "body"), None)
-    if lead is not None:
-        for ref in registry.between(lead.start, lead.end):
-            draft = registry.drafts[ref.key]
-            if draft.type == "person" and not draft.tentative:
-                return draft
+    named = lead_person(registry, paragraphs)
+    if named is not None:
+        return named
     half = len(registry.text) // 2
     people = [
         d
@@ -26,6 +23,18 @@ def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
         and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
     ]
     return min(people, key=lambda d: min(d.spans), default=None)
+
+
+def lead_person(registry: Registry, paragraphs) -> Draft | None:
+    """The first person the lead paragraph names, if any."""
+    lead = next((p for p in paragraphs if p.kind == "body"), None)
+    if lead is None:
+        return None
+    for ref in registry.between(lead.start, lead.end):
+        draft = registry.drafts[ref.key]
+        if draft.type == "person" and not draft.tentative:
+            return draft
+    return None
 
 
 def party_voices(registry: Registry, paragraphs) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from api.extraction import gazetteers as gz
-from api.extraction import protagonists, subjects, verdicts
+from api.extraction import protagonists, quoted, subjects, verdicts
 from api.extraction.ids import actor_id, item_id
 from api.extraction.registry import Draft, Registry, normalise
 from api.extraction.types import Reaction
@@ -88,7 +88,12 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
             if (item.actor, item.start) not in seen:
                 seen.add((item.actor, item.start))
                 items.append(item)
-    return items
+    said = [q for q in quotes if any(a <= q.start < b for a, b in body)]
+    # a protagonist only guessed from how often they are named may be a bystander
+    lead = protagonists.lead_person(registry, paragraphs)
+    silent = voices | ({actor_id(lead.name)} if lead else set())
+    taken = [(r.actor, r.start, r.end) for r in items]
+    return items + quoted.extract(registry, said, sentences, taken, silent, article)
 
 
 def _sentence(registry, sentence, around, quotes, hero, article) -> list[Reaction]:
