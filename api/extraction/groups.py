@@ -204,7 +204,8 @@ def _adjective(text: str, noun: str, end: int) -> bool:
 
 
 def _merge_plain(registry: Registry, by_class) -> None:
-    """A plain 'police' is the one national police the article names, if only one."""
+    """A plain 'police' is the one national police the article names, if only one;
+    without one, the one narrower group of its kind ('trade ministers')."""
     for (country, kind), plain in list(by_class.items()):
         if country is not None or plain.key not in registry.drafts:
             continue
@@ -213,7 +214,15 @@ def _merge_plain(registry: Registry, by_class) -> None:
             for (c, k), d in by_class.items()
             if k == kind and c in gz.country_forms().values()
         ]
-        if len(owners) == 1:
+        if not owners and plain.spans:
+            # 'Trade ministers ... Ministers did approve': the one narrower group
+            # named first, so the plain noun reads as its short form
+            owners = [
+                d
+                for (c, k), d in by_class.items()
+                if k == kind and c and d.spans and min(d.spans) < min(plain.spans)
+            ]
+        if len(owners) == 1 and owners[0].key in registry.drafts:
             registry.merge(plain, owners[0])
 
 

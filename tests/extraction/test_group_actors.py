@@ -88,3 +88,18 @@ def test_group_asked_to_act_is_an_actor():
 def test_group_asked_about_is_no_actor():
     found = actors("Protests spread. The UN asked for the security forces to be named.")
     assert "security forces" not in found
+
+
+def test_plain_group_noun_is_the_narrower_group_named_before():
+    found = actors(
+        "Trade ministers ended talks on Sunday. Ministers did approve a package."
+    )
+    assert "ministers" not in found
+    assert "Ministers" in found["trade ministers"].aliases
+
+
+def test_plain_group_noun_named_first_stays_apart():
+    found = actors(
+        "Ministers met on Monday. Trade ministers said they would meet again."
+    )
+    assert "ministers" in found
