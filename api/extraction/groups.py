@@ -69,6 +69,8 @@ def groups(registry: Registry, zones_) -> None:
             start = match.start(1) if prefix else match.start(2)
             registry.mention(draft, start, end)
     _merge_plain(registry, by_class)
+    for draft in list(by_class.values()):
+        _fold_into_described(registry, draft)
 
 
 # 'troops from other allied countries': a group named by the countries it comes from
@@ -224,6 +226,23 @@ def _merge_plain(registry: Registry, by_class) -> None:
             ]
         if len(owners) == 1 and owners[0].key in registry.drafts:
             registry.merge(plain, owners[0])
+
+
+def _fold_into_described(registry: Registry, group) -> None:
+    """'the rebel Alliance for the Liberation of Kivu ... the rebels': a plural
+    whose singular describes one organisation is that organisation."""
+    if group.key not in registry.drafts or not group.name.endswith("s"):
+        return
+    singular = re.escape(group.name[:-1])
+    described = set()
+    for match in re.finditer(rf"\b{singular} (?=[A-Z])", registry.text, re.I):
+        refs = registry.between(match.end(), match.end() + 120)
+        if refs and refs[0].start == match.end():
+            draft = registry.drafts[refs[0].key]
+            if draft.type == "organization":
+                described.add(draft.key)
+    if len(described) == 1:
+        registry.merge(group, registry.drafts[described.pop()])
 
 
 def countries(registry: Registry, hits, zones_) -> None:

@@ -103,3 +103,11 @@ def test_plain_group_noun_named_first_stays_apart():
         "Ministers met on Monday. Trade ministers said they would meet again."
     )
     assert "ministers" in found
+
+
+def test_plural_of_a_word_describing_one_organisation_is_that_organisation():
+    found = actors(
+        "The government and the rebel Alliance for the Liberation of Kivu (ALK) "
+        "signed a ceasefire. The ALK said the rebels had been forced to fight."
+    )
+    assert "rebels" not in found
