@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.extraction import groups, institutions, roles
+from api.extraction import countries, groups, institutions, roles
 from api.extraction import people as pp
 from api.extraction import persons as ps
 from api.extraction.ids import actor_id
@@ -43,7 +43,7 @@ def discover(text: str, paragraphs, hits) -> Registry:
     institutions.descriptions(registry, all_zones)
     roles.posts(registry, all_zones)
     groups.groups(registry, all_zones)
-    groups.countries(registry, hits, all_zones)
+    countries.register(registry, hits, all_zones)
     return registry
 
 

@@ -1,5 +1,4 @@
-"""Collective actors ('Russian troops', 'the government', 'protesters') and
-countries that act."""
+"""Collective actors ('Russian troops', 'the government', 'protesters')."""
 
 from __future__ import annotations
 
@@ -243,11 +242,3 @@ def _fold_into_described(registry: Registry, group) -> None:
                 described.add(draft.key)
     if len(described) == 1:
         registry.merge(group, registry.drafts[described.pop()])
-
-
-def countries(registry: Registry, hits, zones_) -> None:
-    for start, end, label, value in hits:
-        if label in ("COUNTRY", "CAPITAL") and inside(zones_, start, end):
-            registry.mention(
-                registry.draft(value, "country", country=value), start, end
-            )

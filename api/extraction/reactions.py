@@ -167,7 +167,8 @@ def _in_quote(offset: int, quotes) -> bool:
 
 def _behalf(registry: Registry, actor: Draft) -> Draft | None:
     """Whom an actor speaks for; a country its own name already carries
-    ('Government of Mexico', 'Nigeria Labour Congress') adds nothing."""
+    ('Government of Mexico', 'Nigeria Labour Congress') or its capital stands
+    for adds nothing."""
     affiliation = actor.affiliation
     if affiliation and normalise(affiliation) not in registry.drafts:
         # 'Employment Minister': a portfolio, not an actor; the government is
@@ -177,6 +178,8 @@ def _behalf(registry: Registry, actor: Draft) -> Draft | None:
         return None
     if not affiliation and name in actor.name:
         return None
+    if any(gz.CAPITALS.get(alias) == name for alias in actor.aliases):
+        return None  # 'Paris' for 'French authorities': the government is France
     countries = set(gz.country_forms().values())
     draft = registry.draft(name, "country" if name in countries else "organization")
     draft.acts = True

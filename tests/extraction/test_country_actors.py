@@ -45,3 +45,21 @@ def test_no_behalf_for_a_country_the_name_already_carries():
     )
     assert "Nigeria" not in {a.name for a in annotation.actors}
     assert all(r.on_behalf_of != "nigeria" for r in annotation.reactions)
+
+
+def test_capital_is_the_government_the_article_names():
+    annotation = extract(
+        "A boat sank. French authorities opened an inquiry. "
+        "Paris blamed criminal gangs for the disaster."
+    )
+    found = {a.name: a for a in annotation.actors}
+    assert "France" not in found
+    assert "Paris" in found["French authorities"].aliases
+    blame = next(r for r in annotation.reactions if r.stance == "critical")
+    assert blame.actor == found["French authorities"].id
+    assert blame.on_behalf_of is None
+
+
+def test_capital_without_a_named_government_is_the_country():
+    found = names("Russian troops arrived on Thursday, according to Moscow.")
+    assert "Russia" in found

@@ -1,0 +1,28 @@
+"""Countries and their capitals as actors: a capital that stands for a country
+whose government the article names is that government ('Paris blamed ...' with
+'French authorities')."""
+
+from __future__ import annotations
+
+from api.extraction.registry import Draft, Registry
+from api.extraction.zones import inside
+
+
+def register(registry: Registry, hits, zones_) -> None:
+    governments = _governments(registry)
+    for start, end, label, value in hits:
+        if label not in ("COUNTRY", "CAPITAL") or not inside(zones_, start, end):
+            continue
+        draft = governments.get(value) if label == "CAPITAL" else None
+        if draft is None:
+            draft = registry.draft(value, "country", country=value)
+        registry.mention(draft, start, end)
+
+
+def _governments(registry: Registry) -> dict[str, Draft]:
+    """Each country's one named government, if the article names exactly one."""
+    found: dict[str, list[Draft]] = {}
+    for draft in registry.drafts.values():
+        if draft.type == "government" and draft.country and draft.spans:
+            found.setdefault(draft.country, []).append(draft)
+    return {country: drafts[0] for country, drafts in found.items() if len(drafts) == 1}
