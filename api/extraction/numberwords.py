@@ -1,5 +1,7 @@
 """Vocabularies of figures: currencies by sign or word, and numbers in words."""
 
+import re
+
 CURRENCIES = {
     "US$": "USD",
     "$": "USD",
@@ -58,3 +60,7 @@ UNITS = {
     "hundred": 100,
     "a hundred": 100,
 }
+# Words that count what follows them, and a figure right before a noun phrase with
+# at most one adjective ('eleven former state officials').
+COUNT_WORDS = {*UNITS, "dozen", "hundred", "thousand", "million", "billion"}
+COUNTED = re.compile(r"\b(\d[\d,.]*|[A-Za-z]+)\s+(?:[a-z\-]+\s+)?$")

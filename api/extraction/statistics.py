@@ -8,6 +8,7 @@ from itertools import zip_longest
 from api.extraction import descriptions
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
+from api.extraction.numberwords import COUNT_WORDS, COUNTED
 from api.extraction.quotes import sentence_of
 from api.extraction.registry import Registry
 from api.extraction.types import Statistic
@@ -200,14 +201,26 @@ def _according(registry: Registry, start: int, end: int):
 
 def _reporter(registry: Registry, start: int, end: int):
     for ref in registry.between(start, end):
-        if REPORTING.match(registry.text, ref.end):
+        if REPORTING.match(registry.text, ref.end) and not _counted(registry, ref):
             return registry.drafts[ref.key]
     return None
+
+
+def _counted(registry: Registry, ref) -> bool:
+    """'represents about four million workers, said': people a figure counts
+    are what it measures, not who reports it."""
+    before = registry.text[max(0, ref.start - 30) : ref.start]
+    match = COUNTED.search(before)
+    return match is not None and (
+        match.group(1)[0].isdigit() or match.group(1).lower() in COUNT_WORDS
+    )
 
 
 def _official_subject(registry: Registry, start: int, figure_start: int):
     refs = registry.between(start, figure_start)
     if not refs or refs[0].start - start > 25:
+        return None
+    if _counted(registry, refs[0]):
         return None
     draft = registry.drafts[refs[0].key]
     official = draft.type == "government" or any(

@@ -36,3 +36,15 @@ def test_placement_follows_the_paragraph_kind():
 
 def test_dates_are_not_statistics():
     assert stats("On January 5, 2022, at 10:30, the 2019 law was debated.") == {}
+
+
+def test_people_a_figure_counts_do_not_report_it():
+    from api.extraction.pipeline import extract
+
+    annotation = extract(
+        "Prices rose. The Labour Congress, which represents about four million "
+        "workers, said it would strike."
+    )
+    figure = next(s for s in annotation.statistics if s.value == 4_000_000)
+    assert figure.source != "workers"
+    assert "workers" not in {a.id for a in annotation.actors}
