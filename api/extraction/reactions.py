@@ -67,6 +67,8 @@ REPORTED = (("reported", verdicts.CUES),)
 BUT = re.compile(r",\s+but\b|;")
 # A second reaction of the same actor opens a clause: '…, but warned', ', and FIFA said'
 SECOND = re.compile(r"(?:,?\s+but\s+|,\s+and\s+[A-Z][\w\s]*?\s)(?:\w+\s+){0,3}?$")
+# A new report after a quoted verdict: 'called it “a tragedy” and said London would'
+REPORT_AFTER_QUOTE = re.compile(r"[”\"»]\s+and\s+$")
 # 'He said he had called his rival to congratulate her': no noun phrase in between
 PRONOUN = re.compile(r"\s*(He|She|It|They)\s+(?:(?!the\b|an?\b)[\w’']+\s+){0,8}?$")
 VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED)))
@@ -141,7 +143,10 @@ def _span(text, sentence, match, before: str | None, stance: str):
     of another stance in a new clause ('…, but warned that'), that clause."""
     if before is None:
         return sentence
-    new_clause = SECOND.search(text, sentence[0], match.start())
+    new_clause = SECOND.search(text, sentence[0], match.start()) or (
+        match.lastgroup == "reported"
+        and REPORT_AFTER_QUOTE.search(text, sentence[0], match.start())
+    )
     if stance == before or not new_clause:
         return None
     return match.start(), sentence[1]

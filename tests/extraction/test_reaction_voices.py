@@ -57,3 +57,22 @@ def test_spokesperson_of_a_party_in_the_lead_does_not_react():
         "Mr Mbeki said the deal was late and condemned the delay."
     )
     assert "John Mbeki" not in found
+
+
+def test_new_report_after_a_quoted_verdict_is_a_second_reaction():
+    annotation = extract(
+        "President Ana Ruiz closed the border.\n\n"
+        "Home Secretary Ruth Callow called the deaths “a tragedy” and said London "
+        "would increase its funding for beach patrols."
+    )
+    stances = sorted(r.stance for r in annotation.reactions if r.actor == "ruth-callow")
+    assert stances == ["concerned", "supportive"]
+
+
+def test_urging_after_a_quoted_verdict_adds_no_reaction():
+    annotation = extract(
+        "President Ana Ruiz cut rates.\n\n"
+        "The Federation of Small Businesses said the cut was “too little” and "
+        "urged the Bank to move faster."
+    )
+    assert len(annotation.reactions) == 1
