@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import gazetteers as gz
-from api.extraction import protagonists, quoted, subjects, verdicts
+from api.extraction import protagonists, quoted, speaking_for, subjects, verdicts
 from api.extraction.ids import actor_id, item_id
-from api.extraction.registry import Draft, Registry, normalise
+from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
 
 # Verdicts that make a plain 'said' critical.
@@ -170,33 +169,6 @@ def _in_quote(offset: int, quotes) -> bool:
     return any(q.start < offset < q.end for q in quotes)
 
 
-def _behalf(registry: Registry, actor: Draft) -> Draft | None:
-    """Whom an actor speaks for; a country its own name already carries
-    ('Government of Mexico', 'Nigeria Labour Congress') or its capital stands
-    for adds nothing."""
-    affiliation = actor.affiliation
-    if affiliation and normalise(affiliation) not in registry.drafts:
-        # 'Employment Minister': a portfolio, not an actor; the government is
-        affiliation = _government(registry, actor.country)
-    name = affiliation or (actor.country if actor.type != "country" else None)
-    if not name or name == actor.name:
-        return None
-    if not affiliation and name in actor.name:
-        return None
-    if any(gz.CAPITALS.get(alias) == name for alias in actor.aliases):
-        return None  # 'Paris' for 'French authorities': the government is France
-    countries = set(gz.country_forms().values())
-    draft = registry.draft(name, "country" if name in countries else "organization")
-    draft.acts = True
-    return draft
-
-
-def _government(registry: Registry, country: str | None) -> str | None:
-    """The article's own 'Government of X' for a minister of X, if it names one."""
-    draft = registry.drafts.get(normalise(f"Government of {country}"))
-    return draft.name if country and draft and draft.spans else None
-
-
 def _spokesperson(registry, actor, nxt, quotes):
     """An institution's reaction voiced, in the next sentence, by its spokesperson."""
     if nxt is None or actor.type == "person":
@@ -224,7 +196,7 @@ def _reaction(registry, actor, stance, match, sentence, nxt, quotes, article):
     """A reaction whose evidence is `sentence`, the span of its clause or sentence."""
     text, start, end = registry.text, sentence[0], sentence[1]
     voice = _spokesperson(registry, actor, nxt, quotes)
-    behalf = _behalf(registry, actor)
+    behalf = speaking_for.behalf(registry, actor)
     if voice is not None:
         actor, behalf, end = voice, actor, nxt[1]
     actor.acts = True
