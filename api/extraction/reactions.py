@@ -30,6 +30,8 @@ STANCE_VERBS = (
         r"(?:[\w€$£.,\-]+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*"
         r"|soldiers|planes|aircraft|helicopters|teams?|experts|doctors|medics)\b"
         r"|declar\w*\s+(?:\w+\s+){0,3}?mourning"
+        # paying for the response: 'is paying for most of the first phase'
+        r"|(?:is|are|was|were|will\s+be)\s+(?:paying|funding|financing)\b"
         r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
         r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
         r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"

@@ -13,7 +13,9 @@ import re
 from api.extraction.acting import PREPOSITIONS
 from api.extraction.registry import Draft, Ref, Registry
 
-CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when)\b")
+CLAUSE = re.compile(
+    r"[;:]|,\s+(?:while|whereas|but|although|though|as|after|when|where)\b"
+)
 WHICH = re.compile(r",\s+(?:which|whom|who)\s+")
 RELATIVE = re.compile(r"^,?\s*who\s*[“\"«]?\s*$")
 AND = re.compile(r",\s*and\s+(?!that\b)")

@@ -19,7 +19,8 @@ LEXICON = (
         r"ready to|willing to|support(?:s|ed|ing)?|welcom\w*|a historic|historic day"
         r"|good news|a success|a milestone"
         r"|increase (?:its|their) (?:funding|aid|support)"
-        r"|(?:it|they|we) (?:had|has|have) (?:sent|delivered|donated|provided)"
+        r"|(?:it|they|we) (?:had|has|have) (?:sent|delivered|donated|provided"
+        r"|registered|housed|sheltered|rescued|evacuated)"
         r"|solidarity|grateful",
     ),
     (

@@ -122,3 +122,17 @@ def test_the_subject_of_a_reported_clause_reacts():
         HERO + "The minister said the Red Cross had sent a team to the border."
     )
     assert found["Red Cross"].stance == "supportive"
+
+
+def test_paying_for_the_response_is_supportive():
+    found = reactions(HERO + "UNICEF is paying for most of the first phase.")
+    assert found["UNICEF"].stance == "supportive"
+
+
+def test_saying_it_sheltered_people_is_supportive():
+    found = reactions(
+        HERO + "Evacuated residents are being housed in halls in the city, where "
+        "the Red Cross said it had registered about 2,300 people."
+    )
+    assert found["Red Cross"].stance == "supportive"
+    assert "residents" not in found
