@@ -68,8 +68,7 @@ def groups(registry: Registry, zones_) -> None:
             start = match.start(1) if prefix else match.start(2)
             registry.mention(draft, start, end)
     _merge_plain(registry, by_class)
-    for draft in list(by_class.values()):
-        _fold_into_described(registry, draft)
+    _fold_into_described(registry, by_class)
 
 
 # 'troops from other allied countries': a group named by the countries it comes from
@@ -91,6 +90,7 @@ def _place(text: str, end: int) -> tuple[str, int] | None:
     return match.group(1), match.end()
 
 
+DESCRIBING = re.compile(r"\b([a-z]+) $")
 POSSESSED = re.compile(r"[’']s? ([\w’'-]+)")
 
 
@@ -227,18 +227,17 @@ def _merge_plain(registry: Registry, by_class) -> None:
             registry.merge(plain, owners[0])
 
 
-def _fold_into_described(registry: Registry, group) -> None:
+def _fold_into_described(registry: Registry, by_class) -> None:
     """'the rebel Alliance for the Liberation of Kivu ... the rebels': a plural
     whose singular describes one organisation is that organisation."""
-    if group.key not in registry.drafts or not group.name.endswith("s"):
-        return
-    singular = re.escape(group.name[:-1])
-    described = set()
-    for match in re.finditer(rf"\b{singular} (?=[A-Z])", registry.text, re.I):
-        refs = registry.between(match.end(), match.end() + 120)
-        if refs and refs[0].start == match.end():
-            draft = registry.drafts[refs[0].key]
-            if draft.type == "organization":
-                described.add(draft.key)
-    if len(described) == 1:
-        registry.merge(group, registry.drafts[described.pop()])
+    described: dict[str, set[str]] = {}
+    for ref in registry.refs:
+        if registry.drafts[ref.key].type != "organization":
+            continue
+        word = DESCRIBING.search(registry.text, max(0, ref.start - 20), ref.start)
+        if word:
+            described.setdefault(word.group(1).lower() + "s", set()).add(ref.key)
+    for group in list(by_class.values()):
+        orgs = described.get(group.name.lower(), set())
+        if len(orgs) == 1 and group.key in registry.drafts:
+            registry.merge(group, registry.drafts[next(iter(orgs))])
