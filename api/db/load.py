@@ -125,10 +125,8 @@ def _add_actors(db: Session, annotation: Annotation) -> None:
 def _insert_new_actors(db: Session, actors) -> None:
     """Actors are shared by articles: insert those not yet known, in one statement
     that skips an id another transaction has just inserted."""
-    if not actors:
-        return
-    dialect = db.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    ids = [a.id for a in actors]
+    known = set(db.scalars(select(models.Actor.id).where(models.Actor.id.in_(ids))))
     values = [
         {
             "id": a.id,
@@ -138,13 +136,17 @@ def _insert_new_actors(db: Session, actors) -> None:
             "country": a.country,
         }
         for a in actors
+        if a.id not in known
     ]
-    stmt = (
+    if not values:
+        return
+    dialect = db.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    db.execute(
         insert(models.Actor)
         .values(values)
         .on_conflict_do_nothing(index_elements=["id"])
     )
-    db.execute(stmt)
 
 
 def _add_items(db: Session, annotation: Annotation) -> None:
