@@ -106,5 +106,15 @@ def article_filter():
     )
 
 
+def article_of_item():
+    """The `article` field of an item found in an article's text."""
+    return described(
+        fields.String,
+        "Id of the article.",
+        "kazakhstan-1a2b3c4d",
+        attribute="article_id",
+    )
+
+
 def actor_ref(description: str, example="kassym-jomart-tokayev", **kwargs):
     return described(fields.String, description, example, allow_none=True, **kwargs)

@@ -8,6 +8,7 @@ from schemas.common import (
     SpanSchema,
     actor_ref,
     article_filter,
+    article_of_item,
     described,
     sort_field,
     text_param,
@@ -18,12 +19,7 @@ QUOTE_KINDS = ("direct", "partial", "term")
 
 class QuoteSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the quote.", "q-3f9a1c20de")
-    article = described(
-        fields.String,
-        "Id of the article.",
-        "kazakhstan-1a2b3c4d",
-        attribute="article_id",
-    )
+    article = article_of_item()
     text = described(
         fields.String,
         "The quoted words, verbatim, without quotation marks.",

@@ -7,6 +7,7 @@ from schemas.common import (
     QueryArgsSchema,
     actor_ref,
     article_filter,
+    article_of_item,
     described,
     sort_field,
     text_param,
@@ -19,12 +20,7 @@ class ReactionSchema(LocatedSchema):
     id = described(
         fields.String, "Stable id of the reaction.", "r-0c4f2e9b81-xi-jinping"
     )
-    article = described(
-        fields.String,
-        "Id of the article.",
-        "kazakhstan-1a2b3c4d",
-        attribute="article_id",
-    )
+    article = article_of_item()
     actor = described(
         fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"
     )

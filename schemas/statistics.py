@@ -7,6 +7,7 @@ from schemas.common import (
     QueryArgsSchema,
     actor_ref,
     article_filter,
+    article_of_item,
     described,
     sort_field,
     text_param,
@@ -29,12 +30,7 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 
 class StatisticSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the figure.", "s-5d1e0b7a93")
-    article = described(
-        fields.String,
-        "Id of the article.",
-        "kazakhstan-1a2b3c4d",
-        attribute="article_id",
-    )
+    article = article_of_item()
     value = described(fields.Float, "The number reported.", 3800.0)
     qualifier = described(
         fields.String,
