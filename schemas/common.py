@@ -116,5 +116,15 @@ def article_of_item():
     )
 
 
+def actor_name(relation: str, description: str, example: str):
+    """The canonical name of the actor an item links to through `relation`."""
+
+    def name(item):
+        actor = getattr(item, relation)
+        return actor.name if actor else None
+
+    return described(fields.Function, description, example, serialize=name)
+
+
 def actor_ref(description: str, example="kassym-jomart-tokayev", **kwargs):
     return described(fields.String, description, example, allow_none=True, **kwargs)

@@ -6,6 +6,7 @@ from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
     SpanSchema,
+    actor_name,
     actor_ref,
     article_filter,
     article_of_item,
@@ -26,11 +27,8 @@ class QuoteSchema(LocatedSchema):
         "I have given the order to shoot to kill without warning",
     )
     speaker = actor_ref("Id of the actor who said it, or null.", attribute="speaker_id")
-    speaker_name = described(
-        fields.Function,
-        "Canonical name of the speaker, or null.",
-        "Kassym-Jomart Tokayev",
-        serialize=lambda quote: quote.speaker.name if quote.speaker else None,
+    speaker_name = actor_name(
+        "speaker", "Canonical name of the speaker, or null.", "Kassym-Jomart Tokayev"
     )
     speaker_reason = described(
         fields.String,

@@ -5,6 +5,7 @@ from marshmallow import fields, validate
 from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
+    actor_name,
     actor_ref,
     article_filter,
     article_of_item,
@@ -24,11 +25,8 @@ class ReactionSchema(LocatedSchema):
     actor = described(
         fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"
     )
-    actor_name = described(
-        fields.Function,
-        "Canonical name of the reacting actor.",
-        "Xi Jinping",
-        serialize=lambda reaction: reaction.actor.name,
+    actor_name = actor_name(
+        "actor", "Canonical name of the reacting actor.", "Xi Jinping"
     )
     on_behalf_of = actor_ref(
         "Id of the actor it speaks for (Macron for France), or null.",

@@ -5,6 +5,7 @@ from marshmallow import fields, validate
 from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
+    actor_name,
     actor_ref,
     article_filter,
     article_of_item,
@@ -56,11 +57,10 @@ class StatisticSchema(LocatedSchema):
     source = actor_ref(
         "Id of the actor who reported it, or null.", attribute="source_id"
     )
-    source_name = described(
-        fields.Function,
+    source_name = actor_name(
+        "source",
         "Canonical name of the reporting actor, or null.",
         "Ministry of the Interior of Kazakhstan",
-        serialize=lambda stat: stat.source.name if stat.source else None,
     )
     placement = described(
         fields.String,
