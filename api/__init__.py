@@ -11,6 +11,7 @@ from flask_cors import CORS
 from api import caching, commands, db, docs, explorer, guards
 from api.config import Config, settings_from_env
 from api.extensions import Api
+from api.extraction.nlp import get_nlp
 from api.resources import register_blueprints
 
 API_DESCRIPTION = """\
@@ -33,6 +34,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.config["API_SPEC_OPTIONS"] = {"info": {"description": API_DESCRIPTION}}
     logging.basicConfig(level=app.config["LOG_LEVEL"])
+    # The English model loads now, so a missing one stops start-up, not a request.
+    get_nlp()
 
     db.init_app(app)
     register_blueprints(Api(app))

@@ -16,6 +16,12 @@ from api.extraction.quotes import find_spans as quote_spans
 from api.extraction.segment import sentences
 from api.extraction.text import paragraph_spans
 from api.extraction.types import (
+    ACTOR_TYPES,
+    CATEGORIES,
+    PARAGRAPH_KINDS,
+    QUALIFIERS,
+    QUOTE_KINDS,
+    STANCES,
     Actor,
     Annotation,
     ArticleInfo,
@@ -110,6 +116,7 @@ def _article(
         credits=list(meta.get("credits", [])),
         language=meta.get("language", "en"),
         source_url=meta.get("source_url"),
+        extractor="curated",
     )
     info.paragraphs = _paragraphs(spec.get("paragraphs", []), text)
     info.caveats = [
@@ -130,7 +137,7 @@ def _paragraphs(kinds: list[dict], text: str) -> list[Paragraph]:
         paragraph = next((p for p in paragraphs if p.start <= start < p.end), None)
         if paragraph is None:
             raise CurationError(f"{label}: evidence starts outside every paragraph")
-        paragraph.kind = entry["kind"]
+        paragraph.kind = _known(entry.get("kind"), PARAGRAPH_KINDS, "kind", label)
     return paragraphs
 
 
@@ -143,7 +150,7 @@ def _actors(specs: list[dict], text: str) -> list[Actor]:
         Actor(
             id=actor_id(s["name"]),
             name=s["name"],
-            type=s["type"],
+            type=_known(s.get("type"), ACTOR_TYPES, "type", f"actor {s.get('name')!r}"),
             role=s.get("role"),
             country=s.get("country"),
             aliases=list(s.get("aliases", [])),
@@ -182,22 +189,36 @@ def _actor_ref(names: dict[str, str], name: str | None, label: str) -> str | Non
 def _quote(spec: dict, text: str, article: ArticleInfo, names: dict) -> Quote:
     label = f"quote {spec.get('evidence', '')[:40]!r}"
     start, end = locate(text, spec, label)
-    occurrences = [Occurrence(start, end, text[start:end])]
-    for other in spec.get("also", []):
-        o_start, o_end = locate(text, other, f"{label} (repeat)")
-        occurrences.append(Occurrence(o_start, o_end, text[o_start:o_end]))
-    occurrences.sort(key=lambda o: o.start)
+    occurrences = _occurrences(spec, text, label, start, end)
     return Quote(
         id=item_id("q", article.id, start, end),
         text=text[start:end],
         start=start,
         end=end,
         speaker=_actor_ref(names, spec.get("speaker"), label),
-        kind=spec.get("kind", "direct"),
+        kind=_known(spec.get("kind", "direct"), QUOTE_KINDS, "kind", label),
         verb=spec.get("verb"),
         speaker_reason=spec.get("speaker_reason"),
         occurrences=occurrences,
     )
+
+
+def _occurrences(spec: dict, text: str, label: str, start: int, end: int) -> list:
+    """The main evidence and every repeat listed under `also`, in text order."""
+    occurrences = [Occurrence(start, end, text[start:end])]
+    for other in spec.get("also", []):
+        o_start, o_end = locate(text, other, f"{label} (repeat)")
+        occurrences.append(Occurrence(o_start, o_end, text[o_start:o_end]))
+    return sorted(occurrences, key=lambda o: o.start)
+
+
+def _known(value, allowed: tuple[str, ...], field: str, label: str):
+    """A vocabulary value, or the file is refused naming the item and the field."""
+    if value not in allowed:
+        raise CurationError(
+            f"{label}: {field} {value!r} is not one of {', '.join(allowed)}"
+        )
+    return value
 
 
 def sentence_spans(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
@@ -225,7 +246,7 @@ def _reaction(spec: dict, text, article, names, quote_ids) -> Reaction:
         id=item_id("r", article.id, start, end) + "-" + actor_id(spec["actor"])[:12],
         actor=_actor_ref(names, spec["actor"], label),
         on_behalf_of=_actor_ref(names, spec.get("on_behalf_of"), label),
-        stance=spec["stance"],
+        stance=_known(spec.get("stance"), STANCES, "stance", label),
         target=spec.get("target"),
         summary=spec["summary"],
         evidence=text[start:end],
@@ -238,20 +259,25 @@ def _reaction(spec: dict, text, article, names, quote_ids) -> Reaction:
 def _statistic(spec: dict, text, article, names) -> Statistic:
     label = f"statistic {spec.get('evidence')!r} ({spec.get('subject')})"
     start, end = locate(text, spec, label)
+    high = spec.get("high")
     return Statistic(
         id=item_id("s", article.id, start, end),
         value=float(spec["value"]),
+        high=None if high is None else float(high),
         evidence=text[start:end],
         start=start,
         end=end,
-        qualifier=spec.get("qualifier", "exact"),
-        category=spec.get("category", "other"),
+        qualifier=_known(
+            spec.get("qualifier", "exact"), QUALIFIERS, "qualifier", label
+        ),
+        category=_known(spec.get("category", "other"), CATEGORIES, "category", label),
         subject=spec.get("subject"),
         source=_actor_ref(names, spec.get("source"), label),
         unit=spec.get("unit"),
         placement=_placement(paragraph_kind_at(article.paragraphs, start)),
         verified=bool(spec.get("verified", False)),
         context=spec.get("within"),
+        occurrences=_occurrences(spec, text, label, start, end),
     )
 
 

@@ -80,6 +80,13 @@ class ArticleSchema(Schema):
         "True when the items come from a hand-checked annotation.",
         True,
     )
+    extractor = described(
+        fields.String,
+        "What produced the items: `curated`, or Lede's version and the English "
+        "model's name and version.",
+        "lede-0.1.0+en_core_web_sm-3.8.0",
+        allow_none=True,
+    )
     created_at = described(
         UtcDateTime,
         "When the article was stored (UTC).",

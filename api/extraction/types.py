@@ -101,12 +101,16 @@ class Statistic:
     end: int
     qualifier: str = "exact"
     category: str = "other"
+    # The upper bound of a range ("between 40 and 60": value 40, high 60).
+    high: float | None = None
     subject: str | None = None
     source: str | None = None
     unit: str | None = None
     placement: str = "body"
     verified: bool = False
     context: str | None = None
+    # Every place the same figure is written; the first is start/end.
+    occurrences: list[Occurrence] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +132,8 @@ class ArticleInfo:
     source_url: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     caveats: list[Caveat] = field(default_factory=list)
+    # What produced the items: "curated", or Lede's version and the model's.
+    extractor: str | None = None
 
 
 @dataclass

@@ -121,7 +121,9 @@ def _report(stem, text, annotation, spec) -> None:
             left = text[max(0, mention.start - 25) : mention.start].replace("\n", " ")
             right = text[mention.end : mention.end + 25].replace("\n", " ")
             print(f"      …{left}[{mention.text}]{right}…")
-    stats = [(s.start, s.end) for s in annotation.statistics]
+    stats = [
+        (o.start, o.end) for s in annotation.statistics for o in s.occurrences or [s]
+    ]
     for match in NUMBER.finditer(text):
         if not any(s <= match.start() < e for s, e in stats):
             context = text[max(0, match.start() - 30) : match.end() + 30]
