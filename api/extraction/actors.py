@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.extraction import countries, groups, institutions, roles
+from api.extraction import countries, entities, groups, institutions, roles
 from api.extraction import people as pp
 from api.extraction import persons as ps
 from api.extraction.ids import actor_id
@@ -12,8 +12,9 @@ from api.extraction.words import capital_runs, words
 from api.extraction.zones import NAME_KINDS, inside, within, zones
 
 
-def discover(text: str, paragraphs, hits) -> Registry:
+def discover(text: str, paragraphs, hits, doc=None) -> Registry:
     registry = Registry(text)
+    registry.doc = doc
     registry.hits = hits
     gazetteer = {start: (end, label, value) for start, end, label, value in hits}
     name_zones = zones(text, paragraphs, NAME_KINDS)
@@ -44,6 +45,8 @@ def discover(text: str, paragraphs, hits) -> Registry:
     roles.posts(registry, all_zones)
     groups.groups(registry, all_zones)
     countries.register(registry, hits, all_zones)
+    if doc is not None:
+        entities.reconcile(registry, doc, all_zones)
     return registry
 
 
@@ -115,7 +118,7 @@ def to_actors(registry: Registry, used: set[str]) -> list[Actor]:
     actors = []
     for draft in registry.drafts.values():
         strong = draft.type in ("person", "organization", "government")
-        keep = (strong and not draft.tentative) or draft.acts
+        keep = ((strong and not draft.tentative) or draft.acts) and not draft.not_actor
         wanted = actor_id(draft.name) in used
         if not (wanted or (keep and draft.spans)):
             continue

@@ -57,7 +57,7 @@ def analyse(info: ArticleInfo) -> Annotation:
         if paragraphs[s.paragraph].kind in QUOTED_KINDS
     ]
     sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans], text)
-    registry = actors.discover(text, paragraphs, gazetteer_hits(doc))
+    registry = actors.discover(text, paragraphs, gazetteer_hits(doc), doc)
     quoted = [(s.start, s.end) for s in spans]
     acting.mark(registry, sentences, paragraphs, quoted)
     found = quotes.build(registry, spans, sentences, info.id)

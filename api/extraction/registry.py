@@ -27,6 +27,8 @@ class Draft:
     acts: bool = False
     # Guessed from a weak cue (a bare acronym, a description): kept only if it acts.
     tentative: bool = False
+    # Named like an actor but a thing (a product, a building, a work): never listed.
+    not_actor: bool = False
 
     @property
     def key(self) -> str:
@@ -48,6 +50,7 @@ class Registry:
         self.drafts: dict[str, Draft] = {}
         self.refs: list[Ref] = []
         self.hits: list[tuple] = []
+        self.doc = None  # the parsed text, for the stages that read structure
         self._starts: list[int] = []
 
     def draft(self, name: str, type_: str, **fields) -> Draft:

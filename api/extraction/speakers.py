@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from api.extraction import reporting
 from api.extraction.acting import PREPOSITIONS
 from api.extraction.registry import Draft, Registry
 
@@ -61,6 +62,9 @@ def attribute(registry: Registry, quote, sentence, quotes) -> Attribution:
     possessive = _possessive(registry, quote)
     if possessive is not None:
         return Attribution(possessive, None, "possessive")
+    parsed = reporting.attribute(registry, quote, sentence, skip)
+    if parsed is not None:
+        return Attribution(*parsed, "parse")
     cues = _cues(registry, masked, s_start, skip)
     if cues:
         best = min(cues, key=lambda cue: _distance(cue[0], quote))

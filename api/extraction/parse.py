@@ -1,0 +1,124 @@
+"""Reading the dependency parse: the token at an offset, a verb's subject, and the
+actor a noun phrase names."""
+
+from __future__ import annotations
+
+import bisect
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Parts of a noun phrase that may carry the actor's name: 'the company's chief,
+# John Smith' names Smith (an apposition), never the owner or a place after 'in'.
+NAME_DEPS = ("appos", "compound", "flat", "nmod")
+# Clause links through which a verb shares its subject: 'said ... and added'.
+SHARED_SUBJECT = ("conj", "xcomp", "advcl")
+# Verbs whose subject only is something: 'Turnout was low'.
+STATE_VERBS = {"be", "become", "remain", "seem", "appear", "look", "feel"}
+# Prepositions that introduce a place: 'protests in Tyrol'.
+PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
+PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
+
+
+def token_at(doc, offset: int):
+    """The token that holds the character offset, or None between tokens."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = [t.idx for t in doc]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    token = doc[index]
+    return token if offset < token.idx + len(token.text) else None
+
+
+def tokens_between(doc, start: int, end: int):
+    first = token_at(doc, start)
+    if first is None:
+        return []
+    index = first.i
+    found = []
+    while index < len(doc) and doc[index].idx < end:
+        found.append(doc[index])
+        index += 1
+    return found
+
+
+def subject(verb):
+    """The verb's subject, or the one it shares with the verb it is joined to."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ not in SHARED_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def is_passive_subject(token) -> bool:
+    return token.dep_ == "nsubjpass"
+
+
+def is_agent(token, depth: int = 0) -> bool:
+    """The token does what its clause says: an active subject, the agent of a
+    passive ('by X'), or a name joined to one ('X and Y said', 'X, the chief,')."""
+    if depth > 4:
+        return False
+    if token.dep_ in ("nsubj", "csubj"):
+        return token.head.lemma_ not in STATE_VERBS
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    if token.dep_ in ("appos", "conj") and token.head is not token:
+        return is_agent(token.head, depth + 1)
+    return False
+
+
+def is_place(token) -> bool:
+    """The object of a preposition of place ('in Almaty'), or part of one."""
+    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+def according_to(token):
+    """'according to X' / 'citing X': the object X, else None."""
+    if token.lower_ == "according":
+        for prep in token.children:
+            if prep.lower_ == "to":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if token.lower_ == "citing":
+        return next((c for c in token.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def actor_named(registry, token):
+    """The actor a noun phrase headed by `token` names: the head's own mention
+    first, then an apposition or compound in its phrase; owners and places are not
+    the phrase's actor."""
+    own = _draft_over(registry, token)
+    if own is not None:
+        return own
+    for deps in (("appos",), NAME_DEPS):
+        for child in token.children:
+            if child.dep_ in deps:
+                found = _draft_over(registry, child)
+                if found is not None:
+                    return found
+    return None
+
+
+def _draft_over(registry, token):
+    start, end = token.idx, token.idx + len(token.text)
+    for ref in registry.between(start - 120, end + 120):
+        if ref.start <= start and end <= ref.end:
+            return registry.drafts[ref.key]
+    return None
+
+
+def pronoun_kind(token) -> str | None:
+    """'person' for he/she, 'thing' for it/they, None for any other word."""
+    lower = token.lower_
+    if lower in PERSONAL:
+        return "person"
+    if lower in ("it", "they", "we"):
+        return "thing"
+    return None

@@ -1,0 +1,75 @@
+"""Who a quote's reporting verb says spoke it, read from the dependency parse: the
+subject of the verb ('X said', 'said X'), or the object of 'according to' — never
+the verb's object (the audience of 'told MPs') or another name in the clause."""
+
+from __future__ import annotations
+
+from api.extraction import parse, wordlists
+
+REPORTING = "reporting_verbs"
+
+
+def attribute(registry, quote, sentence, skip) -> tuple | None:
+    """(speaker draft, verb as written), or None when the parse does not decide."""
+    doc = registry.doc
+    if doc is None:
+        return None
+    verb = _reporting_verb(doc, quote, sentence, skip)
+    if verb is None:
+        return None
+    if verb.lower_ in ("according", "citing"):
+        named = parse.according_to(verb)
+        text = "according to" if verb.lower_ == "according" else verb.text
+    else:
+        named, text = parse.subject(verb), verb.text
+    if named is None or _inside(named.idx, skip):
+        return None
+    speaker = parse.actor_named(registry, named)
+    if speaker is None and parse.pronoun_kind(named) == "person":
+        speaker = registry.last_person_before(named.idx, skip)
+    if speaker is None or speaker.not_actor:
+        return None
+    return speaker, text
+
+
+def _reporting_verb(doc, quote, sentence, skip):
+    """The reporting verb outside the quotes that governs this quote, else the one
+    nearest to it in the sentence."""
+    verbs = [
+        t
+        for t in parse.tokens_between(doc, *sentence)
+        if not _inside(t.idx, skip) and _reports(t)
+    ]
+    if not verbs:
+        return None
+    inner = parse.token_at(doc, quote.start)
+    chain = [inner, *inner.ancestors] if inner is not None else []
+    return min(verbs, key=lambda v: (_rank(v, chain), _distance(v.idx, quote)))
+
+
+def _reports(token) -> bool:
+    if token.lower_ in ("according", "citing"):
+        return parse.according_to(token) is not None
+    return token.pos_ == "VERB" and token.lemma_ in wordlists.lemmas(REPORTING)
+
+
+def _rank(verb, chain) -> int:
+    """How closely the verb governs the quote: its place in the chain of heads
+    above the quote's first word ('according to' counts at the verb it qualifies);
+    a verb the quote does not hang from comes last."""
+    anchor = verb.head if verb.lower_ in ("according", "citing") else verb
+    if anchor in chain:
+        return chain.index(anchor)
+    if verb.head in chain:
+        return chain.index(verb.head) + 1
+    return len(chain) + 1
+
+
+def _distance(offset: int, quote) -> int:
+    if offset >= quote.outer_end:
+        return offset - quote.outer_end
+    return max(0, quote.outer_start - offset)
+
+
+def _inside(offset: int, spans) -> bool:
+    return any(a <= offset < b for a, b in spans)
