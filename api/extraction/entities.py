@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from api.extraction import gazetteers as gz
 from api.extraction import parse
 from api.extraction.registry import Registry, normalise
 from api.extraction.zones import inside
@@ -21,6 +22,11 @@ THING_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "LO
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LEADING = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 TRAILING = re.compile(r"(?:[’']s?|\s+[’']s)$")
+TITLE_WORDS = (
+    {w.lower().rstrip(".") for t in gz.TITLES for w in t.split()}
+    | {w for r in gz.ROLE_NOUNS for w in r.split()}
+    | {"administrator", "professor", "prof", "sir", "dame", "miss"}
+)
 # Longest entity worth reading as one name: a run of capitals longer than this is a
 # list or a headline, not an actor.
 MAX_WORDS = 8
@@ -31,8 +37,10 @@ def reconcile(registry: Registry, doc, zones) -> None:
     entities = [e for e in (_trimmed(e) for e in doc.ents) if e is not None]
     votes = _votes(entities)
     places = _places(doc, entities)
+    _split_glued(registry, doc, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
+    _fold_surnames(registry)
 
 
 def _trimmed(entity):
@@ -109,6 +117,46 @@ def _places(doc, entities) -> set[str]:
     return found
 
 
+def _split_glued(registry: Registry, doc, entities) -> None:
+    """A rule-made name that holds an organisation and a person the recogniser
+    tells apart ('Refugee Council Enver Solomon') is two names."""
+    for ref in list(registry.refs):
+        inner = [
+            e
+            for e in entities
+            if ref.start <= e[0] and e[1] <= ref.end and e[3] in ACTOR_LABELS
+        ]
+        if len(inner) < 2 or len({e[3] for e in inner}) < 2:
+            continue
+        original = registry.drafts[ref.key]
+        registry.unmention(ref.start, ref.end)
+        pieces = _pieces(doc, inner, ref.start)
+        for index, (start, end, label) in enumerate(pieces):
+            name = registry.text[start:end]
+            draft = registry.draft(name, ACTOR_LABELS[label])
+            registry.mention(draft, start, end)
+            draft.acts = draft.acts or (original.acts and index == len(pieces) - 1)
+        if not original.spans:
+            registry.drafts.pop(original.key, None)
+
+
+def _pieces(doc, inner, floor: int) -> list[tuple[int, int, str]]:
+    """Each entity's span, a person's widened over the given names before it that
+    the recogniser left out ('Enver' of 'Enver Solomon')."""
+    pieces, reach = [], floor
+    for start, end, _, label in inner:
+        if label == "PERSON":
+            token = parse.token_at(doc, start)
+            while token is not None and token.i > 0:
+                before = doc[token.i - 1]
+                if before.pos_ != "PROPN" or before.idx < reach:
+                    break
+                token, start = before, before.idx
+        pieces.append((start, end, label))
+        reach = end
+    return pieces
+
+
 def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> None:
     for start, end, text, _ in entities:
         label = label_of(votes, text)
@@ -147,3 +195,30 @@ def _acts(doc, start: int, end: int) -> bool:
     tokens = parse.tokens_between(doc, start, end)
     heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
     return any(parse.is_agent(t) for t in heads)
+
+
+def _fold_surnames(registry: Registry) -> None:
+    """'Wilkins' or 'Administrator Bolden' alone is the one person of the article
+    with that surname; two people sharing it ('Domingo' and 'David Soyos') keep
+    the bare surname apart."""
+    people = [d for d in registry.drafts.values() if d.type == "person"]
+    by_surname: dict[str, list] = {}
+    for draft in people:
+        words = draft.key.split()
+        if len(words) >= 2 and not _titled(words[:-1]):
+            by_surname.setdefault(words[-1], []).append(draft)
+    for draft in list(registry.drafts.values()):
+        words = draft.key.split()
+        if draft.type not in ("person", "organization") or not words:
+            continue
+        if len(words) > 1 and not _titled(words[:-1]):
+            continue
+        owners = [o for o in by_surname.get(words[-1], []) if o is not draft]
+        if len(owners) == 1 and draft.key in registry.drafts:
+            owners[0].acts = owners[0].acts or draft.acts
+            registry.merge(draft, owners[0])
+
+
+def _titled(words: list[str]) -> bool:
+    """Words before a surname that are a title or an office, not a given name."""
+    return all(w in TITLE_WORDS for w in words)

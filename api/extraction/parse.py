@@ -91,9 +91,13 @@ def according_to(token):
 
 
 def actor_named(registry, token):
-    """The actor a noun phrase headed by `token` names: the head's own mention
-    first, then an apposition or compound in its phrase; owners and places are not
-    the phrase's actor."""
+    """The actor a noun phrase headed by `token` names: a person in apposition,
+    the head's own mention, then an apposition or compound in its phrase; owners
+    and places are not the phrase's actor."""
+    for child in token.children:
+        named = _draft_over(registry, child) if child.dep_ == "appos" else None
+        if named is not None and named.type == "person":
+            return named  # 'The CEO of the charity, Jane Doe,': the person
     own = _draft_over(registry, token)
     if own is not None:
         return own

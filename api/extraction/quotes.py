@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from api.extraction import speakers
+from api.extraction import reporting, speakers
 from api.extraction.ids import actor_id, item_id
 from api.extraction.types import Occurrence, Quote
 
@@ -166,6 +166,10 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
     for span in spans:
         sentence = sentence_of(sentences, span.start)
         found = speakers.attribute(registry, span, sentence, spans)
+        if _unvoiced_term(text, span, found):
+            voice = reporting.voice_of_term(registry, span)
+            results.append((span, voice, found))
+            continue
         speaker = found.speaker
         if speaker is None and span.group in by_group:
             speaker = by_group[span.group]
@@ -186,6 +190,17 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
         )
         for span, speaker, found in results
     ]
+
+
+def _unvoiced_term(text: str, span: Span, found) -> bool:
+    """A one- or two-word label no reporting verb reports: its speaker is whoever
+    the verb it hangs from has as subject ('X applauded the "strong measures"'),
+    else nobody ('the "legacy backlog"' is a scare quote or a title)."""
+    return (
+        kind(text, span) == "term"
+        and found.verb is None
+        and found.reason != "possessive"
+    )
 
 
 def _previous_speaker(registry, span: Span, spans: list[Span], results):

@@ -73,3 +73,17 @@ def _distance(offset: int, quote) -> int:
 
 def _inside(offset: int, spans) -> bool:
     return any(a <= offset < b for a, b in spans)
+
+
+def voice_of_term(registry, quote):
+    """The actor who uses a quoted label: the subject of the verb it hangs from."""
+    doc = registry.doc
+    first = parse.token_at(doc, quote.start) if doc is not None else None
+    if first is None:
+        return None
+    verb = next((t for t in first.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    named = parse.subject(verb) if verb is not None else None
+    if named is None or quote.outer_start <= named.idx < quote.outer_end:
+        return None
+    speaker = parse.actor_named(registry, named)
+    return None if speaker is None or speaker.not_actor else speaker
