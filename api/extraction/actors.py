@@ -117,8 +117,7 @@ def to_actors(registry: Registry, used: set[str]) -> list[Actor]:
     place is left out."""
     actors = []
     for draft in registry.drafts.values():
-        strong = draft.type in ("person", "organization", "government")
-        keep = ((strong and not draft.tentative) or draft.acts) and not draft.not_actor
+        keep = draft.acts and not draft.not_actor
         wanted = actor_id(draft.name) in used
         if not (wanted or (keep and draft.spans)):
             continue

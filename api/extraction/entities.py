@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from api.extraction import gazetteers as gz
-from api.extraction import parse
+from api.extraction import parse, wordlists
 from api.extraction.registry import Registry, normalise
 from api.extraction.zones import inside
 
@@ -38,9 +38,13 @@ def reconcile(registry: Registry, doc, zones) -> None:
     votes = _votes(entities)
     places = _places(doc, entities)
     _split_glued(registry, doc, entities)
+    _cut_descriptions(registry)
+    _complete_names(registry, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
+    _national_governments(registry, doc)
     _fold_surnames(registry)
+    _named_in_passing(registry, doc)
 
 
 def _trimmed(entity):
@@ -99,6 +103,8 @@ def _retype(registry: Registry, entities, votes) -> None:
         if not labels:
             continue
         label = labels.most_common(1)[0][0]
+        if draft.role and draft.type == "person":
+            continue  # 'Yonas, a survivor': the rules read a person by their role
         if label in THING_LABELS:
             draft.not_actor = True
         elif label == "ORG" and draft.type == "person":
@@ -140,6 +146,53 @@ def _split_glued(registry: Registry, doc, entities) -> None:
             registry.drafts.pop(original.key, None)
 
 
+def _cut_descriptions(registry: Registry) -> None:
+    """'Historian Lena Vogt', 'Teenagers Irma Lopez': a description opening the
+    sentence is the person's role, not the first word of their name."""
+    descriptors = wordlists.lemmas("descriptors")
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        written = registry.text[ref.start : ref.end]
+        first, _, rest = written.partition(" ")
+        if draft is None or draft.type not in ("person", "organization", "government"):
+            continue
+        if first.lower() not in descriptors or len(rest.split()) < 2:
+            continue
+        if not all(w[:1].isupper() for w in rest.split()) or _institutional(rest):
+            continue
+        registry.unmention(ref.start, ref.end)
+        person = registry.draft(rest, "person", role=first.lower(), acts=draft.acts)
+        person.acts = person.acts or draft.acts
+        registry.mention(person, ref.end - len(rest), ref.end)
+        if not draft.spans:
+            registry.drafts.pop(draft.key, None)
+
+
+def _institutional(name: str) -> bool:
+    """'General’s Office' is what 'Attorney' opens, not a person."""
+    words = re.findall(r"[\w-]+", name)
+    return "’" in name or "'" in name or any(w in gz.INSTITUTION_WORDS for w in words)
+
+
+def _complete_names(registry: Registry, entities) -> None:
+    """A person the rules named by title and surname ('Administrator Bolden' of
+    'NASA Administrator Charles Bolden') takes the full name the recogniser read."""
+    for start, end, text, label in entities:
+        if label != "PERSON" or " " not in text:
+            continue
+        refs = [r for r in registry.between(start, end + 1) if r.end == end]
+        if len(refs) != 1 or refs[0].start <= start:
+            continue
+        draft = registry.drafts[refs[0].key]
+        if draft.type != "person" or not _titled(draft.key.split()[:-1]):
+            continue
+        if registry.text[start : refs[0].start].strip() in ("", "and"):
+            continue
+        full = registry.draft(text, "person", role=draft.role, country=draft.country)
+        if full is not draft:
+            registry.merge(draft, full)
+
+
 def _pieces(doc, inner, floor: int) -> list[tuple[int, int, str]]:
     """Each entity's span, a person's widened over the given names before it that
     the recogniser left out ('Enver' of 'Enver Solomon')."""
@@ -164,13 +217,22 @@ def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> Non
             continue
         if normalise(text) in places:
             continue
-        if not registry.free(start, end):
+        if not registry.free(start, end) or _lone_opener(doc, start, end, votes):
             continue
         draft = _existing(registry, text, label) or registry.draft(
             text, ACTOR_LABELS[label], tentative=True
         )
         if registry.mention(draft, start, end) and _acts(doc, start, end):
             draft.acts = True
+
+
+def _lone_opener(doc, start: int, end: int, votes) -> bool:
+    """A one-word organisation that opens a sentence and is never named again is a
+    capitalised noun ('Malaria killed 300 people'), not a name."""
+    tokens = parse.tokens_between(doc, start, end)
+    text = doc.text[start:end]
+    once = sum(votes.get(normalise(text), {}).values()) <= 1
+    return len(tokens) == 1 and tokens[0].is_sent_start and once
 
 
 def _existing(registry: Registry, text: str, label: str):
@@ -195,6 +257,30 @@ def _acts(doc, start: int, end: int) -> bool:
     tokens = parse.tokens_between(doc, start, end)
     heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
     return any(parse.is_agent(t) for t in heads)
+
+
+def _national_governments(registry: Registry, doc) -> None:
+    """'The Chinese government', 'Kenya's government': the government of a country
+    the gazetteer knows, named by its demonym or its name."""
+    countries = gz.country_forms()
+    for token in doc:
+        if token.lemma_.lower() != "government" or token.tag_ != "NN":
+            continue
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound", "poss") or child.i >= token.i:
+                continue
+            country = gz.DEMONYMS.get(child.text) or countries.get(child.text)
+            if country is None:
+                continue
+            start, end = child.idx, token.idx + len(token.text)
+            for ref in registry.between(start, end + 1):
+                registry.unmention(ref.start, ref.end)
+            draft = registry.draft(
+                f"Government of {country}", "government", country=country
+            )
+            registry.mention(draft, start, end)
+            draft.acts = draft.acts or parse.is_agent(token)
+            break
 
 
 def _fold_surnames(registry: Registry) -> None:
@@ -222,3 +308,17 @@ def _fold_surnames(registry: Registry) -> None:
 def _titled(words: list[str]) -> bool:
     """Words before a surname that are a title or an office, not a given name."""
     return all(w in TITLE_WORDS for w in words)
+
+
+def _named_in_passing(registry: Registry, doc) -> None:
+    """A name written once, in a list of three or more and not as the one who
+    acts ('Polaroids of Truman Capote, Carly Simon and Dennis Hopper'), is only
+    mentioned; a later stage may still find it speaks or reacts."""
+    for draft in registry.drafts.values():
+        if draft.type not in ("person", "organization") or len(draft.spans) != 1:
+            continue
+        start, end = draft.spans[0]
+        if parse.in_long_list(doc, start, end) and not parse.mention_acts(
+            doc, start, end
+        ):
+            draft.acts = False

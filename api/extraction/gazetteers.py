@@ -213,6 +213,8 @@ GROUPS = {
     "survivors": ("survivors", "group"),
     "smugglers": ("smugglers", "group"),
     "dissenters": ("dissenters", "group"),
+    "critics": ("critics", "group"),
+    "opponents": ("opponents", "group"),
 }
 TITLES = {
     "President", "Prime Minister", "Minister", "Chancellor", "King", "Queen",

@@ -126,3 +126,51 @@ def pronoun_kind(token) -> str | None:
     if lower in ("it", "they", "we"):
         return "thing"
     return None
+
+
+def mention_acts(doc, start: int, end: int) -> bool:
+    """A mention acts when the token its words hang from is an agent: the subject
+    of a verb, the agent of a passive, or the source after 'according to'."""
+    tokens = tokens_between(doc, start, end)
+    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    return any(is_agent(t) or _source(t) for t in heads)
+
+
+def _source(token) -> bool:
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "to"
+        and token.head.head.lower_ == "according"
+    )
+
+
+def in_long_list(doc, start: int, end: int, size: int = 3) -> bool:
+    """The mention is one item of a coordination of at least `size` items."""
+    tokens = tokens_between(doc, start, end)
+    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    for token in heads:
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+        if len(members) >= size:
+            return True
+    return False
+
+
+# Prepositions whose object a clause is about or for, never who acts in it.
+TARGET_PREPOSITIONS = {"for", "against", "on", "at", "toward", "towards", "over"}
+
+
+def mention_is_target(doc, start: int, end: int) -> bool:
+    """The mention's head is what its clause acts on: a passive subject, a direct
+    object, or the object of 'for'/'against'."""
+    tokens = tokens_between(doc, start, end)
+    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    return bool(heads) and all(_target(t) for t in heads)
+
+
+def _target(token) -> bool:
+    if token.dep_ in ("nsubjpass", "dobj"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPOSITIONS

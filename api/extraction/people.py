@@ -85,13 +85,20 @@ def surname(name: str) -> str:
 
 
 def register_people(registry: Registry, people) -> None:
-    canonical: dict[str, str] = {}
+    """One draft per person: a name joins the longest form of the same person; two
+    people who share a surname ('Domingo Soyos', father of 'David Soyos') stay two,
+    and a lone surname they share stays apart from both."""
+    by_surname: dict[str, list[str]] = {}
     for _, _, name, _, _ in people:
-        key = surname(name)
-        if len(name.split()) > len(canonical.get(key, "").split()):
-            canonical[key] = name
+        forms = by_surname.setdefault(surname(name), [])
+        same = [f for f in forms if same_person(f, name)]
+        if not same:
+            forms.append(name)
+        elif len(name.split()) > len(same[0].split()):
+            forms[forms.index(same[0])] = name
     for start, end, name, role, affiliation in people:
-        full = _fix_case(canonical[surname(name)])
+        forms = [f for f in by_surname[surname(name)] if same_person(f, name)]
+        full = _fix_case(forms[0] if len(forms) == 1 else name)
         country = affiliation if affiliation in gz.country_forms().values() else None
         draft = registry.draft(
             full,
@@ -102,6 +109,18 @@ def register_people(registry: Registry, people) -> None:
             acts=True,
         )
         registry.mention(draft, start, end)
+
+
+def same_person(one: str, other: str) -> bool:
+    """Two written names of one person: the same surname, and the given names of
+    the shorter among (or initials of) the longer's ('Macron', 'Emmanuel Macron')."""
+    a, b = normalise(one).split(), normalise(other).split()
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    short, long_ = sorted((a[:-1], b[:-1]), key=len)
+    return all(
+        any(w == g or (len(w) == 1 and g.startswith(w)) for g in long_) for w in short
+    )
 
 
 def _fix_case(name: str) -> str:

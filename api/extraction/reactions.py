@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import protagonists, quoted, speaking_for, subjects, verdicts
+from api.extraction import (
+    parse,
+    protagonists,
+    quoted,
+    responses,
+    speaking_for,
+    subjects,
+    verdicts,
+)
 from api.extraction.ids import actor_id, item_id
 from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
@@ -96,7 +104,30 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
     lead = protagonists.lead_person(registry, paragraphs)
     silent = voices | ({actor_id(lead.name)} if lead else set())
     taken = [(r.actor, r.start, r.end) for r in items]
-    return items + quoted.extract(registry, said, sentences, taken, silent, article)
+    items += quoted.extract(registry, said, sentences, taken, silent, article)
+    items = [r for r in items if _voiced_by_actor(registry, r)]
+    if hero is not None:
+        silent = silent | {actor_id(hero.name)}
+    inside = [s for s in sentences if any(a <= s[0] < b for a, b in body)]
+    held = {(r.actor, r.start) for r in items}
+    return items + responses.extract(registry, inside, said, silent, held, article)
+
+
+def _voiced_by_actor(registry, reaction) -> bool:
+    """The reacting actor, where the evidence names it, is not named only as a
+    target: the subject of a passive, an object, or whom a phrase is for ('a
+    system backed by the Red Cross for Afghan refugees')."""
+    doc = registry.doc
+    if doc is None:
+        return True
+    spans = [
+        (r.start, r.end)
+        for r in registry.between(reaction.start, reaction.end)
+        if actor_id(registry.drafts[r.key].name) == reaction.actor
+    ]
+    if not spans:
+        return True  # named before, by a pronoun or an earlier sentence
+    return not all(parse.mention_is_target(doc, start, end) for start, end in spans)
 
 
 def _sentence(registry, sentence, around, quotes, hero, article) -> list[Reaction]:

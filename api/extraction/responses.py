@@ -1,0 +1,90 @@
+"""Reactions read from the parse: an actor other than the story's protagonist who
+is the subject of a response verb ('opposed', 'welcomed') or of a speech verb
+whose words judge the events ('said it was "damning"'). A passive subject, an
+object or a name inside a noun phrase is what the clause is about, not who reacts.
+"""
+
+from __future__ import annotations
+
+from api.extraction import parse, stances, wordlists
+from api.extraction.ids import actor_id, item_id
+from api.extraction.types import Reaction
+
+
+def verbs() -> frozenset[str]:
+    return wordlists.lemmas("reaction_verbs") | wordlists.lemmas("reporting_verbs")
+
+
+def extract(registry, sentences, quotes, silent, taken, article) -> list[Reaction]:
+    """`silent`: ids of actors who do not react (the protagonist and their
+    voices); `taken`: (actor id, sentence start) already holding a reaction."""
+    doc, found, seen = registry.doc, [], set(taken)
+    if doc is None:
+        return []
+    marks = [(q.start - 1, q.end + 1) for q in quotes]
+    for sentence in sentences:
+        for verb in parse.tokens_between(doc, *sentence):
+            response = _response(registry, verb, marks, silent)
+            if response is None:
+                continue
+            actor, stance = response
+            key = (actor_id(actor.name), sentence[0])
+            if key not in seen:
+                seen.add(key)
+                found.append(
+                    _reaction(registry, actor, stance, verb, sentence, quotes, article)
+                )
+    return found
+
+
+def _response(registry, verb, marks, silent):
+    """(actor, stance) of the response this verb voices, or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs():
+        return None
+    if _inside(verb.idx, marks):
+        return None
+    subject = parse.subject(verb)
+    if subject is None or parse.is_passive_subject(subject):
+        return None
+    if _inside(subject.idx, marks):
+        return None
+    actor = parse.actor_named(registry, subject)
+    if actor is None and parse.pronoun_kind(subject) == "person":
+        actor = registry.last_person_before(subject.idx, marks)
+    if actor is None or actor.not_actor or actor_id(actor.name) in silent:
+        return None
+    said = [t for t in verb.subtree if t not in set(subject.subtree)]
+    stance = stances.decide(verb, said)
+    return (actor, stance) if stance else None
+
+
+def _reaction(registry, actor, stance, verb, sentence, quotes, article) -> Reaction:
+    text, (start, end) = registry.text, sentence
+    actor.acts = True
+    ident = actor_id(actor.name)
+    linked = [q.id for q in quotes if start <= q.start < end and q.speaker == ident]
+    clause = text[verb.idx : end].strip().rstrip(".")
+    return Reaction(
+        id=item_id("r", article, start, end) + "-" + ident[:12],
+        actor=ident,
+        stance=stance,
+        target=_target(registry, actor, verb),
+        summary=clause if len(clause) <= 120 else clause[:117] + "...",
+        evidence=text[start:end],
+        start=start,
+        end=end,
+        quotes=linked,
+    )
+
+
+def _target(registry, actor, verb) -> str | None:
+    """The first other actor named in what the verb governs."""
+    for token in verb.subtree:
+        named = parse.actor_named(registry, token) if token.pos_ == "PROPN" else None
+        if named is not None and named is not actor and not named.not_actor:
+            return named.name
+    return None
+
+
+def _inside(offset: int, spans) -> bool:
+    return any(a <= offset < b for a, b in spans)

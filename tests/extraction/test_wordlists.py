@@ -1,0 +1,78 @@
+"""Every word-list entry's example sentence does what the entry says when it goes
+through the whole extraction."""
+
+import pytest
+
+from api.extraction import wordlists
+from api.extraction.ids import actor_id
+from api.extraction.pipeline import extract
+
+# A lead that names the story's protagonist, so the example's actor is someone else.
+LEAD = "Governor Helen Marsh opened the new flood barrier on Monday.\n\n"
+
+
+def names(annotation) -> dict[str, str]:
+    return {a.id: a.name for a in annotation.actors}
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("reporting_verbs"), ids=lambda e: e["lemma"]
+)
+def test_reporting_verb_names_the_speaker(entry):
+    annotation = extract(LEAD + entry["example"])
+    speakers = {names(annotation).get(q.speaker) for q in annotation.quotes}
+    assert annotation.quotes, entry["example"]
+    assert speakers == {entry["speaker"]}, entry["example"]
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("reaction_verbs"), ids=lambda e: e["lemma"]
+)
+def test_reaction_verb_gives_its_stance(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {(names(annotation).get(r.actor), r.stance) for r in annotation.reactions}
+    assert (entry["actor"], entry["stance"]) in found, (entry["example"], found)
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("stance_words"), ids=lambda e: e["lemma"]
+)
+def test_stance_word_sets_a_spoken_reaction(entry):
+    annotation = extract(f'{LEAD}Analyst Jo Park said: "{entry["example"]}."')
+    found = {r.stance for r in annotation.reactions if r.actor == actor_id("Jo Park")}
+    assert found == {entry["stance"]}, entry["example"]
+
+
+def test_a_negated_response_is_no_reaction():
+    annotation = extract(LEAD + "Mayor Ines Falk did not back the plan.")
+    assert not [r for r in annotation.reactions if r.actor == actor_id("Ines Falk")]
+
+
+def test_the_object_of_a_response_does_not_react():
+    annotation = extract(LEAD + "Police arrested the protesters and questioned them.")
+    reacting = {names(annotation).get(r.actor) for r in annotation.reactions}
+    assert "protesters" not in reacting
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("descriptors"), ids=lambda e: e["lemma"]
+)
+def test_descriptor_is_no_part_of_the_name(entry):
+    annotation = extract(LEAD + entry["example"])
+    speakers = {names(annotation).get(q.speaker) for q in annotation.quotes}
+    assert speakers == {entry["name"]}, entry["example"]
+
+
+def test_relatives_sharing_a_surname_stay_apart():
+    annotation = extract(
+        LEAD + 'Farmer David Soyos said: "We lost everything." '
+        'His father, Domingo Soyos, said: "The river took the barn."'
+    )
+    speakers = [names(annotation).get(q.speaker) for q in annotation.quotes]
+    assert speakers == ["David Soyos", "Domingo Soyos"]
+
+
+def test_a_national_government_named_by_its_demonym():
+    annotation = extract(LEAD + "The Chinese government supports the resettlement.")
+    government = [a for a in annotation.actors if a.name == "Government of China"]
+    assert government and government[0].mentions[0].text == "Chinese government"
