@@ -109,21 +109,29 @@ def _store_new(outcome) -> str | None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def evaluate(paths):
     """Score extraction against the curated annotations (default: the seeds)."""
-    from api.evaluation import format_table, score
+    from api.evaluation import format_summary, format_table, score
     from api.extraction.pipeline import extract
 
-    rows = []
     seeds = settings_from_env(os.environ).get("SEEDS_DIR", Config.SEEDS_DIR)
-    for path in article_files(paths or (Path(seeds),)):
-        expected = curated_annotation(path)
-        if expected is None:
-            continue
-        info = expected.article
-        actual = extract(info.text, title=info.title, published_on=info.published_on)
-        rows.append({**score(expected, actual), "article": path.stem})
-    if not rows:
+    corpora: dict[str, list[dict]] = {}
+    for corpus in paths or (Path(seeds),):
+        for path in article_files((corpus,)):
+            expected = curated_annotation(path)
+            if expected is None:
+                continue
+            info = expected.article
+            actual = extract(
+                info.text, title=info.title, published_on=info.published_on
+            )
+            row = {**score(expected, actual), "article": path.stem}
+            corpora.setdefault(str(corpus), []).append(row)
+    if not corpora:
         raise click.ClickException("no curated annotation (.json beside a .txt) found")
+    rows = [row for group in corpora.values() for row in group]
     click.echo(format_table(rows))
+    if len(corpora) > 1:
+        click.echo("")
+        click.echo(format_summary(corpora))
 
 
 @click.command()

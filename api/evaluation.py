@@ -195,17 +195,28 @@ def aggregate(rows: list[dict]) -> dict:
 def format_table(rows: list[dict]) -> str:
     """One line per article (its 'article' key names it) and a micro-averaged total;
     counted items show precision/recall/F1, matched items the share that is right."""
+    named = [(str(r.get("article", f"#{i + 1}")), r) for i, r in enumerate(rows)]
+    return _table("article", [*named, ("overall", aggregate(rows))])
+
+
+def format_summary(corpora: dict[str, list[dict]]) -> str:
+    """One micro-averaged line per corpus, then all of them together."""
+    named = [(name, aggregate(rows)) for name, rows in corpora.items()]
+    everything = [row for rows in corpora.values() for row in rows]
+    return _table("corpus", [*named, ("overall", aggregate(everything))])
+
+
+def _table(label: str, named: list[tuple[str, dict]]) -> str:
     header = [
-        "article",
+        label,
         *(f"{k} P/R/F1" for k in COUNTS),
         *(f"{k} acc" for k in ACCURACIES),
     ]
     lines = [header]
-    for index, row in enumerate([*rows, {**aggregate(rows), "article": "overall"}]):
-        name = str(row.get("article", f"#{index + 1}"))[:32]
+    for name, row in named:
         cells = [_prf_cell(row[k]) for k in COUNTS]
         cells += [f"{row[k]['accuracy']:.2f}" for k in ACCURACIES]
-        lines.append([name, *cells])
+        lines.append([name[:32], *cells])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))

@@ -124,6 +124,20 @@ def test_evaluate_scores_the_seed(runner):
     assert lines[-1].startswith("overall")
 
 
+def test_evaluate_reports_each_corpus_and_all_together(runner):
+    result = runner.invoke(args=["evaluate", "seeds", "tests/corpus-real"])
+    assert result.exit_code == 0, result.output
+    summary = result.output.split("\n\n")[-1].splitlines()
+    assert summary[0].split()[:3] == ["corpus", "actors", "P/R/F1"]
+    assert [line.split()[0] for line in summary[1:]] == [
+        "seeds",
+        "tests/corpus-real",
+        "overall",
+    ]
+    # The seed alone scores 1.00 on quotes; the corpora together cannot beat that.
+    assert summary[1].split()[2] == "1.00/1.00/1.00"
+
+
 def test_evaluate_without_curated_files_fails_clearly(runner, tmp_path):
     (tmp_path / "x.txt").write_text("Nothing curated here.", "utf-8")
     result = runner.invoke(args=["evaluate", str(tmp_path)])
