@@ -6,6 +6,7 @@ import re
 from itertools import zip_longest
 
 from api.extraction import descriptions
+from api.extraction import gazetteers as gz
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
 from api.extraction.numberwords import COUNT_WORDS, COUNTED
@@ -30,6 +31,7 @@ CATEGORY_STEMS = (
             "slain",
             "fatalit",
             "drown",
+            "trampl",
         ),
     ),
     ("injuries", ("wound", "injur", "hurt", "casualt", "treated")),
@@ -88,7 +90,34 @@ POPULATION_NOUNS = {
     "passengers",
     "students",
     "tourists",
+    "visitors",
+    "worshippers",
+    "pilgrims",
+    "members",
+    "staff",
+    "employees",
+    "users",
+    "followers",
+    "attendees",
+    "spectators",
+    "participants",
+    "believers",
+    "adherents",
+    "immigrants",
+    "applicants",
+    "women",
+    "men",
+    "teenagers",
+    "adults",
 }
+# Entity labels whose numbers are parts of names ('Boeing 747'), not figures.
+NAMES_WITH_NUMBERS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"}
+# A number the recogniser puts in a date or time and a unit of time follows.
+DURATION = re.compile(
+    r"[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.I
+)
+# 'aged eighteen', 'at age 14'
+AGED = re.compile(r"(?:[Aa]ged?|ages)\s+$")
 # 'Mr Larraín, 61, said': a bare number set off after a name is an age.
 NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
 RANGE_REST = re.compile(r"(?:\s+and\s+[\d,.]+)?")
@@ -107,6 +136,8 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 
 def category(text: str, figure: Figure) -> str:
     if figure.age or _age_after_name(text, figure):
+        return "age"
+    if figure.unit is None and AGED.search(text[max(0, figure.start - 8) : figure.start]):
         return "age"
     if figure.money:
         return "economy"
@@ -127,7 +158,13 @@ def category(text: str, figure: Figure) -> str:
         if found:
             return found
     head = [w.lower() for w in after[:3] if w.lower() not in ("of", "the")]
-    return "population" if set(head) & POPULATION_NOUNS else "other"
+    people = set(head) & POPULATION_NOUNS or any(_demonym_plural(w) for w in head)
+    return "population" if people else "other"
+
+
+def _demonym_plural(word: str) -> bool:
+    """'100,000 Greeks': people named by where they are from."""
+    return word.endswith("s") and word[:-1].capitalize() in gz.DEMONYMS
 
 
 def _until_conjunction(words: list[str]) -> list[str]:
@@ -235,9 +272,53 @@ def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Stati
         if para.kind not in PLACEMENTS:
             continue
         for figure in figures(text, para.start, para.end):
+            if _named_date_or_label(registry.doc, text, figure):
+                continue
             sentence = sentence_of(sentences, figure.start)
             items.append(_item(registry, para, figure, sentence, quotes, article))
     return items
+
+
+def _named_date_or_label(doc, text: str, figure: Figure) -> bool:
+    """A number the recogniser reads as part of a date, a time or a duration ('in
+    2014', 'the last 30 years', '73 seconds') or of a name ('Boeing 747') is no
+    figure; an age stays one whatever the recogniser says."""
+    if doc is None or figure.money or figure.unit == "percent":
+        return False
+    if category(text, figure) == "age":
+        return False
+    entity = _entity_at(doc, figure.start, figure.end)
+    if entity is None:
+        return False
+    if entity.label_ in NAMES_WITH_NUMBERS:
+        return True
+    return entity.label_ in ("DATE", "TIME") and (
+        _year(doc, text, figure) or DURATION.match(text, figure.end) is not None
+    )
+
+
+def _year(doc, text: str, figure: Figure) -> bool:
+    """'in 2014', 'since 1958': a year, unless a noun follows ('1709 children')."""
+    if not re.fullmatch(r"1\d{3}|20\d{2}", text[figure.start : figure.end]):
+        return False
+    after = _entity_at_token(doc, figure.end)
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
+
+
+def _entity_at_token(doc, offset: int):
+    for token in doc:
+        if token.idx > offset:
+            return token
+    return None
+
+
+def _entity_at(doc, start: int, end: int):
+    for entity in doc.ents:
+        if entity.start_char <= start and end <= entity.end_char:
+            return entity
+        if entity.start_char > end:
+            return None
+    return None
 
 
 def _item(registry, para, figure, sentence, quotes, article) -> Statistic:
