@@ -135,7 +135,8 @@ class CountByKeySchema(Schema):
     count = described(fields.Integer, "Items in the group.", 2)
     total = described(
         fields.Float,
-        "Sum of the values in the group, for figures.",
+        "Sum of the group's figures when they all count one category in one unit "
+        "(never ages or percentages); null when they do not add up.",
         44.0,
         allow_none=True,
     )

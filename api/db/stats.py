@@ -10,6 +10,8 @@ from api.db import models, session
 
 # Ages describe a person, not an event: summing them with counts would mislead.
 NOT_SUMMED = {"age"}
+# Shares do not add up: 40% and 30% of different things are not 70% of anything.
+NOT_SUMMED_UNITS = {"percent"}
 
 
 def article_stats(article: models.Article) -> dict:
@@ -64,10 +66,15 @@ def _groups(items: list, key_of) -> list[dict]:
 
 
 def _total(members: list) -> float | None:
-    values = [
-        getattr(m, "value", None)
+    """The sum of the group's figures when they count one thing in one unit: dead
+    and dollars, or shares in percent, do not add up."""
+    summed = [
+        m
         for m in members
-        if getattr(m, "category", None) not in NOT_SUMMED
+        if getattr(m, "value", None) is not None
+        and getattr(m, "category", None) not in NOT_SUMMED
+        and getattr(m, "unit", None) not in NOT_SUMMED_UNITS
     ]
-    values = [v for v in values if v is not None]
-    return sum(values) if values else None
+    if len({(m.category, m.unit) for m in summed}) != 1:
+        return None
+    return sum(m.value for m in summed)

@@ -34,9 +34,11 @@ QUALIFIERS = {
     "as much as": "up_to",
     "no more than": "up_to",
     "just over": "more_than",
-    # 'between 40 and 60': the low bound; the high one is marked in _ranges
-    "between": "at_least",
+    # 'between 40 and 60': a range, read whole in _ranges
+    "between": "exact",
 }
+RANGE_AND = re.compile(r"\s+and\s+")
+RANGE_TO = re.compile(r"\s+to\s+|\s*[-–]\s*")
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -110,6 +112,7 @@ class Figure:
     unit: str | None = None
     age: bool = False
     money: bool = False
+    high: float | None = None  # the upper end of a range
 
 
 def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -121,8 +124,8 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         ]
     found += [f for m in WRITTEN.finditer(text, start, end) if (f := _written(m))]
     found = _phrases(text, start, end, found)
-    found = [f for f in found if f.age or not phrases.is_duration(text, f.end)]
-    return _ranges(text, sorted(found, key=lambda f: f.start))
+    found = _ranges(text, sorted(found, key=lambda f: f.start))
+    return [f for f in found if f.age or not phrases.is_duration(text, f.end)]
 
 
 PHRASES = phrases.compile_with(_QUAL, "|".join(k for k in UNITS if " " not in k))
@@ -158,12 +161,47 @@ def _qual(match: re.Match) -> str:
 
 
 def _ranges(text: str, found: list[Figure]) -> list[Figure]:
-    """The figure after 'between X and' is the range's upper bound."""
-    for low, high in zip(found, found[1:], strict=False):
-        opens = text[low.start : low.start + 8].lower().startswith("between")
-        if opens and re.fullmatch(r"\s+and\s+", text[low.end : high.start]):
-            high.qualifier = "up_to"
-    return found
+    """'between 40 and 60', 'from ten to 32', '20 to 50 years', '3-5%': one figure,
+    the low end its value and the high end its `high`."""
+    merged: list[Figure] = []
+    index = 0
+    while index < len(found):
+        low = found[index]
+        high = found[index + 1] if index + 1 < len(found) else None
+        if high is not None and _joined(text, low, high):
+            merged.append(_range(text, low, high))
+            index += 2
+            continue
+        merged.append(low)
+        index += 1
+    return merged
+
+
+def _joined(text: str, low: Figure, high: Figure) -> bool:
+    gap = text[low.end : high.start]
+    if low.value >= high.value or low.money != high.money:
+        return False
+    if text[low.start : low.start + 8].lower().startswith("between"):
+        return RANGE_AND.fullmatch(gap) is not None
+    units = {low.unit, high.unit} - {None}
+    return RANGE_TO.fullmatch(gap) is not None and len(units) <= 1
+
+
+def _range(text: str, low: Figure, high: Figure) -> Figure:
+    between = text[low.start : low.start + 8].lower().startswith("between")
+    value = low.value
+    while value * 1000 <= high.value and low.unit is None and high.value >= 1e6:
+        value *= 1000  # '3 to 5 million': the scale is written once
+    return Figure(
+        low.start,
+        high.end,
+        value,
+        "exact" if between else low.qualifier,
+        high.unit or low.unit,
+        high.age or low.age,
+        high.money,
+        high=high.value,
+    )
 
 
 def _numeral(text: str, match: re.Match) -> Figure | None:

@@ -12,7 +12,7 @@ from api.extraction.numbers import Figure, figures
 from api.extraction.numberwords import COUNT_WORDS, COUNTED
 from api.extraction.quotes import sentence_of
 from api.extraction.registry import Registry
-from api.extraction.types import Statistic
+from api.extraction.types import Occurrence, Statistic
 
 # Stems of the counted thing or of what happened to it, by category.
 CATEGORY_STEMS = (
@@ -137,7 +137,9 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 def category(text: str, figure: Figure) -> str:
     if figure.age or _age_after_name(text, figure):
         return "age"
-    if figure.unit is None and AGED.search(text[max(0, figure.start - 8) : figure.start]):
+    if figure.unit is None and AGED.search(
+        text[max(0, figure.start - 8) : figure.start]
+    ):
         return "age"
     if figure.money:
         return "economy"
@@ -276,7 +278,29 @@ def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Stati
                 continue
             sentence = sentence_of(sentences, figure.start)
             items.append(_item(registry, para, figure, sentence, quotes, article))
-    return items
+    return _repeats_folded(text, items)
+
+
+def _repeats_folded(text: str, items: list[Statistic]) -> list[Statistic]:
+    """The same figure written again ('around 2 million voters' in the lead and in
+    the last paragraph) is one statistic with two occurrences. Small bare counts
+    ('two') repeat for different things, so they stay apart."""
+    kept: dict[tuple, Statistic] = {}
+    result = []
+    for item in items:
+        item.occurrences = [Occurrence(item.start, item.end, item.evidence)]
+        key = (item.evidence.lower(), item.value, item.unit, item.category)
+        first = kept.get(key)
+        if first is not None and _distinctive(item):
+            first.occurrences.append(item.occurrences[0])
+            continue
+        kept.setdefault(key, item)
+        result.append(item)
+    return result
+
+
+def _distinctive(item: Statistic) -> bool:
+    return item.unit is not None or item.value >= 10 or item.value != int(item.value)
 
 
 def _named_date_or_label(doc, text: str, figure: Figure) -> bool:
@@ -330,6 +354,7 @@ def _item(registry, para, figure, sentence, quotes, article) -> Statistic:
         start=figure.start,
         end=figure.end,
         qualifier=figure.qualifier,
+        high=figure.high,
         category=category(text, figure),
         subject=subject(text, figure),
         source=source(registry, sentence, figure, quotes),

@@ -62,8 +62,19 @@ def test_age():
     assert figure.age and figure.value == 81 and figure.unit == "years"
 
 
-def test_range_bounds():
+def test_a_range_is_one_figure_with_its_high_end():
     assert found("destroying between 40 and 60 homes") == [
-        ("between 40", 40.0, "at_least", None),
-        ("60", 60.0, "up_to", None),
+        ("between 40 and 60", 40.0, "exact", None),
     ]
+    ranges = {
+        "40 to 50 staff": (40.0, 50.0, None),
+        "between 3 and 5 million people": (3e6, 5e6, None),
+        "aged 20 to 30": (20.0, 30.0, "years"),
+    }
+    for text, (low, high, unit) in ranges.items():
+        (figure,) = figures(text)
+        assert (figure.value, figure.high, figure.unit) == (low, high, unit), text
+
+
+def test_a_range_of_years_is_a_duration_not_a_figure():
+    assert found("sentences of 20 to 50 years") == []

@@ -40,12 +40,14 @@ export function short(value) {
   return Math.abs(value) >= 10000 ? compact.format(value) : numbers.format(value);
 }
 
-/** "19,000,000 USD", "4 %", "81 years". */
+/** "19,000,000 USD", "4 %", "81 years", "40–60" for a range. */
 export function amount(figure) {
   const unit = figure.unit;
-  if (!unit) return number(figure.value);
-  if (unit === "percent") return `${number(figure.value)} %`;
-  return `${number(figure.value)} ${unit}`;
+  const written =
+    figure.high == null ? number(figure.value) : `${number(figure.value)}–${number(figure.high)}`;
+  if (!unit) return written;
+  if (unit === "percent") return `${written} %`;
+  return `${written} ${unit}`;
 }
 
 export function plural(count, one, many = `${one}s`) {
