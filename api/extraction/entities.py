@@ -27,6 +27,9 @@ TITLE_WORDS = (
     | {w for r in gz.ROLE_NOUNS for w in r.split()}
     | {"administrator", "professor", "prof", "sir", "dame", "miss"}
 )
+PARTICLE_TAIL = re.compile(
+    r"(?:\s+(?:von|van|der|den|de|del|da|di|du|la|le|bin|ibn|al|el)\b)+[\s-][A-Z][\w’'-]+"
+)
 # Longest entity worth reading as one name: a run of capitals longer than this is a
 # list or a headline, not an actor.
 MAX_WORDS = 8
@@ -39,6 +42,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     places = _places(doc, entities)
     _split_glued(registry, doc, entities)
     _cut_descriptions(registry)
+    _extend_over_particles(registry)
     _complete_names(registry, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
@@ -172,6 +176,27 @@ def _institutional(name: str) -> bool:
     """'General’s Office' is what 'Attorney' opens, not a person."""
     words = re.findall(r"[\w-]+", name)
     return "’" in name or "'" in name or any(w in gz.INSTITUTION_WORDS for w in words)
+
+
+def _extend_over_particles(registry: Registry) -> None:
+    """'Suleiman al-Amr', 'Ursula von der Leyen': a lowercase particle and the name
+    after it belong to the person's name."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        tail = PARTICLE_TAIL.match(registry.text, ref.end)
+        if draft is None or draft.type != "person" or tail is None:
+            continue
+        if not registry.free(ref.end, tail.end()):
+            continue
+        full = registry.text[ref.start : tail.end()]
+        registry.unmention(ref.start, ref.end)
+        person = registry.draft(full, "person", role=draft.role, country=draft.country)
+        person.acts = person.acts or draft.acts
+        registry.mention(person, ref.start, tail.end())
+        if not draft.spans:
+            registry.drafts.pop(draft.key, None)
+        elif person is not draft:
+            registry.merge(draft, person)
 
 
 def _complete_names(registry: Registry, entities) -> None:

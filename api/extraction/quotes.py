@@ -174,6 +174,8 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
         if speaker is None and span.group in by_group:
             speaker = by_group[span.group]
         if speaker is None and found.reason == "none":
+            speaker = reporting.continued_voice(registry, span)
+        if speaker is None and found.reason == "none":
             speaker = _previous_speaker(registry, span, spans, results)
         if speaker is not None:
             speaker.acts = True

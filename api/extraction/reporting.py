@@ -26,10 +26,50 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         return None
     speaker = parse.actor_named(registry, named)
     if speaker is None and parse.pronoun_kind(named) == "person":
-        speaker = registry.last_person_before(named.idx, skip)
+        speaker = _antecedent(registry, named, skip)
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
+
+
+def _antecedent(registry, pronoun, skip):
+    """'He said': the person the sentence before was about (its subject), else the
+    last person named before the pronoun."""
+    before = _previous_subject(registry, pronoun.sent)
+    if before is not None and before.type == "person":
+        return before
+    return registry.last_person_before(pronoun.idx, skip)
+
+
+def _previous_subject(registry, sentence, speaking: bool = False):
+    """The actor the sentence before `sentence` (in its paragraph) has as the
+    subject of its main verb; with `speaking`, only when that verb reports speech."""
+    doc = registry.doc
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    if "\n" in doc.text[previous.end_char : sentence.start_char]:
+        return None  # a new paragraph
+    root = previous.root
+    if speaking and not _reports(root):
+        return None
+    named = parse.subject(root)
+    return parse.actor_named(registry, named) if named is not None else None
+
+
+def continued_voice(registry, quote):
+    """A quote standing alone after a sentence in which someone speaks ('Heald
+    noted the findings show ... . "An air-quality cleanup would ..."') goes on
+    with that speaker."""
+    doc = registry.doc
+    first = parse.token_at(doc, quote.start) if doc is not None else None
+    if first is None:
+        return None
+    sentence = first.sent
+    if doc.text[sentence.start_char : quote.outer_start].strip():
+        return None  # words before the quote: not a quote standing alone
+    speaker = _previous_subject(registry, sentence, speaking=True)
+    return None if speaker is None or speaker.not_actor else speaker
 
 
 def _reporting_verb(doc, quote, sentence, skip):
@@ -50,7 +90,10 @@ def _reporting_verb(doc, quote, sentence, skip):
 def _reports(token) -> bool:
     if token.lower_ in ("according", "citing"):
         return parse.according_to(token) is not None
-    return token.pos_ == "VERB" and token.lemma_ in wordlists.lemmas(REPORTING)
+    if token.pos_ != "VERB" or token.lemma_ not in wordlists.lemmas(REPORTING):
+        return False
+    # 'he had been told to wait': the subject of a passive is the audience
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def _rank(verb, chain) -> int:
