@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from api.extraction import gazetteers as gz
+from api.extraction import parse
 from api.extraction.registry import Registry
 
 PREPOSITIONS = {
@@ -67,14 +68,22 @@ def mark(registry: Registry, sentences, paragraphs=(), quoted=()) -> None:
         if chain and not re.fullmatch(r",\s*|,?\s+and\s+(?:the\s+)?", gap):
             chain = []
         chain.append(ref)
-        if registry.drafts[ref.key].type == "country" and _only_place(
-            text, chain[0].start, ref, quoted
+        if registry.drafts[ref.key].type == "country" and (
+            _only_place(text, chain[0].start, ref, quoted)
+            or not _country_acts(registry, ref)
         ):
             continue
         if acts(text, ref.start, ref.end, starts):
             # 'The United States, Japan and Switzerland said': the whole list acts
             for member in chain:
                 registry.drafts[member.key].acts = True
+
+
+def _country_acts(registry: Registry, ref) -> bool:
+    """The parse agrees a country's mention acts: it heads a subject or is a
+    source, not an owner ('Australia's children') or a place."""
+    doc = registry.doc
+    return doc is None or parse.mention_acts(doc, ref.start, ref.end)
 
 
 def _only_place(text: str, head: int, ref, quoted) -> bool:

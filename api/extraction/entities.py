@@ -49,6 +49,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _national_governments(registry, doc)
     _fold_surnames(registry)
     _named_in_passing(registry, doc)
+    _things(registry, votes)
 
 
 def _trimmed(entity):
@@ -347,3 +348,20 @@ def _named_in_passing(registry: Registry, doc) -> None:
             doc, start, end
         ):
             draft.acts = False
+
+
+def _things(registry: Registry, votes) -> None:
+    """'Space Shuttle Columbia', 'Grand Mosque', 'World Cup': a name whose head
+    word names a thing is no actor; a person the recogniser reads as one ('Jo
+    Park', 'Anna Hall') keeps their name."""
+    heads = wordlists.lemmas("thing_names")
+    for draft in registry.drafts.values():
+        if draft.type not in ("person", "organization") or draft.role:
+            continue
+        if any(
+            label_of(votes, form) == "PERSON" for form in (draft.name, *draft.aliases)
+        ):
+            continue
+        words = [w.lower() for w in re.findall(r"[\w-]+", draft.name)]
+        if len(words) >= 2 and (set(words[1:]) & heads):
+            draft.not_actor = True

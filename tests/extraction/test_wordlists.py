@@ -76,3 +76,12 @@ def test_a_national_government_named_by_its_demonym():
     annotation = extract(LEAD + "The Chinese government supports the resettlement.")
     government = [a for a in annotation.actors if a.name == "Government of China"]
     assert government and government[0].mentions[0].text == "Chinese government"
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("thing_names"), ids=lambda e: e["lemma"]
+)
+def test_a_thing_named_like_an_actor_is_none(entry):
+    annotation = extract(LEAD + entry["example"])
+    head = entry["lemma"].capitalize()
+    assert not [a.name for a in annotation.actors if head in a.name.split()]
