@@ -30,6 +30,7 @@ TITLE_WORDS = (
 PARTICLE_TAIL = re.compile(
     r"(?:\s+(?:von|van|der|den|de|del|da|di|du|la|le|bin|ibn|al|el)\b)+[\s-][A-Z][\w’'-]+"
 )
+COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
 # Longest entity worth reading as one name: a run of capitals longer than this is a
 # list or a headline, not an actor.
 MAX_WORDS = 8
@@ -43,6 +44,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _split_glued(registry, doc, entities)
     _cut_descriptions(registry)
     _extend_over_particles(registry)
+    _trim_country_tails(registry)
     _complete_names(registry, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
@@ -198,6 +200,30 @@ def _extend_over_particles(registry: Registry) -> None:
             registry.drafts.pop(draft.key, None)
         elif person is not draft:
             registry.merge(draft, person)
+
+
+def _trim_country_tails(registry: Registry) -> None:
+    """'Colorado State University of the US': the country says where the
+    organisation is, it is not part of its name."""
+    countries = gz.country_forms()
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        written = registry.text[ref.start : ref.end]
+        tail = COUNTRY_TAIL.search(written)
+        if draft is None or draft.type != "organization" or tail is None:
+            continue
+        if tail.group(1) not in countries:
+            continue
+        end = ref.start + tail.start()
+        registry.unmention(ref.start, ref.end)
+        name = registry.text[ref.start : end]
+        organisation = registry.draft(
+            name, "organization", country=countries[tail.group(1)]
+        )
+        organisation.acts = organisation.acts or draft.acts
+        registry.mention(organisation, ref.start, end)
+        if not draft.spans:
+            registry.drafts.pop(draft.key, None)
 
 
 def _complete_names(registry: Registry, entities) -> None:
