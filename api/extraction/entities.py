@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from api.extraction import gazetteers as gz
-from api.extraction import parse, wordlists
+from api.extraction import institutions, parse, wordlists
 from api.extraction.registry import Registry, normalise
 from api.extraction.zones import inside
 
@@ -50,6 +50,8 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _add_missing(registry, doc, entities, votes, zones, places)
     _national_governments(registry, doc)
     _fold_surnames(registry)
+    # the recogniser's own one-word organisations fold as the rules' do
+    institutions.fold_short_forms(registry)
     _named_in_passing(registry, doc)
     _things(registry, votes)
 
