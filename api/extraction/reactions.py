@@ -106,8 +106,9 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
     taken = [(r.actor, r.start, r.end) for r in items]
     items += quoted.extract(registry, said, sentences, taken, silent, article)
     items = [r for r in items if _voiced_by_actor(registry, r)]
-    if hero is not None:
-        silent = silent | {actor_id(hero.name)}
+    for lead in (hero, responses.lead_subject(registry, paragraphs)):
+        if lead is not None:
+            silent = silent | {actor_id(lead.name)}
     inside = [s for s in sentences if any(a <= s[0] < b for a, b in body)]
     held = {(r.actor, r.start) for r in items}
     return items + responses.extract(registry, inside, said, silent, held, article)

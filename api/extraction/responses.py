@@ -37,6 +37,18 @@ def extract(registry, sentences, quotes, silent, taken, article) -> list[Reactio
     return found
 
 
+def lead_subject(registry, paragraphs):
+    """The actor the lead's first sentence is about (its subject), of any type:
+    'NASA celebrated ...' makes NASA a protagonist, who tells the story."""
+    doc = registry.doc
+    lead = next((p for p in paragraphs if p.kind == "body"), None)
+    first = parse.token_at(doc, lead.start) if doc is not None and lead else None
+    if first is None:
+        return None
+    named = parse.subject(first.sent.root)
+    return parse.actor_named(registry, named) if named is not None else None
+
+
 def _response(registry, verb, marks, silent):
     """(actor, stance) of the response this verb voices, or None."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs():

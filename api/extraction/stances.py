@@ -12,11 +12,18 @@ from api.extraction import wordlists
 # When words of several stances meet, blame outweighs worry, worry outweighs praise.
 ORDER = ("critical", "concerned", "supportive")
 NEGATIONS = {"not", "n't", "never", "no", "nor"}
+PERSONAL_OBJECTS = {"him", "her", "them", "me", "us"}
 
 
 @cache
 def _verbs() -> dict[str, str]:
     return {e["lemma"]: e["stance"] for e in wordlists.entries("reaction_verbs")}
+
+
+@cache
+def _not_of_people() -> frozenset[str]:
+    entries = wordlists.entries("reaction_verbs")
+    return frozenset(e["lemma"] for e in entries if e.get("not_of_people"))
 
 
 @cache
@@ -27,10 +34,25 @@ def _words() -> dict[str, str]:
 def of_verb(verb) -> str | None:
     """The stance a response verb carries; a negated one ('did not support')
     carries none."""
-    stance = _verbs().get(verb.lemma_.lower())
+    lemma = verb.lemma_.lower()
+    stance = _verbs().get(lemma)
     if stance is None or negated(verb):
         return None
+    if lemma in _not_of_people() and _of_a_person(verb):
+        return None
     return stance
+
+
+def _of_a_person(verb) -> bool:
+    """'questioned the student', 'questioned him': the object is a person."""
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.ent_type_ == "PERSON" or child.lower_ in PERSONAL_OBJECTS:
+            return True
+        if child.lemma_.lower() in wordlists.lemmas("descriptors"):
+            return True
+    return False
 
 
 def negated(verb) -> bool:

@@ -85,3 +85,8 @@ def test_a_thing_named_like_an_actor_is_none(entry):
     annotation = extract(LEAD + entry["example"])
     head = entry["lemma"].capitalize()
     assert not [a.name for a in annotation.actors if head in a.name.split()]
+
+
+def test_questioning_a_person_is_no_reaction():
+    annotation = extract(LEAD + "Police chief Omar Said questioned the student.")
+    assert not [r for r in annotation.reactions if r.actor == actor_id("Omar Said")]
