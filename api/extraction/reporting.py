@@ -26,13 +26,13 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         return None
     speaker = parse.actor_named(registry, named)
     if speaker is None and parse.pronoun_kind(named) == "person":
-        speaker = _antecedent(registry, named, skip)
+        speaker = antecedent(registry, named, skip)
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
 
 
-def _antecedent(registry, pronoun, skip):
+def antecedent(registry, pronoun, skip):
     """'He said': the person the sentence before was about (its subject), else the
     last person named before the pronoun."""
     before = _previous_subject(registry, pronoun.sent)

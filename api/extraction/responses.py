@@ -6,7 +6,7 @@ object or a name inside a noun phrase is what the clause is about, not who react
 
 from __future__ import annotations
 
-from api.extraction import parse, stances, wordlists
+from api.extraction import parse, reporting, stances, wordlists
 from api.extraction.ids import actor_id, item_id
 from api.extraction.types import Reaction
 
@@ -22,19 +22,36 @@ def extract(registry, sentences, quotes, silent, taken, article) -> list[Reactio
     if doc is None:
         return []
     marks = [(q.start - 1, q.end + 1) for q in quotes]
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         for verb in parse.tokens_between(doc, *sentence):
-            response = _response(registry, verb, marks, silent)
+            response = _response(registry, verb, marks, silent, quotes)
             if response is None:
                 continue
             actor, stance = response
             key = (actor_id(actor.name), sentence[0])
             if key not in seen:
                 seen.add(key)
+                span = _with_quotes_after(sentences, index, quotes, actor)
                 found.append(
-                    _reaction(registry, actor, stance, verb, sentence, quotes, article)
+                    _reaction(registry, actor, stance, verb, span, quotes, article)
                 )
     return found
+
+
+def _with_quotes_after(sentences, index, quotes, actor):
+    """The sentence, and the sentences right after it that only carry the same
+    actor's quote ('X issued a statement. "I am disappointed ..."')."""
+    start, end = sentences[index]
+    ident = actor_id(actor.name)
+    for following in sentences[index + 1 :]:
+        if not any(_voiced_there(q, following, ident) for q in quotes):
+            break
+        end = following[1]
+    return start, end
+
+
+def _voiced_there(quote, sentence, ident) -> bool:
+    return quote.speaker == ident and sentence[0] <= quote.start <= sentence[0] + 2
 
 
 def lead_subject(registry, paragraphs):
@@ -49,7 +66,7 @@ def lead_subject(registry, paragraphs):
     return parse.actor_named(registry, named) if named is not None else None
 
 
-def _response(registry, verb, marks, silent):
+def _response(registry, verb, marks, silent, quotes):
     """(actor, stance) of the response this verb voices, or None."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs():
         return None
@@ -62,12 +79,21 @@ def _response(registry, verb, marks, silent):
         return None
     actor = parse.actor_named(registry, subject)
     if actor is None and parse.pronoun_kind(subject) == "person":
-        actor = registry.last_person_before(subject.idx, marks)
+        actor = reporting.antecedent(registry, subject, marks)
     if actor is None or actor.not_actor or actor_id(actor.name) in silent:
         return None
     said = [t for t in verb.subtree if t not in set(subject.subtree)]
+    said += _next_quote_words(registry.doc, verb, quotes, actor)
     stance = stances.decide(verb, said)
     return (actor, stance) if stance else None
+
+
+def _next_quote_words(doc, verb, quotes, actor) -> list:
+    """Words of the actor's quote that opens the next sentence: what a statement
+    issued or a 'said' with no words of its own goes on to say."""
+    ident, end = actor_id(actor.name), verb.sent.end_char
+    following = [q for q in quotes if q.speaker == ident and end < q.start <= end + 3]
+    return [t for q in following[:1] for t in parse.tokens_between(doc, q.start, q.end)]
 
 
 def _reaction(registry, actor, stance, verb, sentence, quotes, article) -> Reaction:
