@@ -51,7 +51,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _national_governments(registry, doc)
     _fold_surnames(registry)
     # the recogniser's own one-word organisations fold as the rules' do
-    institutions.fold_short_forms(registry)
+    institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
     _things(registry, votes)
 

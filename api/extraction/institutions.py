@@ -192,12 +192,10 @@ def _antecedent(registry: Registry, noun: str, before: int):
     return None
 
 
-def fold_short_forms(registry: Registry) -> None:
+def fold_short_forms(registry: Registry, types=("organization", "government")) -> None:
     """'the Bank' after 'Bank of England', 'Crestline' after 'Crestline
     Communications': a one-word organisation that starts a longer one is it."""
-    drafts = [
-        d for d in registry.drafts.values() if d.type in ("organization", "government")
-    ]
+    drafts = [d for d in registry.drafts.values() if d.type in types]
     for short in drafts:
         if " " in short.name or short.key not in registry.drafts:
             continue
