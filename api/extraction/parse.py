@@ -107,7 +107,21 @@ def actor_named(registry, token):
                 found = _draft_over(registry, child)
                 if found is not None:
                     return found
-    return None
+    return _person_within(registry, token)
+
+
+def _person_within(registry, token):
+    """'Governor of Washington Chris Gregoire': the one person named anywhere in
+    the phrase, outside owners ('Tokayev's spokesman') and relative clauses."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("poss", "relcl", "acl", "advcl", "punct", "cc"):
+            continue
+        for inner in child.subtree:
+            draft = _draft_over(registry, inner) if inner.pos_ == "PROPN" else None
+            if draft is not None and draft.type == "person" and draft not in found:
+                found.append(draft)
+    return found[0] if len(found) == 1 else None
 
 
 def _draft_over(registry, token):

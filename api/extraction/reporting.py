@@ -50,11 +50,13 @@ def _previous_subject(registry, sentence, speaking: bool = False):
     previous = doc[sentence.start - 1].sent
     if "\n" in doc.text[previous.end_char : sentence.start_char]:
         return None  # a new paragraph
-    root = previous.root
-    if speaking and not _reports(root):
-        return None
-    named = parse.subject(root)
-    return parse.actor_named(registry, named) if named is not None else None
+    verbs = [t for t in previous if _reports(t)] if speaking else [previous.root]
+    for verb in verbs:
+        named = parse.subject(verb)
+        actor = parse.actor_named(registry, named) if named is not None else None
+        if actor is not None:
+            return actor
+    return None
 
 
 def continued_voice(registry, quote):
