@@ -42,6 +42,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     votes = _votes(entities)
     places = _places(doc, entities)
     _split_glued(registry, doc, entities)
+    _widen_to_organisations(registry, entities, votes)
     _cut_descriptions(registry)
     _extend_over_particles(registry)
     _trim_country_tails(registry)
@@ -245,6 +246,35 @@ def _complete_names(registry: Registry, entities) -> None:
         full = registry.draft(text, "person", role=draft.role, country=draft.country)
         if full is not draft:
             registry.merge(draft, full)
+
+
+def _widen_to_organisations(registry: Registry, entities, votes) -> None:
+    """'National Air and Space Museum', 'the Andy Warhol Foundation': names the
+    rules cut inside an organisation the recogniser reads whole are that
+    organisation (a person's name that ends it, 'Pan-democrat Lam Cheuk-ting',
+    stays the person)."""
+    for start, end, text, _ in entities:
+        if label_of(votes, text) != "ORG" or " " not in text:
+            continue
+        inner = [
+            r for r in registry.between(start, end) if (r.start, r.end) != (start, end)
+        ]
+        drafts = [registry.drafts[r.key] for r in inner]
+        if not inner or any(d.type not in ("person", "organization") for d in drafts):
+            continue
+        if any(d.type == "person" and r.end == end for r, d in zip(inner, drafts)):
+            continue
+        if not registry.free(start, inner[0].start) or not registry.free(
+            inner[-1].end, end
+        ):
+            continue
+        for ref, draft in zip(inner, drafts, strict=True):
+            registry.unmention(ref.start, ref.end)
+            if not draft.spans:
+                registry.drafts.pop(draft.key, None)
+        organisation = registry.draft(text, "organization")
+        organisation.acts = organisation.acts or any(d.acts for d in drafts)
+        registry.mention(organisation, start, end)
 
 
 def _pieces(doc, inner, floor: int) -> list[tuple[int, int, str]]:
