@@ -30,10 +30,13 @@ TITLE_WORDS = (
 PARTICLE_TAIL = re.compile(
     r"(?:\s+(?:von|van|der|den|de|del|da|di|du|la|le|bin|ibn|al|el)\b)+[\s-][A-Z][\w’'-]+"
 )
+NATIONAL_PREFIX = re.compile(r"(?<![\w.])(U\.S\.|US|UK|U\.K\.|EU) $")
 COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
 # Longest entity worth reading as one name: a run of capitals longer than this is a
 # list or a headline, not an actor.
 MAX_WORDS = 8
+# Verbs only a named actor does, beside the reporting verbs: 'declined to comment'.
+SPEAKING = {"decline", "refuse", "confirm", "deny", "respond", "apologise", "apologize"}
 
 
 def reconcile(registry: Registry, doc, zones) -> None:
@@ -46,6 +49,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _cut_descriptions(registry)
     _extend_over_particles(registry)
     _trim_country_tails(registry)
+    _national_prefixes(registry)
     _complete_names(registry, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
@@ -229,6 +233,31 @@ def _trim_country_tails(registry: Registry) -> None:
             registry.drafts.pop(draft.key, None)
 
 
+def _national_prefixes(registry: Registry) -> None:
+    """'U.S. Department of Agriculture', 'UK Home Office': a country's short form
+    written before an institution is part of its name."""
+    countries = gz.country_forms()
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        prefix = NATIONAL_PREFIX.search(registry.text, max(0, ref.start - 8), ref.start)
+        if draft is None or draft.type not in ("organization", "government"):
+            continue
+        if prefix is None or prefix.group(1) not in countries:
+            continue
+        start = prefix.start(1)
+        for other in registry.between(start, ref.start):
+            registry.unmention(other.start, other.end)
+        registry.unmention(ref.start, ref.end)
+        name = registry.text[start : ref.end]
+        named = registry.draft(
+            name, draft.type, role=draft.role, country=countries[prefix.group(1)]
+        )
+        named.acts = named.acts or draft.acts
+        registry.mention(named, start, ref.end)
+        if not draft.spans:
+            registry.drafts.pop(draft.key, None)
+
+
 def _complete_names(registry: Registry, entities) -> None:
     """A person the rules named by title and surname ('Administrator Bolden' of
     'NASA Administrator Charles Bolden') takes the full name the recogniser read."""
@@ -316,7 +345,10 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     tokens = parse.tokens_between(doc, start, end)
     text = doc.text[start:end]
     once = sum(votes.get(normalise(text), {}).values()) <= 1
-    return len(tokens) == 1 and tokens[0].is_sent_start and once
+    if len(tokens) != 1 or not tokens[0].is_sent_start or not once:
+        return False
+    # 'Google declined to comment', 'Microsoft said': a name that speaks is one
+    return tokens[0].head.lemma_ not in SPEAKING | wordlists.lemmas("reporting_verbs")
 
 
 def _existing(registry: Registry, text: str, label: str):
@@ -416,10 +448,19 @@ def _things(registry: Registry, votes) -> None:
     for draft in registry.drafts.values():
         if draft.type not in ("person", "organization") or draft.role:
             continue
-        if any(
+        person = any(
             label_of(votes, form) == "PERSON" for form in (draft.name, *draft.aliases)
-        ):
+        )
+        if person and not _written_as_a_thing(registry, draft):
             continue
         words = [w.lower() for w in re.findall(r"[\w-]+", draft.name)]
         if len(words) >= 2 and (set(words[1:]) & heads):
             draft.not_actor = True
+
+
+def _written_as_a_thing(registry: Registry, draft) -> bool:
+    """'the Arecibo Observatory': a person is never written after 'the'."""
+    return any(
+        registry.text[max(0, start - 4) : start].lower() == "the "
+        for start, _ in draft.spans
+    )

@@ -77,14 +77,19 @@ _QUAL = alternation(QUALIFIERS, ignore_case=True)
 _WRITTEN = alternation([*VAGUE, *UNITS], ignore_case=True)
 FIGURE = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?:(?P<qual>(?i:{_QUAL}))\s+)?"
-    r"(?:(?P<cur>US\$|R\$|\$|£|€|¥)\s?)?"
+    r"(?:(?P<cur>US\$|R\$|A\$|C\$|HK\$|\$|£|€|¥|₹)\s?)?"
+    # a currency written before the number: 'dollars 6.58bn', 'USD 5m'
+    r"(?:(?P<precur>dollars|pounds|euros|yen|yuan|rupiah|USD|EUR|GBP|JPY|CNY|INR|"
+    r"IDR|AUD|CAD|HKD|CHF)\s)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]?\d)"
     r"(?:(?:\s|-)?(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     # a unit glued to the number: '18km', 'up to 70km/h', 'above 46C'
     r"(?:(?P<measure>km/h|km|cm|mm|C|kg)(?![A-Za-z]))?"
+    r"(?:(?P<pence>p)(?![A-Za-z]))?"
     r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles|kwacha|rand|"
-    r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars)\b)?"
+    r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars|rupiah|ringgit|"
+    r"baht|dong|pesos|yuan|renminbi|rupee)\b)?"
 )
 WRITTEN = re.compile(
     rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WRITTEN}))"
@@ -98,7 +103,12 @@ WRITTEN = re.compile(
 DATE_BEFORE = re.compile(rf"(?i:\b(?:{MONTHS})\.?)\s*$")
 DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{MONTHS})\b)")
 TIME_AFTER = re.compile(r"^(?::\d|\s?(?:a\.?m\b|p\.?m\b|hours\b|GMT|h\b|o'clock))")
-AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|-years?-old)")
+AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-years?\s+old|\s+years?-old)")
+# After 'NNm', words of size or distance make the 'm' metres: 'a 20m tall tower'.
+METRES_AFTER = re.compile(
+    r"\s*(?:tall|high|long|wide|deep|away|above|below|under|in\s+(?:length|height|"
+    r"diameter)|of\s+water)\b"
+)
 AGE_BEFORE = re.compile(r"\baged\s+$")
 DIGIT = re.compile(r"\d")
 
@@ -213,12 +223,17 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     before = text[max(0, match.start() - 8) : match.start()]
     age = bool(AGE.match(after) or AGE_BEFORE.search(before))
     scale = match.group("scale")
-    if scale and (scale in ("m", "k") and not match.group("cur")):
+    currency = match.group("cur") or match.group("precur") or match.group("curword")
+    if scale == "k" and not currency:
         return None
+    measure = match.group("measure")
+    if scale == "m" and not currency and METRES_AFTER.match(text, match.end()):
+        scale, measure = None, "m"  # 'a 20m tall tower': metres, not millions
     value *= SCALES.get(scale or "", 1)
-    currency = match.group("cur") or match.group("curword")
     unit = CURRENCIES.get(currency) if currency else None
-    unit = "percent" if match.group("pct") else (match.group("measure") or unit)
+    if match.group("pence") and not scale and not currency:
+        value, unit, currency = value / 100, "GBP", "p"  # '1p': one penny
+    unit = "percent" if match.group("pct") else (measure or unit)
     unit = "years" if age else unit
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
     money = bool(currency) and not age
@@ -232,7 +247,8 @@ def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
         text[max(0, num_start - 12) : num_start],
         text[num_end : num_end + 12],
     )
-    if after[:1].isalpha() and not (match.group("scale") or match.group("measure")):
+    glued = match.group("scale") or match.group("measure") or match.group("pence")
+    if after[:1].isalpha() and not glued:
         return False
     if DATE_BEFORE.search(before) or DATE_AFTER.match(after) or TIME_AFTER.match(after):
         return False
@@ -244,6 +260,7 @@ def _counted(text: str, match: re.Match, raw: str, value: float) -> bool:
         previous
         and previous.group(1)[0].isupper()
         and not match.group("qual")
+        and not match.group("precur")
         and previous.group(1) not in OPENERS
     )
 

@@ -28,6 +28,18 @@ CURRENCIES = {
     "reais": "BRL",
     "lira": "TRY",
     "dinars": None,
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "dong": "VND",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "₹": "INR",
+    **{code: code for code in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "IDR", "AUD")},
+    **{code: code for code in ("CAD", "HKD", "CHF")},
 }
 UNITS = {
     "one": 1,

@@ -1,0 +1,59 @@
+"""Cases met on real articles: each failed before the parsed foundation."""
+
+from api.extraction.numbers import figures
+from api.extraction.pipeline import extract
+
+
+def actors(text: str) -> dict[str, str]:
+    return {a.name: a.type for a in extract(text).actors}
+
+
+def figure(text: str) -> tuple:
+    (found,) = figures(text)
+    return text[found.start : found.end], found.value, found.unit
+
+
+def test_single_word_organisations_that_speak_are_actors():
+    found = actors("Microsoft said it would fix the bug. Google declined to comment.")
+    assert found == {"Microsoft": "organization", "Google": "organization"}
+
+
+def test_the_audience_of_told_is_not_the_speaker():
+    annotation = extract(
+        "The BBC's correspondent in Jakarta, Rachel Harvey, told World Business "
+        'Report that the talks had stalled. "Nobody expected this," she said.'
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    assert [names[q.speaker] for q in annotation.quotes] == ["Rachel Harvey"]
+
+
+def test_things_named_like_people_are_not_actors():
+    found = actors("Tourists climbed the Great Wall. The Arecibo Observatory closed.")
+    assert "Arecibo Observatory" not in found and "Great Wall" not in found
+
+
+def test_an_age_is_no_casualty():
+    annotation = extract("The fire killed three people, including a 53-year old man.")
+    by_evidence = {s.evidence: s.category for s in annotation.statistics}
+    assert by_evidence == {"three": "fatalities", "53": "age"}
+
+
+def test_currencies_written_as_words_or_codes():
+    assert figure("The bank lost 59.2 trillion rupiah.") == (
+        "59.2 trillion rupiah",
+        59.2e12,
+        "IDR",
+    )
+    assert figure("Exports rose to dollars 6.58bn.") == (
+        "dollars 6.58bn",
+        6.58e9,
+        "USD",
+    )
+    assert figure("Imports fell to pounds 3.5bn.") == ("pounds 3.5bn", 3.5e9, "GBP")
+    assert figure("It cost USD 5m.") == ("USD 5m", 5e6, "USD")
+    assert figure("Stamps cost 1p more.") == ("1p", 0.01, "GBP")
+
+
+def test_m_is_millions_or_metres_by_context():
+    assert figure("The company will invest 60m in the plant.") == ("60m", 60e6, None)
+    assert figure("The tower is 20m tall.") == ("20m", 20.0, "m")
