@@ -291,7 +291,10 @@ def _widen_to_organisations(registry: Registry, entities, votes) -> None:
         drafts = [registry.drafts[r.key] for r in inner]
         if not inner or any(d.type not in ("person", "organization") for d in drafts):
             continue
-        if any(d.type == "person" and r.end == end for r, d in zip(inner, drafts)):
+        if any(
+            d.type == "person" and r.end == end
+            for r, d in zip(inner, drafts, strict=True)
+        ):
             continue
         if not registry.free(start, inner[0].start) or not registry.free(
             inner[-1].end, end
