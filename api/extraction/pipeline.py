@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import (
-    acting,
-    actors,
-    caveats,
-    pullquotes,
-    quotes,
-    reactions,
-    segment,
-    statistics,
-)
+from api.extraction import actors, segment, stages
 from api.extraction.ids import article_id, content_hash
-from api.extraction.nlp import extractor_name, gazetteer_hits, get_nlp
+from api.extraction.nlp import extractor_name
 from api.extraction.text import parse_header
 from api.extraction.types import Annotation, ArticleInfo
-
-QUOTED_KINDS = ("body", "pull_quote", "photo_caption")
 
 
 def extract(
@@ -48,27 +37,21 @@ def extract_raw(raw: str, **meta) -> Annotation:
 
 
 def analyse(info: ArticleInfo) -> Annotation:
-    """The strict pipeline: every stage in order, exceptions propagate."""
-    text, paragraphs = info.text, info.paragraphs
-    doc = get_nlp()(text)
-    spans = [
-        s
-        for s in quotes.find_spans(text, paragraphs)
-        if paragraphs[s.paragraph].kind in QUOTED_KINDS
-    ]
-    sentences = segment.sentences(doc, paragraphs, [s.bounds for s in spans], text)
-    registry = actors.discover(text, paragraphs, gazetteer_hits(doc), doc)
-    quoted = [(s.start, s.end) for s in spans]
-    acting.mark(registry, sentences, paragraphs, quoted)
-    found = quotes.build(registry, spans, sentences, info.id)
-    found = pullquotes.merge(text, paragraphs, found)
-    figures = statistics.extract(registry, paragraphs, sentences, found, info.id)
-    events = reactions.extract(registry, paragraphs, sentences, found, info.id)
-    info.caveats = caveats.extract(text, sentences)
+    """The strict pipeline: every stage of `stages.STAGES` in order, exceptions
+    propagate."""
+    values = stages.run(
+        {"text": info.text, "paragraphs": info.paragraphs, "article": info.id}
+    )
+    found, figures, events = (
+        values["quotes"],
+        values["statistics"],
+        values["reactions"],
+    )
+    info.caveats = values["caveats"]
     used = _used(found, figures, events)
     return Annotation(
         article=info,
-        actors=actors.to_actors(registry, used),
+        actors=actors.to_actors(values["registry"], used),
         quotes=found,
         reactions=events,
         statistics=figures,

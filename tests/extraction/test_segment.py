@@ -47,3 +47,14 @@ def test_default_title_is_the_first_line_cut_at_a_word():
     assert title.endswith("…") and len(title) <= 101
     assert long_line.startswith(title[:-1])
     assert not title[:-1].endswith((" ", ","))
+
+
+def test_stages_read_only_what_the_article_or_an_earlier_stage_wrote():
+    from api.extraction import stages
+
+    assert stages.check_order() == []
+    parse, spans, sentences, *rest = stages.STAGES
+    assert stages.check_order((sentences, parse, spans, *rest)) == [
+        "sentences reads doc before any stage writes it",
+        "sentences reads spans before any stage writes it",
+    ]
