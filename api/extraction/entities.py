@@ -8,13 +8,13 @@ and a person or organisation the rules missed is added, tentative until it acts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from api.extraction import gazetteers as gz
 from api.extraction import institutions, parse, wordlists
 from api.extraction.registry import Registry, normalise
-from api.extraction.zones import inside
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization"}
 # Things named like people: never actors, whatever verb follows them.
@@ -41,7 +41,7 @@ SPEAKING = {"decline", "refuse", "confirm", "deny", "respond", "apologise", "apo
 
 def reconcile(registry: Registry, doc, zones) -> None:
     """Retype or set aside rule-made drafts, then add the names the rules missed."""
-    entities = [e for e in (_trimmed(e) for e in doc.ents) if e is not None]
+    entities = Entities(e for e in (_trimmed(e) for e in doc.ents) if e is not None)
     votes = _votes(entities)
     places = _places(doc, entities)
     _split_glued(registry, doc, entities)
@@ -110,8 +110,8 @@ def _retype(registry: Registry, entities, votes) -> None:
             continue
         labels = Counter(
             label_of(votes, text)
-            for start, end, text, _ in entities
-            if any(s <= start and end <= e for s, e in draft.spans)
+            for span in draft.spans
+            for _, _, text, _ in _inside(entities, *span)
         )
         labels.pop(None, None)
         if not labels:
@@ -125,6 +125,25 @@ def _retype(registry: Registry, entities, votes) -> None:
             draft.type = "organization"
         elif label == "PERSON" and draft.type == "organization" and draft.tentative:
             draft.type = "person"
+
+
+class Entities(list):
+    """(start, end, text, label) in text order, with their starts for bisection."""
+
+    def __init__(self, items) -> None:
+        super().__init__(sorted(items))
+        self.starts = [e[0] for e in self]
+
+
+def _inside(entities: Entities, start: int, end: int) -> list:
+    """The entities lying wholly within [start, end)."""
+    index = bisect.bisect_left(entities.starts, start)
+    found = []
+    while index < len(entities) and entities[index][0] < end:
+        if entities[index][1] <= end:
+            found.append(entities[index])
+        index += 1
+    return found
 
 
 def _places(doc, entities) -> set[str]:
@@ -142,9 +161,7 @@ def _split_glued(registry: Registry, doc, entities) -> None:
     tells apart ('Refugee Council Enver Solomon') is two names."""
     for ref in list(registry.refs):
         inner = [
-            e
-            for e in entities
-            if ref.start <= e[0] and e[1] <= ref.end and e[3] in ACTOR_LABELS
+            e for e in _inside(entities, ref.start, ref.end) if e[3] in ACTOR_LABELS
         ]
         if len(inner) < 2 or len({e[3] for e in inner}) < 2:
             continue
@@ -327,9 +344,12 @@ def _pieces(doc, inner, floor: int) -> list[tuple[int, int, str]]:
 
 
 def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> None:
+    zone_starts = [a for a, _ in zones]
     for start, end, text, _ in entities:
         label = label_of(votes, text)
-        if label not in ACTOR_LABELS or not inside(zones, start, end):
+        index = bisect.bisect_right(zone_starts, start) - 1
+        within = index >= 0 and end <= zones[index][1]
+        if label not in ACTOR_LABELS or not within:
             continue
         if normalise(text) in places:
             continue
@@ -346,7 +366,7 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     """A one-word organisation that opens a sentence and is never named again is a
     capitalised noun ('Malaria killed 300 people'), not a name."""
     tokens = parse.tokens_between(doc, start, end)
-    text = doc.text[start:end]
+    text = parse.text_of(doc)[start:end]
     once = sum(votes.get(normalise(text), {}).values()) <= 1
     if len(tokens) != 1 or not tokens[0].is_sent_start or not once:
         return False

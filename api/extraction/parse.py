@@ -30,6 +30,26 @@ def token_at(doc, offset: int):
     return token if offset < token.idx + len(token.text) else None
 
 
+def sentence(token):
+    """The sentence holding the token. `token.sent` walks the whole document on
+    every call; this looks it up in the document's sentences, listed once."""
+    doc = token.doc
+    spans = doc.user_data.get("sentences")
+    if spans is None:
+        spans = doc.user_data["sentences"] = list(doc.sents)
+        doc.user_data["sentence_starts"] = [s.start for s in spans]
+    index = bisect.bisect_right(doc.user_data["sentence_starts"], token.i) - 1
+    return spans[index]
+
+
+def text_of(doc) -> str:
+    """The document's text, built once (`doc.text` joins every token each time)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def tokens_between(doc, start: int, end: int):
     first = token_at(doc, start)
     if first is None:

@@ -35,7 +35,7 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
 def antecedent(registry, pronoun, skip):
     """'He said': the person the sentence before was about (its subject), else the
     last person named before the pronoun."""
-    before = _previous_subject(registry, pronoun.sent)
+    before = _previous_subject(registry, parse.sentence(pronoun))
     if before is not None and before.type == "person":
         return before
     return registry.last_person_before(pronoun.idx, skip)
@@ -47,8 +47,8 @@ def _previous_subject(registry, sentence, speaking: bool = False):
     doc = registry.doc
     if sentence.start == 0:
         return None
-    previous = doc[sentence.start - 1].sent
-    if "\n" in doc.text[previous.end_char : sentence.start_char]:
+    previous = parse.sentence(doc[sentence.start - 1])
+    if "\n" in registry.text[previous.end_char : sentence.start_char]:
         return None  # a new paragraph
     verbs = [t for t in previous if _reports(t)] if speaking else [previous.root]
     for verb in verbs:
@@ -67,8 +67,8 @@ def continued_voice(registry, quote):
     first = parse.token_at(doc, quote.start) if doc is not None else None
     if first is None:
         return None
-    sentence = first.sent
-    if doc.text[sentence.start_char : quote.outer_start].strip():
+    sentence = parse.sentence(first)
+    if registry.text[sentence.start_char : quote.outer_start].strip():
         return None  # words before the quote: not a quote standing alone
     speaker = _previous_subject(registry, sentence, speaking=True)
     return None if speaker is None or speaker.not_actor else speaker

@@ -22,36 +22,36 @@ def extract(registry, sentences, quotes, silent, taken, article) -> list[Reactio
     if doc is None:
         return []
     marks = [(q.start - 1, q.end + 1) for q in quotes]
+    by_start: dict[int, list] = {}
+    for quote in quotes:
+        by_start.setdefault(quote.start, []).append(quote)
     for index, sentence in enumerate(sentences):
         for verb in parse.tokens_between(doc, *sentence):
-            response = _response(registry, verb, marks, silent, quotes)
+            response = _response(registry, verb, marks, silent, by_start)
             if response is None:
                 continue
             actor, stance = response
             key = (actor_id(actor.name), sentence[0])
             if key not in seen:
                 seen.add(key)
-                span = _with_quotes_after(sentences, index, quotes, actor)
+                span = _with_quotes_after(sentences, index, by_start, actor)
                 found.append(
                     _reaction(registry, actor, stance, verb, span, quotes, article)
                 )
     return found
 
 
-def _with_quotes_after(sentences, index, quotes, actor):
-    """The sentence, and the sentences right after it that only carry the same
+def _with_quotes_after(sentences, index, by_start, actor):
+    """The sentence, and the sentences right after it that open with the same
     actor's quote ('X issued a statement. "I am disappointed ..."')."""
     start, end = sentences[index]
     ident = actor_id(actor.name)
     for following in sentences[index + 1 :]:
-        if not any(_voiced_there(q, following, ident) for q in quotes):
+        opening = _starting(by_start, following[0], following[0] + 3)
+        if not any(q.speaker == ident for q in opening):
             break
         end = following[1]
     return start, end
-
-
-def _voiced_there(quote, sentence, ident) -> bool:
-    return quote.speaker == ident and sentence[0] <= quote.start <= sentence[0] + 2
 
 
 def lead_subject(registry, paragraphs):
@@ -62,11 +62,11 @@ def lead_subject(registry, paragraphs):
     first = parse.token_at(doc, lead.start) if doc is not None and lead else None
     if first is None:
         return None
-    named = parse.subject(first.sent.root)
+    named = parse.subject(parse.sentence(first).root)
     return parse.actor_named(registry, named) if named is not None else None
 
 
-def _response(registry, verb, marks, silent, quotes):
+def _response(registry, verb, marks, silent, by_start):
     """(actor, stance) of the response this verb voices, or None."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs():
         return None
@@ -83,17 +83,22 @@ def _response(registry, verb, marks, silent, quotes):
     if actor is None or actor.not_actor or actor_id(actor.name) in silent:
         return None
     said = [t for t in verb.subtree if t not in set(subject.subtree)]
-    said += _next_quote_words(registry.doc, verb, quotes, actor)
+    said += _next_quote_words(registry.doc, verb, by_start, actor)
     stance = stances.decide(verb, said)
     return (actor, stance) if stance else None
 
 
-def _next_quote_words(doc, verb, quotes, actor) -> list:
+def _next_quote_words(doc, verb, by_start, actor) -> list:
     """Words of the actor's quote that opens the next sentence: what a statement
     issued or a 'said' with no words of its own goes on to say."""
-    ident, end = actor_id(actor.name), verb.sent.end_char
-    following = [q for q in quotes if q.speaker == ident and end < q.start <= end + 3]
+    ident, end = actor_id(actor.name), parse.sentence(verb).end_char
+    following = [q for q in _starting(by_start, end + 1, end + 4) if q.speaker == ident]
     return [t for q in following[:1] for t in parse.tokens_between(doc, q.start, q.end)]
+
+
+def _starting(by_start: dict, start: int, end: int) -> list:
+    """The quotes that start in [start, end)."""
+    return [q for offset in range(start, end) for q in by_start.get(offset, ())]
 
 
 def _reaction(registry, actor, stance, verb, sentence, quotes, article) -> Reaction:

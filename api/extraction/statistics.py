@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
-from api.extraction import descriptions
+from api.extraction import descriptions, parse
 from api.extraction import gazetteers as gz
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
@@ -330,18 +330,26 @@ def _year(doc, text: str, figure: Figure) -> bool:
 
 
 def _entity_at_token(doc, offset: int):
-    for token in doc:
-        if token.idx > offset:
-            return token
-    return None
+    """The first token after `offset`."""
+    token = parse.token_at(doc, max(0, offset - 1))
+    return doc[token.i + 1] if token is not None and token.i + 1 < len(doc) else None
 
 
 def _entity_at(doc, start: int, end: int):
-    for entity in doc.ents:
-        if entity.start_char <= start and end <= entity.end_char:
-            return entity
-        if entity.start_char > end:
-            return None
+    """The named entity holding [start, end), through the token at `start`."""
+    token = parse.token_at(doc, start)
+    if token is None or not token.ent_type_:
+        return None
+    first = token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = token.i + 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    entity = doc[first:last]
+    if entity.start_char <= start and end <= entity.end_char:
+        entity.label_ = token.ent_type_
+        return entity
     return None
 
 
