@@ -197,14 +197,15 @@ TARGET_PREPOSITIONS = {"for", "against", "on", "at", "toward", "towards", "over"
 
 
 def mention_is_target(doc, start: int, end: int) -> bool:
-    """The mention's head is what its clause acts on: a passive subject, a direct
-    object, or the object of 'for'/'against'."""
+    """The mention's head is what its clause acts on or whose it is: a passive
+    subject, a direct object, an owner, or the object of 'for'/'against'."""
     tokens = tokens_between(doc, start, end)
     heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
     return bool(heads) and all(_target(t) for t in heads)
 
 
 def _target(token) -> bool:
-    if token.dep_ in ("nsubjpass", "dobj"):
+    # an owner ('Labour's Shadow Home Secretary said') is not who speaks
+    if token.dep_ in ("nsubjpass", "dobj", "poss"):
         return True
     return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPOSITIONS

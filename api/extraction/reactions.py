@@ -110,8 +110,7 @@ def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
         if lead is not None:
             silent = silent | {actor_id(lead.name)}
     inside = [s for s in sentences if any(a <= s[0] < b for a, b in body)]
-    held = {(r.actor, r.start) for r in items}
-    return items + responses.extract(registry, inside, said, silent, held, article)
+    return items + responses.extract(registry, inside, said, silent, items, article)
 
 
 def _voiced_by_actor(registry, reaction) -> bool:

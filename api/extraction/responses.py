@@ -6,6 +6,8 @@ object or a name inside a noun phrase is what the clause is about, not who react
 
 from __future__ import annotations
 
+import bisect
+
 from api.extraction import parse, reporting, stances, wordlists
 from api.extraction.ids import actor_id, item_id
 from api.extraction.types import Reaction
@@ -15,12 +17,18 @@ def verbs() -> frozenset[str]:
     return wordlists.lemmas("reaction_verbs") | wordlists.lemmas("reporting_verbs")
 
 
-def extract(registry, sentences, quotes, silent, taken, article) -> list[Reaction]:
+def extract(registry, sentences, quotes, silent, held, article) -> list[Reaction]:
     """`silent`: ids of actors who do not react (the protagonist and their
-    voices); `taken`: (actor id, sentence start) already holding a reaction."""
-    doc, found, seen = registry.doc, [], set(taken)
+    voices); `held`: the reactions found already."""
+    doc, found = registry.doc, []
     if doc is None:
         return []
+    starts = [s for s, _ in sentences]
+    stances: dict[tuple, list[str]] = {}
+    for reaction in held:
+        at = bisect.bisect_right(starts, reaction.start) - 1
+        key = (reaction.actor, starts[at] if at >= 0 else reaction.start)
+        stances.setdefault(key, []).append(reaction.stance)
     marks = [(q.start - 1, q.end + 1) for q in quotes]
     by_start: dict[int, list] = {}
     for quote in quotes:
@@ -32,13 +40,30 @@ def extract(registry, sentences, quotes, silent, taken, article) -> list[Reactio
                 continue
             actor, stance = response
             key = (actor_id(actor.name), sentence[0])
-            if key not in seen:
-                seen.add(key)
-                span = _with_quotes_after(sentences, index, by_start, actor)
-                found.append(
-                    _reaction(registry, actor, stance, verb, span, quotes, article)
-                )
+            span = _with_quotes_after(sentences, index, by_start, actor)
+            before = stances.setdefault(key, [])
+            if before and not _second_statement(verb, stance, before):
+                continue
+            if before:
+                span = (verb.idx, span[1])
+            before.append(stance)
+            found.append(
+                _reaction(registry, actor, stance, verb, span, quotes, article)
+            )
     return found
+
+
+def _second_statement(verb, stance: str, before: list[str]) -> bool:
+    """'... said her party supported the idea, and said it was "damning"': a
+    second speech verb of the same actor, of another stance, is a second
+    reaction; a second response verb ('welcomed the deal and urged calm') is not."""
+    return (
+        len(before) == 1
+        and stance not in before
+        and verb.dep_ == "conj"
+        and verb.lemma_ in wordlists.lemmas("reporting_verbs")
+        and stances.of_verb(verb) is None
+    )
 
 
 def _with_quotes_after(sentences, index, by_start, actor):
