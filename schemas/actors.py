@@ -2,6 +2,7 @@
 
 from marshmallow import fields, validate
 
+from api.extraction.types import ACTOR_TYPES
 from schemas.common import (
     QueryArgsSchema,
     Schema,
@@ -10,8 +11,6 @@ from schemas.common import (
     sort_field,
     text_param,
 )
-
-ACTOR_TYPES = ("person", "organization", "government", "country", "group")
 
 
 class MentionSchema(Schema):

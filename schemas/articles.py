@@ -2,6 +2,7 @@
 
 from marshmallow import fields, validate
 
+from api.extraction.types import PARAGRAPH_KINDS
 from schemas.common import (
     HTTP_URL,
     NO_NUL,
@@ -15,14 +16,6 @@ from schemas.common import (
     text_param,
 )
 
-PARAGRAPH_KINDS = (
-    "body",
-    "pull_quote",
-    "related_headline",
-    "photo_caption",
-    "credit",
-    "more_news",
-)
 EXAMPLE_ID = "kazakhstan-s-president-rejects-talks-1a2b3c4d"
 
 

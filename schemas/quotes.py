@@ -2,6 +2,7 @@
 
 from marshmallow import fields, validate
 
+from api.extraction.types import QUOTE_KINDS
 from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
@@ -14,8 +15,6 @@ from schemas.common import (
     sort_field,
     text_param,
 )
-
-QUOTE_KINDS = ("direct", "partial", "term")
 
 
 class QuoteSchema(LocatedSchema):

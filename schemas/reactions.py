@@ -2,6 +2,7 @@
 
 from marshmallow import fields, validate
 
+from api.extraction.types import STANCES
 from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
@@ -13,8 +14,6 @@ from schemas.common import (
     sort_field,
     text_param,
 )
-
-STANCES = ("supportive", "concerned", "critical")
 
 
 class ReactionSchema(LocatedSchema):

@@ -2,6 +2,7 @@
 
 from marshmallow import fields, validate
 
+from api.extraction.types import CATEGORIES, PLACEMENTS, QUALIFIERS
 from schemas.common import (
     LocatedSchema,
     QueryArgsSchema,
@@ -14,20 +15,6 @@ from schemas.common import (
     sort_field,
     text_param,
 )
-
-QUALIFIERS = ("exact", "more_than", "around", "at_least", "up_to", "approximate")
-CATEGORIES = (
-    "fatalities",
-    "injuries",
-    "arrests",
-    "deployment",
-    "security",
-    "population",
-    "economy",
-    "age",
-    "other",
-)
-PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 
 
 class StatisticSchema(LocatedSchema):
