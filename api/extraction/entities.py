@@ -20,6 +20,9 @@ ACTOR_LABELS = {"PERSON": "person", "ORG": "organization"}
 # Things named like people: never actors, whatever verb follows them.
 THING_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "LOC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# 'the' inside a name follows a linking word ('Church of the Nazarene'); after a
+# name it joins two ('Rathbun the Scientology').
+GLUED_THE = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bto)\s+the\s+")
 LEADING = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 TRAILING = re.compile(r"(?:[’']s?|\s+[’']s)$")
 TITLE_WORDS = (
@@ -70,11 +73,16 @@ def _trimmed(entity):
     lead = LEADING.match(text)
     if lead:
         start, text = start + lead.end(), text[lead.end() :]
+    bracket = text.find(" (")
+    if bracket > 0 and ")" not in text[bracket:]:
+        end, text = start + bracket, text[:bracket]  # 'World Health Organisation (WHO'
     tail = TRAILING.search(text)
     if tail:
         end, text = end - len(tail.group()), text[: tail.start()]
     if not text or len(text.split()) > MAX_WORDS or not text[0].isupper():
         return None
+    if GLUED_THE.search(text):
+        return None  # 'Rathbun the Scientology': two names run together
     return start, end, text, entity.label_
 
 
@@ -471,14 +479,25 @@ def _things(registry: Registry, votes) -> None:
     for draft in registry.drafts.values():
         if draft.type not in ("person", "organization") or draft.role:
             continue
+        words = [w.lower() for w in re.findall(r"[\w-]+", draft.name)]
+        found = set(words[1:]) & heads
+        if len(words) < 2 or not found:
+            continue
         person = any(
             label_of(votes, form) == "PERSON" for form in (draft.name, *draft.aliases)
         )
-        if person and not _written_as_a_thing(registry, draft):
+        # only a place word is also a surname ('Jo Park', 'Anna Hall')
+        surname_like = all(_thing_kind(w) == "place" for w in found)
+        if person and surname_like and not _written_as_a_thing(registry, draft):
             continue
-        words = [w.lower() for w in re.findall(r"[\w-]+", draft.name)]
-        if len(words) >= 2 and (set(words[1:]) & heads):
-            draft.not_actor = True
+        draft.not_actor = True
+
+
+def _thing_kind(word: str) -> str | None:
+    return next(
+        (e["kind"] for e in wordlists.entries("thing_names") if e["lemma"] == word),
+        None,
+    )
 
 
 def _written_as_a_thing(registry: Registry, draft) -> bool:
