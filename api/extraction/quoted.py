@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import verdicts
+from api.extraction import stances
 from api.extraction.ids import actor_id, item_id
 from api.extraction.types import Reaction
 
@@ -56,7 +56,7 @@ def registry_ids(registry):
 def _damning(text: str, quote):
     """A critical word the speaker does not deny ('I am not angry with the
     nurses'); worry in a quote is too often the speaker's own job to count."""
-    for found in verdicts.VERDICT.finditer(text, quote.start, quote.end):
+    for found in stances.VERDICT.finditer(text, quote.start, quote.end):
         denied = NEGATION.search(
             text[max(quote.start, found.start() - 12) : found.start()]
         )

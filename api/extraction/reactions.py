@@ -11,68 +11,13 @@ from api.extraction import (
     quoted,
     responses,
     speaking_for,
+    stances,
     subjects,
-    verdicts,
 )
 from api.extraction.ids import actor_id, item_id
 from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
 
-# Verdicts that make a plain 'said' critical.
-CRITICAL_VERDICTS = (
-    r"too little|too late|not enough|inadequate|unacceptable|unfair|a failure"
-    r"|a disgrace|a scandal|a betrayal|reckless|irresponsible|shameful|a mistake"
-)
-# What a government or company is defended for: a contested decision of its own.
-MEASURES = (
-    r"reforms?|decisions?|plans?|polic(?:y|ies)|measures?|laws?|bills?|moves?"
-    r"|deals?|cuts?|ban|crackdown|operation|response|handling|budget|rules?"
-)
-STANCE_VERBS = (
-    (
-        "supportive",
-        r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
-        r"|congratulat\w*|endors\w*|hail\w*"
-        # help on its way: 'sent 300 soldiers', 'released €2m in emergency aid'
-        r"|(?:sent|sends|send|offered|offers|dispatch\w*|released|releases)\s+"
-        r"(?:[\w€$£.,\-]+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*"
-        r"|soldiers|planes|aircraft|helicopters|teams?|experts|doctors|medics)\b"
-        r"|declar\w*\s+(?:\w+\s+){0,3}?mourning"
-        # paying for the response: 'is paying for most of the first phase'
-        r"|(?:is|are|was|were|will\s+be)\s+(?:paying|funding|financing)\b"
-        r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
-        r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
-        r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"
-        r"|(?:sent|sends|send|offered|offers|expressed)\s+(?:\w+\s+){0,2}?"
-        r"(?:condolences|sympathy|solidarity)"
-        # rejecting the criticism of a move defends it
-        r"|(?:rejected|rejects|dismissed|dismisses)\s+(?:\w+\s+){0,2}?"
-        r"(?:suggestion|claim|accusation|allegation|criticism|charge)s?\b",
-    ),
-    (
-        "critical",
-        r"condemn\w*|critici[sz]\w*|denounc\w*|accus\w*"
-        r"|warn(?:ed|s)\s+(?:[\w’']+\s+){0,3}?against"
-        r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"
-        # defending a contested measure answers, and so criticises, its opponents
-        rf"|defend(?:s|ed)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:{MEASURES})\b"
-        # 'said the cut was "too little"': a reporting verb with a damning verdict
-        rf"|(?:said|says)\s+(?:that\s+)?(?:\w+\s+){{1,3}}?(?:was|were|is|are)\s+[“\"]?"
-        rf"(?:{CRITICAL_VERDICTS})\b",
-    ),
-    (
-        "concerned",
-        r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
-        r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
-        r"|warn(?:ed|s)\b|request\w*|regrett\w*|lament\w*|demand\w*"
-        r"|(?:is|was|were|are)\s+concerned"
-        # a travel warning: 'advised their citizens to avoid large gatherings'
-        r"|advis\w*\s+(?:its|their)\s+(?:citizens|nationals)",
-    ),
-)
-# Last, so that a stance verb at the same place wins: 'called on', 'said ... too late'.
-REPORTED = (("reported", verdicts.CUES),)
 BUT = re.compile(r",\s+but\b|;")
 # A second reaction of the same actor opens a clause: '…, but warned', ', and FIFA said'
 SECOND = re.compile(r"(?:,?\s+but\s+|,\s+and\s+[A-Z][\w\s]*?\s)(?:\w+\s+){0,3}?$")
@@ -80,7 +25,6 @@ SECOND = re.compile(r"(?:,?\s+but\s+|,\s+and\s+[A-Z][\w\s]*?\s)(?:\w+\s+){0,3}?$
 REPORT_AFTER_QUOTE = re.compile(r"[”\"»]\s+and\s+$")
 # 'He said he had called his rival to congratulate her': no noun phrase in between
 PRONOUN = re.compile(r"\s*(He|She|It|They)\s+(?:(?!the\b|an?\b)[\w’']+\s+){0,8}?$")
-VERB = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED)))
 
 
 def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
@@ -132,8 +76,8 @@ def _voiced_by_actor(registry, reaction) -> bool:
 
 def _sentence(registry, sentence, around, quotes, hero, article) -> list[Reaction]:
     text, results, floor, previous = registry.text, [], sentence[0], []
-    stances: dict[str, str] = {}
-    for match in VERB.finditer(text, *sentence):
+    decided: dict[str, str] = {}
+    for match in stances.STANCE_VERB.finditer(text, *sentence):
         if _in_quote(match.start(), quotes):
             continue
         stance = match.lastgroup
@@ -143,16 +87,16 @@ def _sentence(registry, sentence, around, quotes, hero, article) -> list[Reactio
             actors = subjects.find(registry, floor, match.start(), hero)
             actors = actors or _antecedent(registry, floor, match, around[0], hero)
         if stance == "reported":
-            stance = verdicts.stance(text, match, _clause_end(text, match, sentence))
+            stance = stances.of_report(text, match, _clause_end(text, match, sentence))
             if stance is None:
                 # 'Mr Rugira said the ALK had lost ... and accused the army'
                 previous = actors
                 continue
         for actor in actors:
-            span = _span(text, sentence, match, stances.get(actor.name), stance)
+            span = _span(text, sentence, match, decided.get(actor.name), stance)
             if span is None:
                 continue
-            stances.setdefault(actor.name, stance)
+            decided.setdefault(actor.name, stance)
             results.append(
                 _reaction(
                     registry, actor, stance, match, span, around[1], quotes, article

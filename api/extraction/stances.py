@@ -1,9 +1,16 @@
-"""The one place a parsed reaction's stance is decided: from the verb of the
-response ('criticised', 'welcomed') if it carries one, else from the evaluative
-words of what the actor says (the reported clause and its quotes)."""
+"""The one place a reaction's stance is decided.
+
+On the parse: from the verb of the response ('criticised', 'welcomed') if it carries
+one, else from the evaluative words of what the actor says (the reported clause and
+its quotes), both lists kept as data. Over the raw clause, for the rules that read a
+sentence as text: the stance verbs and verdict words below ('X said it was deeply
+worried', 'Z called the attack "despicable"'); only evaluative words count, so that an
+actor reporting facts ('police said 12 people died') does not become a reacting one.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -85,3 +92,109 @@ def of_words(tokens) -> str | None:
 
 def decide(verb, tokens) -> str | None:
     return of_verb(verb) or of_words(tokens)
+
+
+# Over the raw clause.
+# Reporting verbs whose complement may carry a verdict; 'called' needs a quoted or
+# bare verdict after its object ('called the outcome «a missed opportunity»').
+CUES = r"said|says|added|called"
+LEXICON = (
+    (
+        "supportive",
+        r"ready to|willing to|support(?:s|ed|ing)?|welcom\w*|a historic|historic day"
+        r"|good news|a success|a milestone"
+        r"|increase (?:its|their) (?:funding|aid|support)"
+        r"|(?:it|they|we) (?:had|has|have) (?:sent|delivered|donated|provided"
+        r"|registered|housed|sheltered|rescued|evacuated)"
+        r"|solidarity|grateful",
+    ),
+    (
+        "critical",
+        r"disappoint\w*|ignored|failures?|resist|a mistake|unacceptable|too little"
+        r"|too late|not enough|inadequate|stolen|negligen\w*"
+        # a threat, not the news of a strike already on: 'would call a general strike'
+        r"|call (?:an? )?(?:\w+ )?strike|outrage\w*|angry|shameful|a betrayal"
+        r"|a scandal|a disgrace|reckless|irresponsible|despicable|witch hunt"
+        r"|missed opportunity|full weight of the law",
+    ),
+    (
+        "concerned",
+        r"worr\w*|concern(?:s|ed)?\b|alarm\w*|sadden\w*|fears?\b|feared|urgent"
+        r"|at risk|hardest|deadliest|warned|tragedy|tragic|heartbreak\w*",
+    ),
+)
+VERDICT = re.compile("|".join(rf"\b(?P<{n}>{p})" for n, p in LEXICON), re.I)
+# 'called the attack “despicable”', 'called the arrest a “witch hunt”'
+NAMED = re.compile(r"called\s+(?:[\w’'\-]+\s+){1,4}?(?:an?\s+)?[“\"«]")
+
+
+def of_report(text: str, verb: re.Match, end: int) -> str | None:
+    """The stance of what the verb at `verb` reports, up to `end`; None if neutral."""
+    if verb.group().startswith("called"):
+        named = NAMED.match(text, verb.start(), end)
+        if not named:
+            return None
+        found = VERDICT.search(text, named.end(), end)
+        return found.lastgroup if found else "critical"
+    found = VERDICT.search(text, verb.end(), end)
+    return found.lastgroup if found else None
+
+
+# Verdicts that make a plain 'said' critical.
+CRITICAL_VERDICTS = (
+    r"too little|too late|not enough|inadequate|unacceptable|unfair|a failure"
+    r"|a disgrace|a scandal|a betrayal|reckless|irresponsible|shameful|a mistake"
+)
+# What a government or company is defended for: a contested decision of its own.
+MEASURES = (
+    r"reforms?|decisions?|plans?|polic(?:y|ies)|measures?|laws?|bills?|moves?"
+    r"|deals?|cuts?|ban|crackdown|operation|response|handling|budget|rules?"
+)
+STANCE_VERBS = (
+    (
+        "supportive",
+        r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
+        r"|congratulat\w*|endors\w*|hail\w*"
+        # help on its way: 'sent 300 soldiers', 'released €2m in emergency aid'
+        r"|(?:sent|sends|send|offered|offers|dispatch\w*|released|releases)\s+"
+        r"(?:[\w€$£.,\-]+\s+){0,4}?(?:help|aid|assistance|support|troops|rescue\w*"
+        r"|soldiers|planes|aircraft|helicopters|teams?|experts|doctors|medics)\b"
+        r"|declar\w*\s+(?:\w+\s+){0,3}?mourning"
+        # paying for the response: 'is paying for most of the first phase'
+        r"|(?:is|are|was|were|will\s+be)\s+(?:paying|funding|financing)\b"
+        r"|(?:distribut|deliver|provid|donat|pledg)\w*\s+(?:[\w,]+\s+){0,5}?(?:aid|food|"
+        r"help|assistance|supplies|funds|money|relief|shelter|medicine|maize)"
+        r"|responded\s+(?:[\w“”\"]+\s+){0,4}?to\s+(?:\w+\s+){0,2}(?:request|call|appeal)"
+        r"|(?:sent|sends|send|offered|offers|expressed)\s+(?:\w+\s+){0,2}?"
+        r"(?:condolences|sympathy|solidarity)"
+        # rejecting the criticism of a move defends it
+        r"|(?:rejected|rejects|dismissed|dismisses)\s+(?:\w+\s+){0,2}?"
+        r"(?:suggestion|claim|accusation|allegation|criticism|charge)s?\b",
+    ),
+    (
+        "critical",
+        r"condemn\w*|critici[sz]\w*|denounc\w*|accus\w*"
+        r"|warn(?:ed|s)\s+(?:[\w’']+\s+){0,3}?against"
+        r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"
+        # defending a contested measure answers, and so criticises, its opponents
+        rf"|defend(?:s|ed)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{MEASURES})\b"
+        # 'said the cut was "too little"': a reporting verb with a damning verdict
+        rf"|(?:said|says)\s+(?:that\s+)?(?:\w+\s+){{1,3}}?(?:was|were|is|are)\s+[“\"]?"
+        rf"(?:{CRITICAL_VERDICTS})\b",
+    ),
+    (
+        "concerned",
+        r"ask(?:s|ed)\s+for|ask(?:s|ed)\b|call(?:s|ed)\s+(?:on|for)|urg\w*"
+        r"|appeal\w*|express\w*\s+(?:\w+\s+)?(?:concern|worry|alarm)|voic\w*\s+concern"
+        r"|warn(?:ed|s)\b|request\w*|regrett\w*|lament\w*|demand\w*"
+        r"|(?:is|was|were|are)\s+concerned"
+        # a travel warning: 'advised their citizens to avoid large gatherings'
+        r"|advis\w*\s+(?:its|their)\s+(?:citizens|nationals)",
+    ),
+)
+# Last, so that a stance verb at the same place wins: 'called on', 'said ... too late'.
+REPORTED = (("reported", CUES),)
+STANCE_VERB = re.compile(
+    "|".join(rf"\b(?P<{n}>{p})" for n, p in (*STANCE_VERBS, *REPORTED))
+)
