@@ -98,7 +98,21 @@ WRITTEN = re.compile(
     r"(?=\s+of\s+(?:them|those)\b"
     r"|\s+(?:of\s+(?:the\s+)?)?(?:\W\s*)?(?:[a-z\-]+\s+){0,2}(?:[A-Za-z]+s|people|"
     r"children|men|women|staff|dead|injured|wounded|missing|killed)\b"
-    r"|\s+(?:have|had|were|are)\b)"
+    r"|\s+(?:have|had|were|are)\b"
+    # the low end of a range: 'from ten to 32'
+    r"|\s+(?:to|and)\s+\d)"
+)
+# 'a thousand', 'more than a thousand', 'over one million', 'half a million'
+WHOLE = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<count>[Aa]|[Oo]ne|[Hh]alf\s+a)\s+"
+    r"(?P<scale>hundred|thousand|million|billion)\b(?!\s+(?:of\s|years?\b|-))"
+)
+# 'almost half', 'about half': a share, written only with its qualifier
+HALF = re.compile(rf"(?<![\w-])(?P<qual>(?i:{_QUAL}))\s+half\b(?!\s+(?:an?|the)\s)")
+# 'aged eighteen', 'at age seventeen'
+AGE_WORD = re.compile(
+    rf"(?<![\w-])(?:[Aa]ged|[Aa]t\s+(?:the\s+)?age(?:\s+of)?)\s+"
+    rf"(?P<word>(?i:{alternation(UNITS, ignore_case=True)}))\b(?!-)"
 )
 DATE_BEFORE = re.compile(rf"(?i:\b(?:{MONTHS})\.?)\s*$")
 DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{MONTHS})\b)")
@@ -134,11 +148,34 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         ]
     found += [f for m in WRITTEN.finditer(text, start, end) if (f := _written(m))]
     found = _phrases(text, start, end, found)
+    found = _wholes(text, start, end, found)
     found = _ranges(text, sorted(found, key=lambda f: f.start))
     return [f for f in found if f.age or not phrases.is_duration(text, f.end)]
 
 
 PHRASES = phrases.compile_with(_QUAL, "|".join(k for k in UNITS if " " not in k))
+
+
+def _wholes(text: str, start: int, end: int, found: list[Figure]) -> list[Figure]:
+    """Round numbers in words, shares written as 'about half', ages in words; they
+    win over the numbers written inside them."""
+    extra = []
+    for match in WHOLE.finditer(text, start, end):
+        share = 0.5 if match.group("count").lower().startswith("half") else 1
+        value = share * {**SCALES, "hundred": 100}[match.group("scale")]
+        default = "approximate" if match.group("count").lower() == "a" else "exact"
+        qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), default)
+        extra.append(Figure(match.start(), match.end(), value, qualifier))
+    for match in HALF.finditer(text, start, end):
+        qualifier = QUALIFIERS.get(match.group("qual").lower(), "exact")
+        extra.append(Figure(match.start(), match.end(), 50.0, qualifier, "percent"))
+    for match in AGE_WORD.finditer(text, start, end):
+        value = float(UNITS[match.group("word").lower()])
+        extra.append(Figure(match.start(), match.end(), value, "exact", "years", True))
+    kept = [
+        f for f in found if not any(e.start < f.end and f.start < e.end for e in extra)
+    ]
+    return kept + extra
 
 
 def _phrases(text: str, start: int, end: int, found: list[Figure]) -> list[Figure]:

@@ -57,3 +57,19 @@ def test_currencies_written_as_words_or_codes():
 def test_m_is_millions_or_metres_by_context():
     assert figure("The company will invest 60m in the plant.") == ("60m", 60e6, None)
     assert figure("The tower is 20m tall.") == ("20m", 20.0, "m")
+
+
+def test_round_numbers_shares_and_ages_in_words():
+    assert figure("It would have been more than a thousand.") == (
+        "more than a thousand",
+        1000.0,
+        None,
+    )
+    assert figure("Over one million visitors came.")[1] == 1e6
+    assert figure("Almost half of the children.") == ("Almost half", 50.0, "percent")
+    assert figure("She joined at age seventeen.") == ("at age seventeen", 17.0, "years")
+    assert figures("We waited half an hour for a hundred years.") == []
+
+
+def test_a_range_opened_by_a_number_word():
+    assert figure("It rose from ten to 32 people.") == ("ten to 32", 10.0, None)
