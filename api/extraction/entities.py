@@ -317,7 +317,7 @@ def _widen_to_organisations(registry: Registry, entities, votes) -> None:
         if not inner or any(d.type not in ("person", "organization") for d in drafts):
             continue
         if any(
-            d.type == "person" and r.end == end
+            d.type == "person" and r.end == end and label_of(votes, d.name) == "PERSON"
             for r, d in zip(inner, drafts, strict=True)
         ):
             continue

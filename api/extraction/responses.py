@@ -91,9 +91,21 @@ def lead_subject(registry, paragraphs):
     return parse.actor_named(registry, named) if named is not None else None
 
 
+def _judging_adjective(verb) -> str | None:
+    """'is critical of', 'was pleased with', 'are opposed to': the stance of an
+    evaluative adjective that 'be' gives its subject, with what it is about."""
+    if verb.lemma_ != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "acomp" and any(c.dep_ == "prep" for c in child.children):
+            return stances.of_words([child])
+    return None
+
+
 def _response(registry, verb, marks, silent, by_start):
     """(actor, stance) of the response this verb voices, or None."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs():
+    judged = _judging_adjective(verb)
+    if judged is None and (verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs()):
         return None
     if _inside(verb.idx, marks):
         return None
@@ -107,6 +119,8 @@ def _response(registry, verb, marks, silent, by_start):
         actor = reporting.antecedent(registry, subject, marks)
     if actor is None or actor.not_actor or actor_id(actor.name) in silent:
         return None
+    if judged is not None:
+        return actor, judged  # 'the Church is extremely critical of worshippers'
     said = [t for t in verb.subtree if t not in set(subject.subtree)]
     said += _next_quote_words(registry.doc, verb, by_start, actor)
     stance = stances.decide(verb, said)
