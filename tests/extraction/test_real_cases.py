@@ -73,3 +73,14 @@ def test_round_numbers_shares_and_ages_in_words():
 
 def test_a_range_opened_by_a_number_word():
     assert figure("It rose from ten to 32 people.") == ("ten to 32", 10.0, None)
+
+
+def test_being_critical_of_someone_is_a_reaction():
+    annotation = extract(
+        "A court ruled that worship of the ancient gods is legal.\n\n"
+        "The Greek Orthodox Church, a Christian denomination, is extremely critical "
+        "of the worshippers."
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    found = [(names[r.actor], r.stance) for r in annotation.reactions]
+    assert found == [("Greek Orthodox Church", "critical")]
