@@ -35,6 +35,8 @@ PARTICLE_TAIL = re.compile(
 )
 NATIONAL_PREFIX = re.compile(r"(?<![\w.])(U\.S\.|US|UK|U\.K\.|EU) $")
 COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
+# Words of time that open a description: 'Former Labour leader', 'Acting Mayor'.
+TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
 # Longest entity worth reading as one name: a run of capitals longer than this is a
 # list or a headline, not an actor.
 MAX_WORDS = 8
@@ -50,6 +52,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _split_glued(registry, doc, entities)
     _widen_to_organisations(registry, entities, votes)
     _cut_descriptions(registry)
+    _cut_time_adjectives(registry, votes)
     _extend_over_particles(registry)
     _trim_country_tails(registry)
     _national_prefixes(registry)
@@ -203,6 +206,26 @@ def _cut_descriptions(registry: Registry) -> None:
         person = registry.draft(rest, "person", role=first.lower(), acts=draft.acts)
         person.acts = person.acts or draft.acts
         registry.mention(person, ref.end - len(rest), ref.end)
+        if not draft.spans:
+            registry.drafts.pop(draft.key, None)
+
+
+def _cut_time_adjectives(registry: Registry, votes) -> None:
+    """'Former Labour leader Jeremy Corbyn': 'Former' opens the description of
+    someone else; 'Labour' alone is what the recogniser reads it as."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        written = registry.text[ref.start : ref.end]
+        first, _, rest = written.partition(" ")
+        if draft is None or draft.type != "person" or first.lower() not in TIME_WORDS:
+            continue
+        if not rest or " " in rest or rest in gz.DEMONYMS:
+            continue
+        # a party or body ('Labour') unless the recogniser reads a person
+        type_ = "person" if label_of(votes, rest) == "PERSON" else "organization"
+        registry.unmention(ref.start, ref.end)
+        named = registry.draft(rest, type_)
+        registry.mention(named, ref.end - len(rest), ref.end)
         if not draft.spans:
             registry.drafts.pop(draft.key, None)
 

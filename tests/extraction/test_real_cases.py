@@ -84,3 +84,12 @@ def test_being_critical_of_someone_is_a_reaction():
     names = {a.id: a.name for a in annotation.actors}
     found = [(names[r.actor], r.stance) for r in annotation.reactions]
     assert found == [("Greek Orthodox Church", "critical")]
+
+
+def test_a_time_word_opening_a_description_is_no_name():
+    found = actors(
+        "Former Labour leader Jeremy Corbyn and Conservative MP David Davis "
+        "criticised the plan."
+    )
+    assert "Former Labour" not in found
+    assert found["Jeremy Corbyn"] == found["David Davis"] == "person"
