@@ -7,6 +7,18 @@ from __future__ import annotations
 from api.extraction import parse, wordlists
 
 REPORTING = "reporting_verbs"
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+HONORIFICS = {
+    "Mr ": "male",
+    "Mr. ": "male",
+    "Sir ": "male",
+    "Mrs ": "female",
+    "Mrs. ": "female",
+    "Ms ": "female",
+    "Ms. ": "female",
+    "Miss ": "female",
+    "Dame ": "female",
+}
 
 
 def attribute(registry, quote, sentence, skip) -> tuple | None:
@@ -35,10 +47,35 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
 def antecedent(registry, pronoun, skip):
     """'He said': the person the sentence before was about (its subject), else the
     last person named before the pronoun."""
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
     before = _previous_subject(registry, parse.sentence(pronoun))
-    if before is not None and before.type == "person":
+    if (
+        before is not None
+        and before.type == "person"
+        and _may_be(registry, before, gender)
+    ):
         return before
-    return registry.last_person_before(pronoun.idx, skip)
+    for ref in reversed(registry.between(max(0, pronoun.idx - 3000), pronoun.idx)):
+        draft = registry.drafts[ref.key]
+        if any(a <= ref.start < b for a, b in skip) or draft.type != "person":
+            continue
+        if _may_be(registry, draft, gender):
+            return draft
+    return None
+
+
+def _may_be(registry, person, gender: str | None) -> bool:
+    """Whether 'he' or 'she' can be this person: only an honorific tells ('Mr
+    Holloway', 'Ms Okafor'), in the name or just before it; without one, either."""
+    forms = [person.name, *person.aliases]
+    forms += [registry.text[max(0, s - 6) : e] for s, e in person.spans]
+    known = {
+        g
+        for f in forms
+        for title, g in HONORIFICS.items()
+        if title in f[: len(title) + 6]
+    }
+    return gender is None or not known or gender in known
 
 
 def _previous_subject(registry, sentence, speaking: bool = False):

@@ -93,3 +93,12 @@ def test_a_time_word_opening_a_description_is_no_name():
     )
     assert "Former Labour" not in found
     assert found["Jeremy Corbyn"] == found["David Davis"] == "person"
+
+
+def test_she_is_the_woman_when_a_man_and_a_woman_share_a_paragraph():
+    annotation = extract(
+        "Mayor Tom Hale opened the bridge on Monday.\n\n"
+        'Mr John Smith met Ms Jane Doe at the site. She said: "It is safe."'
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    assert [names[q.speaker] for q in annotation.quotes] == ["Jane Doe"]
