@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from api.extraction import reporting
+from api.extraction import parse, reporting
 from api.extraction.acting import PREPOSITIONS
 from api.extraction.registry import Draft, Registry
 
@@ -72,6 +72,15 @@ def attribute(registry: Registry, quote, sentence, quotes) -> Attribution:
     return _subject(registry, masked, s_start, quote, skip)
 
 
+def _pronoun_person(registry: Registry, offset: int, skip) -> Draft | None:
+    """Whom 'he' or 'she' at `offset` means: read from the parse where there is
+    one, else the last person named before it."""
+    token = parse.token_at(registry.doc, offset) if registry.doc is not None else None
+    if token is not None and parse.pronoun_kind(token) == "person":
+        return reporting.antecedent(registry, token, skip)
+    return registry.last_person_before(offset, skip)
+
+
 def _distance(position: int, quote) -> int:
     if position >= quote.outer_end:
         return position - quote.outer_end
@@ -93,7 +102,7 @@ def _cues(registry: Registry, masked: str, base: int, skip) -> list[tuple]:
             cues.append(found)
     for match in PRONOUN.finditer(masked):
         if match.group(2) or match.group(1) in ("him", "her"):
-            person = registry.last_person_before(base + match.start(), skip)
+            person = _pronoun_person(registry, base + match.start(), skip)
             cues.append(
                 (base + match.start(), person, match.group(2) or "according to")
             )
@@ -158,7 +167,7 @@ def _subject(registry: Registry, masked: str, base: int, quote, skip) -> Attribu
     head = masked[: quote.outer_start - base]
     pronoun = SUBJECT_PRONOUN.match(head)
     if pronoun:
-        person = registry.last_person_before(base + pronoun.start(1), skip)
+        person = _pronoun_person(registry, base + pronoun.start(1), skip)
         return Attribution(person, None, "pronoun subject")
     for ref in registry.between(base, quote.outer_start):
         words = re.findall(r"[\w’'\-]+", masked[: ref.start - base])
