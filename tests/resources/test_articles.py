@@ -9,6 +9,7 @@ def test_list_articles_holds_the_seed(client, article_id):
     assert seed["published_on"] == "2022-01-07"
     assert seed["credits"] == ["AFP", "EFE"]
     assert seed["curated"] is True
+    assert seed["extractor"] == "curated"
     assert seed["language"] == "en"
     assert "text" not in seed
 

@@ -40,6 +40,7 @@ def test_post_article_extracts_and_stores(client, posted):
     assert article["id"].startswith("floods-close-the-valley-road-")
     assert article["published_on"] == "2024-05-02"
     assert article["curated"] is False
+    assert article["extractor"] == "lede-0.1.0+en_core_web_sm-3.8.0"
     quotes = client.get(f"/api/v1/articles/{article['id']}/quotes").get_json()
     # The attribution comma is punctuation of the sentence, not of the quote.
     assert [q["text"] for q in quotes] == ["We will rebuild every bridge"]
