@@ -459,10 +459,12 @@ def _fold_surnames(registry: Registry) -> None:
     the bare surname apart."""
     people = [d for d in registry.drafts.values() if d.type == "person"]
     by_surname: dict[str, list] = {}
+    by_given: dict[str, list] = {}
     for draft in people:
         words = draft.key.split()
         if len(words) >= 2 and not _titled(words[:-1]):
             by_surname.setdefault(words[-1], []).append(draft)
+            by_given.setdefault(words[0], []).append(draft)
     for draft in list(registry.drafts.values()):
         words = draft.key.split()
         if draft.type not in ("person", "organization") or not words:
@@ -470,6 +472,9 @@ def _fold_surnames(registry: Registry) -> None:
         if len(words) > 1 and not _titled(words[:-1]):
             continue
         owners = [o for o in by_surname.get(words[-1], []) if o is not draft]
+        if not owners and len(words) == 1 and draft.type == "person":
+            # 'Thomas' after 'Thomas Sam': a given name alone, when one person has it
+            owners = [o for o in by_given.get(words[0], []) if o is not draft]
         if len(owners) == 1 and draft.key in registry.drafts:
             owners[0].acts = owners[0].acts or draft.acts
             registry.merge(draft, owners[0])
