@@ -93,7 +93,10 @@ def _votes(entities) -> dict[str, Counter]:
     """Labels each written name received; a lone surname also votes for the full
     name it ends ('Wilkins' is the 'Kristen Wilkins' of the same article)."""
     votes: dict[str, Counter] = {}
+    outlets = wordlists.lemmas("outlet_names")
     for _, _, text, label in entities:
+        if " " in text and text.rsplit(" ", 1)[1].lower() in outlets:
+            label = "ORG"  # 'the Sydney Morning Herald' is no event
         votes.setdefault(normalise(text), Counter())[label] += 1
     people = [n for n, c in votes.items() if c["PERSON"] and " " in n]
     for name in people:
@@ -116,8 +119,12 @@ def label_of(votes: dict[str, Counter], name: str) -> str | None:
 
 
 def _retype(registry: Registry, entities, votes) -> None:
+    outlets = wordlists.lemmas("outlet_names")
     for draft in list(registry.drafts.values()):
         if draft.type not in ("person", "organization"):
+            continue
+        if " " in draft.name and draft.name.rsplit(" ", 1)[1].lower() in outlets:
+            draft.type = "organization"  # 'Evening Monthly': a news outlet
             continue
         labels = Counter(
             label_of(votes, text)

@@ -90,3 +90,12 @@ def test_a_thing_named_like_an_actor_is_none(entry):
 def test_questioning_a_person_is_no_reaction():
     annotation = extract(LEAD + "Police chief Omar Said questioned the student.")
     assert not [r for r in annotation.reactions if r.actor == actor_id("Omar Said")]
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("outlet_names"), ids=lambda e: e["lemma"]
+)
+def test_a_news_outlet_is_an_organisation(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {a.name: a.type for a in annotation.actors}
+    assert found.get(entry["name"]) == "organization", (entry["example"], found)
