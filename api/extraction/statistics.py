@@ -112,6 +112,8 @@ POPULATION_NOUNS = {
 }
 # Entity labels whose numbers are parts of names ('Boeing 747'), not figures.
 NAMES_WITH_NUMBERS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"}
+# Before a year used as a modifier: 'the 2014 protests', "Kenya's 2007 election"
+YEAR_BEFORE = re.compile(r"(?:\b[Tt]he|[’']s|\b[Ii]n|\b[Ss]ince)\s+$")
 # A number the recogniser puts in a date or time and a unit of time follows.
 DURATION = re.compile(
     r"[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.I
@@ -322,9 +324,12 @@ def _named_date_or_label(doc, text: str, figure: Figure) -> bool:
 
 
 def _year(doc, text: str, figure: Figure) -> bool:
-    """'in 2014', 'since 1958': a year, unless a noun follows ('1709 children')."""
+    """'in 2014', 'since 1958', 'the 2014 protests': a year, unless a noun
+    follows a bare number ('1709 children')."""
     if not re.fullmatch(r"1\d{3}|20\d{2}", text[figure.start : figure.end]):
         return False
+    if YEAR_BEFORE.search(text, max(0, figure.start - 8), figure.start):
+        return True
     after = _entity_at_token(doc, figure.end)
     return after is None or after.pos_ not in ("NOUN", "PROPN")
 
