@@ -145,11 +145,16 @@ def _person_within(registry, token):
 
 
 def _draft_over(registry, token):
+    """The draft a mention over the token names; a mention inside a longer token
+    counts too ('Secunia' of 'Secunia.com')."""
     start, end = token.idx, token.idx + len(token.text)
+    inside = None
     for ref in registry.between(start - 120, end + 120):
         if ref.start <= start and end <= ref.end:
             return registry.drafts[ref.key]
-    return None
+        if inside is None and start <= ref.start and ref.end <= end:
+            inside = registry.drafts[ref.key]
+    return inside
 
 
 def pronoun_kind(token) -> str | None:
