@@ -123,6 +123,7 @@ def _response(registry, verb, marks, silent, by_start):
         return actor, judged  # 'the Church is extremely critical of worshippers'
     said = [t for t in verb.subtree if t not in set(subject.subtree)]
     said += _next_quote_words(registry.doc, verb, by_start, actor)
+    said += _own_quote_words(registry.doc, verb, by_start, actor, said)
     stance = stances.decide(verb, said)
     return (actor, stance) if stance else None
 
@@ -138,6 +139,21 @@ def _next_quote_words(doc, verb, by_start, actor) -> list:
 def _starting(by_start: dict, start: int, end: int) -> list:
     """The quotes that start in [start, end)."""
     return [q for offset in range(start, end) for q in by_start.get(offset, ())]
+
+
+def _own_quote_words(doc, verb, by_start, actor, said) -> list:
+    """Words of the actor's own quotes in the verb's sentence that the parse did
+    not hang from the verb ('with Boswell stating: "... is clumsy"')."""
+    ident, sentence = actor_id(actor.name), parse.sentence(verb)
+    have = {t.i for t in said}
+    quotes = _starting(by_start, sentence.start_char, sentence.end_char)
+    return [
+        t
+        for q in quotes
+        if q.speaker == ident
+        for t in parse.tokens_between(doc, q.start, q.end)
+        if t.i not in have
+    ]
 
 
 def _reaction(registry, actor, stance, verb, sentence, quotes, article) -> Reaction:
