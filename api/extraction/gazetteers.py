@@ -257,6 +257,7 @@ TITLES = {
     "Secretary-General", "Secretary General", "High Commissioner", "Premier",
     "MP", "Lawmaker", "Congressman", "Congresswoman", "Rep.", "Sen.", "Bishop",
     "Coordinator", "Commander", "Inspector", "Captain", "Lieutenant", "Major",
+    "Professor", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady", "Cllr",
 }  # fmt: skip
 ROLE_NOUNS = {
     "president", "prime minister", "minister", "chancellor", "spokesman",

@@ -48,7 +48,7 @@ def antecedent(registry, pronoun, skip):
     """'He said': the person the sentence before was about (its subject), else the
     last person named before the pronoun."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
-    before = _previous_subject(registry, parse.sentence(pronoun))
+    before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
     if (
         before is not None
         and before.type == "person"
@@ -78,13 +78,21 @@ def _may_be(registry, person, gender: str | None) -> bool:
     return gender is None or not known or gender in known
 
 
-def _previous_subject(registry, sentence, speaking: bool = False):
+def _previous_subject(registry, sentence, speaking: bool = False, quoted=()):
     """The actor the sentence before `sentence` (in its paragraph) has as the
-    subject of its main verb; with `speaking`, only when that verb reports speech."""
+    subject of its main verb; with `speaking`, only when that verb reports speech.
+    The parser may cut a quotation into sentences ('"This is not a plan. It is a
+    retreat," he added'): those pieces are skipped, back to the sentence before
+    the quotation."""
     doc = registry.doc
-    if sentence.start == 0:
+    start = sentence.start
+    opening = next((a for a, b in quoted if a < doc[start].idx < b), None)
+    if opening is not None:
+        start = parse.sentence(parse.token_at(doc, opening) or doc[start]).start
+    if start == 0:
         return None
-    previous = parse.sentence(doc[sentence.start - 1])
+    sentence = doc[start : sentence.end]
+    previous = parse.sentence(doc[start - 1])
     if "\n" in registry.text[previous.end_char : sentence.start_char]:
         return None  # a new paragraph
     verbs = [t for t in previous if _reports(t)] if speaking else [previous.root]
