@@ -34,6 +34,9 @@ PARTICLE_TAIL = re.compile(
     r"(?:\s+(?:von|van|der|den|de|del|da|di|du|la|le|bin|ibn|al|el)\b)+[\s-][A-Z][\w’'-]+"
 )
 NATIONAL_PREFIX = re.compile(r"(?<![\w.])(U\.S\.|US|UK|U\.K\.|EU) $")
+JOINED_OPENER = re.compile(
+    r"\b[Tt]he\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:and|&)\s+$"
+)
 COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
 # Words of time that open a description: 'Former Labour leader', 'Acting Mayor'.
 TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
@@ -56,6 +59,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _extend_over_particles(registry)
     _trim_country_tails(registry)
     _national_prefixes(registry)
+    _joined_names(registry)
     _complete_names(registry, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
@@ -313,6 +317,27 @@ def _national_prefixes(registry: Registry) -> None:
             registry.drafts.pop(draft.key, None)
 
 
+def _joined_names(registry: Registry) -> None:
+    """'the Seafarers and Harbour Workers' Union', 'the Food and Drug
+    Administration': a name before 'and' that no mention holds, after 'the',
+    opens the institution's name."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        if draft is None or draft.type not in ("organization", "government"):
+            continue
+        opener = JOINED_OPENER.search(registry.text, max(0, ref.start - 60), ref.start)
+        if opener is None or not registry.free(opener.start(1), ref.start):
+            continue
+        start = opener.start(1)
+        registry.unmention(ref.start, ref.end)
+        name = registry.text[start : ref.end]
+        named = registry.draft(name, draft.type, role=draft.role, country=draft.country)
+        named.acts = named.acts or draft.acts
+        registry.mention(named, start, ref.end)
+        if not draft.spans:
+            registry.drafts.pop(draft.key, None)
+
+
 def _complete_names(registry: Registry, entities) -> None:
     """A person the rules named by title and surname ('Administrator Bolden' of
     'NASA Administrator Charles Bolden') takes the full name the recogniser read."""
@@ -514,9 +539,15 @@ def _things(registry: Registry, votes) -> None:
     for draft in registry.drafts.values():
         if draft.type not in ("person", "organization") or draft.role:
             continue
-        words = [w.lower() for w in re.findall(r"[\w-]+", draft.name)]
-        found = set(words[1:]) & heads
-        if len(words) < 2 or not found:
+        written = re.findall(r"[\w-]+", draft.name)
+        words = [w.lower() for w in written]
+        if len(words) < 2 or written[-1] in gz.INSTITUTION_WORDS:
+            continue  # 'Harbour Workers' Union', 'Food and Drug Administration'
+        # the head word names the thing; a vehicle also comes before its own
+        # name ('Space Shuttle Columbia')
+        found = {words[-1]} & heads
+        found |= {w for w in words[1:-1] if _thing_kind(w) == "vehicle"}
+        if not found:
             continue
         person = any(
             label_of(votes, form) == "PERSON" for form in (draft.name, *draft.aliases)

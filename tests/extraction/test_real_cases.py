@@ -102,3 +102,12 @@ def test_she_is_the_woman_when_a_man_and_a_woman_share_a_paragraph():
     )
     names = {a.id: a.name for a in annotation.actors}
     assert [names[q.speaker] for q in annotation.quotes] == ["Jane Doe"]
+
+
+def test_an_institution_joined_by_and_is_one_organisation():
+    found = actors(
+        "The Food and Drug Administration said it approved the drug. Tomasz Wilk, "
+        "of the Seafarers and Harbour Workers' Union, criticised the plan."
+    )
+    assert found["Food and Drug Administration"] == "organization"
+    assert "Harbour Workers' Union" not in found
