@@ -1,0 +1,250 @@
+"""Names the rules cut or glued wrong, re-cut with the recogniser's help: an
+organisation and a person run together, a describing word or a time word opening a
+name, particles, a country's short form before an institution or its name after one,
+'the A and B Union', a title and surname, an organisation cut inside."""
+
+from __future__ import annotations
+
+import re
+
+from api.extraction import gazetteers as gz
+from api.extraction import parse, wordlists
+from api.extraction.recognised import ACTOR_LABELS, inside, label_of
+from api.extraction.registry import Registry
+
+PARTICLE_TAIL = re.compile(
+    r"(?:\s+(?:von|van|der|den|de|del|da|di|du|la|le|bin|ibn|al|el)\b)+[\s-][A-Z][\w’'-]+"
+)
+
+
+NATIONAL_PREFIX = re.compile(r"(?<![\w.])(U\.S\.|US|UK|U\.K\.|EU) $")
+
+
+JOINED_OPENER = re.compile(
+    r"\b[Tt]he\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:and|&)\s+$"
+)
+
+
+COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
+
+
+# Words of time that open a description: 'Former Labour leader', 'Acting Mayor'.
+TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
+
+
+def split_glued(registry: Registry, doc, entities) -> None:
+    """A rule-made name that holds an organisation and a person the recogniser
+    tells apart ('Refugee Council Enver Solomon') is two names."""
+    for ref in list(registry.refs):
+        inner = [
+            e for e in inside(entities, ref.start, ref.end) if e[3] in ACTOR_LABELS
+        ]
+        if len(inner) < 2 or len({e[3] for e in inner}) < 2:
+            continue
+        original = registry.drafts[ref.key]
+        registry.unmention(ref.start, ref.end)
+        pieces = _pieces(doc, inner, ref.start)
+        for index, (start, end, label) in enumerate(pieces):
+            name = registry.text[start:end]
+            draft = registry.draft(name, ACTOR_LABELS[label])
+            registry.mention(draft, start, end)
+            draft.acts = draft.acts or (original.acts and index == len(pieces) - 1)
+        if not original.spans:
+            registry.drafts.pop(original.key, None)
+
+
+def _pieces(doc, inner, floor: int) -> list[tuple[int, int, str]]:
+    """Each entity's span, a person's widened over the given names before it that
+    the recogniser left out ('Enver' of 'Enver Solomon')."""
+    pieces, reach = [], floor
+    for start, end, _, label in inner:
+        if label == "PERSON":
+            token = parse.token_at(doc, start)
+            while token is not None and token.i > 0:
+                before = doc[token.i - 1]
+                if before.pos_ != "PROPN" or before.idx < reach:
+                    break
+                token, start = before, before.idx
+        pieces.append((start, end, label))
+        reach = end
+    return pieces
+
+
+def recut(registry: Registry, ref, start: int, end: int, type_: str, **fields):
+    """Move the mention `ref` to the text [start, end), under the draft that text
+    names (made with `type_` and `fields` if new); the old draft goes when it has
+    no mention left. Returns the new draft, acting if the old one did."""
+    old = registry.drafts[ref.key]
+    for other in registry.between(min(start, ref.start), max(end, ref.end)):
+        registry.unmention(other.start, other.end)
+    named = registry.draft(registry.text[start:end], type_, **fields)
+    named.acts = named.acts or old.acts
+    registry.mention(named, start, end)
+    if not old.spans:
+        registry.drafts.pop(old.key, None)
+    return named
+
+
+def cut_descriptions(registry: Registry) -> None:
+    """'Historian Lena Vogt', 'Teenagers Irma Lopez': a description opening the
+    sentence is the person's role, not the first word of their name."""
+    descriptors = wordlists.lemmas("descriptors")
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        written = registry.text[ref.start : ref.end]
+        first, _, rest = written.partition(" ")
+        if draft is None or draft.type not in ("person", "organization", "government"):
+            continue
+        if first.lower() not in descriptors or len(rest.split()) < 2:
+            continue
+        if not all(w[:1].isupper() for w in rest.split()) or _institutional(rest):
+            continue
+        recut(registry, ref, ref.end - len(rest), ref.end, "person", role=first.lower())
+
+
+def cut_time_adjectives(registry: Registry, votes) -> None:
+    """'Former Labour leader Jeremy Corbyn': 'Former' opens the description of
+    someone else; 'Labour' alone is what the recogniser reads it as."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        written = registry.text[ref.start : ref.end]
+        first, _, rest = written.partition(" ")
+        if draft is None or draft.type != "person" or first.lower() not in TIME_WORDS:
+            continue
+        if not rest or " " in rest or rest in gz.DEMONYMS:
+            continue
+        # a party or body ('Labour') unless the recogniser reads a person
+        type_ = "person" if label_of(votes, rest) == "PERSON" else "organization"
+        recut(registry, ref, ref.end - len(rest), ref.end, type_)
+
+
+def _institutional(name: str) -> bool:
+    """'General’s Office' is what 'Attorney' opens, not a person."""
+    words = re.findall(r"[\w-]+", name)
+    return "’" in name or "'" in name or any(w in gz.INSTITUTION_WORDS for w in words)
+
+
+def extend_over_particles(registry: Registry) -> None:
+    """'Suleiman al-Amr', 'Ursula von der Leyen': a lowercase particle and the name
+    after it belong to the person's name."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        tail = PARTICLE_TAIL.match(registry.text, ref.end)
+        if draft is None or draft.type != "person" or tail is None:
+            continue
+        if not registry.free(ref.end, tail.end()):
+            continue
+        fields = {"role": draft.role, "country": draft.country}
+        person = recut(registry, ref, ref.start, tail.end(), "person", **fields)
+        if draft.key in registry.drafts and person is not draft:
+            registry.merge(draft, person)
+
+
+def trim_country_tails(registry: Registry) -> None:
+    """'Colorado State University of the US': the country says where the
+    organisation is, it is not part of its name."""
+    countries = gz.country_forms()
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        written = registry.text[ref.start : ref.end]
+        tail = COUNTRY_TAIL.search(written)
+        if draft is None or draft.type != "organization" or tail is None:
+            continue
+        if tail.group(1) not in countries:
+            continue
+        end, country = ref.start + tail.start(), countries[tail.group(1)]
+        recut(registry, ref, ref.start, end, "organization", country=country)
+
+
+def national_prefixes(registry: Registry) -> None:
+    """'U.S. Department of Agriculture', 'UK Home Office': a country's short form
+    written before an institution is part of its name."""
+    countries = gz.country_forms()
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        prefix = NATIONAL_PREFIX.search(registry.text, max(0, ref.start - 8), ref.start)
+        if draft is None or draft.type not in ("organization", "government"):
+            continue
+        if prefix is None or prefix.group(1) not in countries:
+            continue
+        country = countries[prefix.group(1)]
+        fields = {"role": draft.role, "country": country}
+        recut(registry, ref, prefix.start(1), ref.end, draft.type, **fields)
+
+
+def joined_names(registry: Registry) -> None:
+    """'the Seafarers and Harbour Workers' Union', 'the Food and Drug
+    Administration': a name before 'and' that no mention holds, after 'the',
+    opens the institution's name."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        if draft is None or draft.type not in ("organization", "government"):
+            continue
+        opener = JOINED_OPENER.search(registry.text, max(0, ref.start - 60), ref.start)
+        if opener is None or not registry.free(opener.start(1), ref.start):
+            continue
+        fields = {"role": draft.role, "country": draft.country}
+        recut(registry, ref, opener.start(1), ref.end, draft.type, **fields)
+
+
+def complete_names(registry: Registry, entities) -> None:
+    """A person the rules named by title and surname ('Administrator Bolden' of
+    'NASA Administrator Charles Bolden') takes the full name the recogniser read."""
+    for start, end, text, label in entities:
+        if label != "PERSON" or " " not in text:
+            continue
+        refs = [r for r in registry.between(start, end + 1) if r.end == end]
+        if len(refs) != 1 or refs[0].start <= start:
+            continue
+        draft = registry.drafts[refs[0].key]
+        if draft.type != "person" or not titled(draft.key.split()[:-1]):
+            continue
+        if registry.text[start : refs[0].start].strip() in ("", "and"):
+            continue
+        full = registry.draft(text, "person", role=draft.role, country=draft.country)
+        if full is not draft:
+            registry.merge(draft, full)
+
+
+def widen_to_organisations(registry: Registry, entities, votes) -> None:
+    """'National Air and Space Museum', 'the Andy Warhol Foundation': names the
+    rules cut inside an organisation the recogniser reads whole are that
+    organisation (a person's name that ends it, 'Pan-democrat Lam Cheuk-ting',
+    stays the person)."""
+    for start, end, text, _ in entities:
+        if label_of(votes, text) != "ORG" or " " not in text:
+            continue
+        inner = [
+            r for r in registry.between(start, end) if (r.start, r.end) != (start, end)
+        ]
+        drafts = [registry.drafts[r.key] for r in inner]
+        if not inner or any(d.type not in ("person", "organization") for d in drafts):
+            continue
+        if any(
+            d.type == "person" and r.end == end and label_of(votes, d.name) == "PERSON"
+            for r, d in zip(inner, drafts, strict=True)
+        ):
+            continue
+        if not registry.free(start, inner[0].start) or not registry.free(
+            inner[-1].end, end
+        ):
+            continue
+        for ref, draft in zip(inner, drafts, strict=True):
+            registry.unmention(ref.start, ref.end)
+            if not draft.spans:
+                registry.drafts.pop(draft.key, None)
+        organisation = registry.draft(text, "organization")
+        organisation.acts = organisation.acts or any(d.acts for d in drafts)
+        registry.mention(organisation, start, end)
+
+
+TITLE_WORDS = (
+    {w.lower().rstrip(".") for t in gz.TITLES for w in t.split()}
+    | {w for r in gz.ROLE_NOUNS for w in r.split()}
+    | {"administrator", "professor", "prof", "sir", "dame", "miss"}
+)
+
+
+def titled(words: list[str]) -> bool:
+    """Words before a surname that are a title or an office, not a given name."""
+    return all(w in TITLE_WORDS for w in words)
