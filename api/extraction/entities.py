@@ -67,12 +67,12 @@ def reconcile(registry: Registry, doc, zones) -> None:
 
 
 def _retype(registry: Registry, entities, votes) -> None:
-    outlets = wordlists.lemmas("outlet_names")
+    outlets = wordlists.lemmas("outlet_names") | wordlists.lemmas("company_names")
     for draft in list(registry.drafts.values()):
         if draft.type not in ("person", "organization"):
             continue
         if " " in draft.name and draft.name.rsplit(" ", 1)[1].lower() in outlets:
-            draft.type = "organization"  # 'Evening Monthly': a news outlet
+            draft.type = "organization"  # 'Evening Monthly', 'Westmarch Ferries'
             continue
         labels = Counter(
             label_of(votes, text)

@@ -99,3 +99,12 @@ def test_a_news_outlet_is_an_organisation(entry):
     annotation = extract(LEAD + entry["example"])
     found = {a.name: a.type for a in annotation.actors}
     assert found.get(entry["name"]) == "organization", (entry["example"], found)
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("company_names"), ids=lambda e: e["lemma"]
+)
+def test_a_company_is_an_organisation(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {a.name: a.type for a in annotation.actors}
+    assert found.get(entry["name"]) == "organization", (entry["example"], found)
