@@ -29,6 +29,11 @@ COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
 
 
 # Words of time that open a description: 'Former Labour leader', 'Acting Mayor'.
+# Adverbs that open a sentence before a name: 'Later Tom Reid met ...'.
+OPENING_ADVERBS = {
+    "later", "earlier", "meanwhile", "yesterday", "today", "now", "then", "however",
+    "instead", "also", "still", "separately", "elsewhere", "afterwards", "finally",
+}  # fmt: skip
 TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
 
 
@@ -95,11 +100,13 @@ def cut_descriptions(registry: Registry) -> None:
         first, _, rest = written.partition(" ")
         if draft is None or draft.type not in ("person", "organization", "government"):
             continue
-        if first.lower() not in descriptors or len(rest.split()) < 2:
+        opener = first.lower() in OPENING_ADVERBS
+        if not (first.lower() in descriptors or opener) or len(rest.split()) < 2:
             continue
         if not all(w[:1].isupper() for w in rest.split()) or _institutional(rest):
             continue
-        recut(registry, ref, ref.end - len(rest), ref.end, "person", role=first.lower())
+        role = None if opener else first.lower()
+        recut(registry, ref, ref.end - len(rest), ref.end, "person", role=role)
 
 
 def cut_time_adjectives(registry: Registry, votes) -> None:

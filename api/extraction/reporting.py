@@ -4,10 +4,20 @@ the verb's object (the audience of 'told MPs') or another name in the clause."""
 
 from __future__ import annotations
 
+import re
+
 from api.extraction import parse, wordlists
 
 REPORTING = "reporting_verbs"
-PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+}
+PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 HONORIFICS = {
     "Mr ": "male",
     "Mr. ": "male",
@@ -46,36 +56,65 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
 
 def antecedent(registry, pronoun, skip):
     """'He said': the person the sentence before was about (its subject), else the
-    last person named before the pronoun."""
+    last person named before the pronoun; within the paragraph, a person the text
+    shows to be of the pronoun's sex comes before one it says nothing of."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
+    candidates = []
     before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
-    if (
-        before is not None
-        and before.type == "person"
-        and _may_be(registry, before, gender)
-    ):
-        return before
+    if before is not None and before.type == "person":
+        candidates.append(before)
+    paragraph = registry.text.rfind("\n", 0, pronoun.idx) + 1
     for ref in reversed(registry.between(max(0, pronoun.idx - 3000), pronoun.idx)):
         draft = registry.drafts[ref.key]
         if any(a <= ref.start < b for a, b in skip) or draft.type != "person":
             continue
-        if _may_be(registry, draft, gender):
-            return draft
-    return None
+        if draft not in candidates:
+            candidates.append(draft)
+    fitting = [c for c in candidates if _may_be(registry, c, gender)]
+    near = [c for c in fitting if max(s for s, _ in c.spans) >= paragraph]
+    sure = [c for c in near if _known_gender(registry, c) == gender]
+    return (sure or fitting or [None])[0]
 
 
 def _may_be(registry, person, gender: str | None) -> bool:
-    """Whether 'he' or 'she' can be this person: only an honorific tells ('Mr
-    Holloway', 'Ms Okafor'), in the name or just before it; without one, either."""
+    """Whether 'he' or 'she' can be this person, as far as the text tells: an
+    honorific ('Mr Holloway', 'Ms Okafor'), else the pronouns that follow the
+    person's name before anyone else is named ('Heald said she ...')."""
+    if gender is None:
+        return True
+    known = _known_gender(registry, person)
+    return known is None or known == gender
+
+
+def _known_gender(registry, person) -> str | None:
+    return _honorific_gender(registry, person) or _pronoun_gender(registry, person)
+
+
+def _honorific_gender(registry, person) -> str | None:
     forms = [person.name, *person.aliases]
     forms += [registry.text[max(0, s - 6) : e] for s, e in person.spans]
-    known = {
+    found = {
         g
         for f in forms
         for title, g in HONORIFICS.items()
         if title in f[: len(title) + 6]
     }
-    return gender is None or not known or gender in known
+    return found.pop() if len(found) == 1 else None
+
+
+def _pronoun_gender(registry, person) -> str | None:
+    votes = {"male": 0, "female": 0}
+    for _, end in person.spans:
+        following = registry.between(end, end + 160)
+        limit = following[0].start if following else end + 160
+        # up to the sentence's end or a quotation, whose pronouns are the speaker's
+        window = re.split(r"[.“”\"«»]", registry.text[end:limit], maxsplit=1)[0]
+        pronoun = PRONOUN_AFTER.search(window)
+        if pronoun:
+            votes[PRONOUN_GENDER[pronoun.group(1).lower()]] += 1
+    if votes["male"] == votes["female"]:
+        return None
+    return max(votes, key=votes.get)
 
 
 def _previous_subject(registry, sentence, speaking: bool = False, quoted=()):

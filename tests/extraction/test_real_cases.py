@@ -113,3 +113,11 @@ def test_an_institution_joined_by_and_is_one_organisation():
     )
     assert found["Food and Drug Administration"] == "organization"
     assert "Harbour Workers' Union" not in found
+
+
+def test_she_is_the_woman_the_text_calls_she():
+    assert speakers(
+        "The council closed the library on Monday.\n\n"
+        "Anna Berg said she had asked for a delay. Later Tom Reid met Anna Berg. "
+        'She said: "We will fight on."'
+    ) == ["Anna Berg"]
