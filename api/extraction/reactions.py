@@ -110,7 +110,8 @@ def _sentence(registry, sentence, around, quotes, hero, article) -> list[Reactio
 
 def _clause_end(text: str, match: re.Match, sentence) -> int:
     """What a reporting verb reports stops at 'but' or a semicolon."""
-    stop = BUT.search(text, match.end(), sentence[1])
+    reach = min(sentence[1], match.end() + stances.REPORT_REACH)
+    stop = BUT.search(text, match.end(), reach)
     return stop.start() if stop else sentence[1]
 
 

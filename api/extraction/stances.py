@@ -129,7 +129,10 @@ NAMED = re.compile(r"called\s+(?:[\w’'\-]+\s+){1,4}?(?:an?\s+)?[“\"«]")
 
 
 def of_report(text: str, verb: re.Match, end: int) -> str | None:
-    """The stance of what the verb at `verb` reports, up to `end`; None if neutral."""
+    """The stance of what the verb at `verb` reports, up to `end`; None if neutral.
+    A reported clause is read for at most REPORT_REACH characters, so that a run
+    of reporting verbs costs time in proportion to its length."""
+    end = min(end, verb.end() + REPORT_REACH)
     if verb.group().startswith("called"):
         named = NAMED.match(text, verb.start(), end)
         if not named:
@@ -140,6 +143,7 @@ def of_report(text: str, verb: re.Match, end: int) -> str | None:
     return found.lastgroup if found else None
 
 
+REPORT_REACH = 400
 # Verdicts that make a plain 'said' critical.
 CRITICAL_VERDICTS = (
     r"too little|too late|not enough|inadequate|unacceptable|unfair|a failure"
