@@ -51,6 +51,8 @@ class Registry:
         self.refs: list[Ref] = []
         self.hits: list[tuple] = []
         self.doc = None  # the parsed text, for the stages that read structure
+        # who each sentence says reports its figures, filled by the statistics
+        self.sentence_cues: dict[tuple[int, int], Draft | None] = {}
         self._starts: list[int] = []
 
     def draft(self, name: str, type_: str, **fields) -> Draft:

@@ -222,14 +222,23 @@ def source(registry: Registry, sentence, figure: Figure, quotes) -> str | None:
     for quote in quotes:
         if quote.start <= figure.start < quote.end and quote.speaker:
             return quote.speaker
-    cue = _according(registry, start, end) or _reporter(registry, start, end)
-    cue = cue or descriptions.reporter(registry, start, end)
+    cue = _sentence_cue(registry, start, end)
     if cue is None:
         cue = _official_subject(registry, start, figure.start)
     if cue is None:
         return None
     cue.acts = True
     return actor_id(cue.name)
+
+
+def _sentence_cue(registry: Registry, start: int, end: int):
+    """Who the sentence says reports its figures, read once per sentence: every
+    figure of a sentence shares it, and a sentence may hold thousands."""
+    cues = registry.sentence_cues
+    if (start, end) not in cues:
+        cue = _according(registry, start, end) or _reporter(registry, start, end)
+        cues[start, end] = cue or descriptions.reporter(registry, start, end)
+    return cues[start, end]
 
 
 def _according(registry: Registry, start: int, end: int):
