@@ -11,6 +11,7 @@ from api.extraction import gazetteers as gz
 from api.extraction.registry import Registry
 from api.extraction.zones import inside
 
+NAME_REACH = 120
 NAME = r"[A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|de|del|la|of|for|&))*(?<![ .])"
 # Words that make a described organisation some other one than a named antecedent.
 NOT_MODIFIERS = {"same", "other", "whole", "combined", "new", "former", "its", "their"}
@@ -108,8 +109,15 @@ def appositions(registry: Registry, zones_) -> None:
     text = registry.text
     for match in before.finditer(text):
         _described(registry, zones_, match.span(2), match.span(1))
-    for match in after.finditer(text):
-        _described(registry, zones_, match.span(1), match.span(2))
+    # Searched only around each ', the ', with a name of at most NAME_REACH
+    # characters before it: a name pattern tried at every capital of a long run
+    # of capitals costs the square of its length.
+    for comma in re.finditer(r", the ", text):
+        window = max(0, comma.start() - NAME_REACH)
+        for match in after.finditer(text, window, comma.end() + NAME_REACH):
+            if match.end(1) == comma.start():
+                _described(registry, zones_, match.span(1), match.span(2))
+                break
 
 
 def _described(registry: Registry, zones_, name_span, description_span) -> None:

@@ -80,6 +80,9 @@ def _role_noun_before(text: str, start: int):
     return f"{owner} {match.group(2)}", affiliation
 
 
+MAX_NAME_WORDS = 8
+
+
 def surname(name: str) -> str:
     return normalise(name.split()[-1])
 
@@ -88,6 +91,8 @@ def register_people(registry: Registry, people) -> None:
     """One draft per person: a name joins the longest form of the same person; two
     people who share a surname ('Domingo Soyos', father of 'David Soyos') stay two,
     and a lone surname they share stays apart from both."""
+    # a run of capitalised words longer than any name is a list or a headline
+    people = [p for p in people if len(p[2].split()) <= MAX_NAME_WORDS]
     by_surname: dict[str, list[str]] = {}
     for _, _, name, _, _ in people:
         forms = by_surname.setdefault(surname(name), [])
