@@ -66,6 +66,29 @@ def long_article(sources: list[str], words: int) -> str:
     return "\n\n".join(chosen)
 
 
+# Texts that once made some rule cost the square of their length.
+HOSTILE = {
+    "'said' repeated": lambda n: "said " * n,
+    "'John Smith said.' repeated": lambda n: "John Smith said. " * (n // 3),
+    "figures like 'N people, X% and $Nm.'": lambda n: " ".join(
+        f"{i} people, {i % 90}% and ${i}m." for i in range(n // 5)
+    ),
+    "capitalised names in one paragraph": lambda n: (
+        " ".join(f"Name{i} Person{i}" for i in range(n // 2)) + "."
+    ),
+}
+
+
+def hostile(sizes=(4_000, 8_000)) -> None:
+    """Seconds for each text at two sizes: twice the words, about twice the time."""
+    for label, make in HOSTILE.items():
+        times = [_elapsed(extract, make(n)) for n in sizes]
+        cells = ", ".join(
+            f"{n:,} words {t:.1f} s" for n, t in zip(sizes, times, strict=True)
+        )
+        print(f"{label}: {cells} ({times[1] / times[0]:.1f}x)")
+
+
 def summary(rates: list[float]) -> str:
     ordered = sorted(rates)
     p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
@@ -95,6 +118,7 @@ def main(argv: list[str] | None = None) -> None:
         f"one article of {len(text.split()):,} words: model {long_model:.2f}, "
         f"Lede {long_lede:.2f} ms per 1,000 words ({ratio:.2f}x the median article)"
     )
+    hostile()
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"max resident set size: {max_rss:.0f} MiB")
 

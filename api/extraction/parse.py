@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Tokens a noun phrase may span; longer subtrees are run-on parses of lists.
+PHRASE_REACH = 40
 # Parts of a noun phrase that may carry the actor's name: 'the company's chief,
 # John Smith' names Smith (an apposition), never the owner or a place after 'in'.
 NAME_DEPS = ("appos", "compound", "flat", "nmod")
@@ -137,6 +139,8 @@ def _person_within(registry, token):
     for child in token.children:
         if child.dep_ in ("poss", "relcl", "acl", "advcl", "punct", "cc"):
             continue
+        if child.right_edge.i - child.left_edge.i > PHRASE_REACH:
+            continue  # no subject phrase is that long: a run-on parse
         for inner in child.subtree:
             draft = _draft_over(registry, inner) if inner.pos_ == "PROPN" else None
             if draft is not None and draft.type == "person" and draft not in found:

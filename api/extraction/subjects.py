@@ -26,11 +26,14 @@ REPORTING = re.compile(r"\b(?:said|says|told|added)\b")
 AUXILIARY = re.compile(r"\s+(?:(?:had|has|have|would|will|was|is)\s+)?")
 DESCRIPTION = re.compile(r"^(?:[’']s)?\s+(?:[\w\-]+\s+){1,6}?[\w\-]+,\s*$")
 DETERMINERS = ("the", "a", "an", "its", "their")
+SUBJECT_REACH = 300
 
 
 def find(registry: Registry, floor: int, verb_at: int, hero) -> list[Draft]:
     """The actors doing the verb at verb_at, within the clause that starts at floor."""
     text = registry.text
+    # a subject stands within SUBJECT_REACH characters of its verb
+    floor = max(floor, verb_at - SUBJECT_REACH)
     cuts = [m.end() for m in CLAUSE.finditer(text, floor, verb_at)]
     cuts += [m.end() for m in AND.finditer(text, floor, verb_at) if _joins(registry, m)]
     floor = max(cuts, default=floor)
