@@ -18,4 +18,10 @@ def cli():
 
 
 def main() -> None:
-    cli(prog_name="lede")
+    from api.extraction.nlp import ModelMissing
+
+    try:
+        cli(prog_name="lede")
+    except ModelMissing as missing:
+        # a missing model stops every command with what to install, no traceback
+        raise SystemExit(f"lede: {missing}") from None

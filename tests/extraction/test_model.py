@@ -26,3 +26,15 @@ def test_the_app_does_not_start_without_the_model(monkeypatch):
     monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_model_package",))
     with pytest.raises(nlp.ModelMissing):
         create_app({"DATABASE_URL": "sqlite://"})
+
+
+def test_the_command_stops_with_the_message_alone(monkeypatch, capsys):
+    from api import cli
+
+    monkeypatch.setattr(nlp, "_NLP", None)
+    monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_model_package",))
+    monkeypatch.setattr("sys.argv", ["lede", "routes"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert str(stopped.value.code).startswith("lede: spaCy's English model")
+    assert "requirements/model.txt" in str(stopped.value.code)
