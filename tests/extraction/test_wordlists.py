@@ -92,19 +92,15 @@ def test_questioning_a_person_is_no_reaction():
     assert not [r for r in annotation.reactions if r.actor == actor_id("Omar Said")]
 
 
-@pytest.mark.parametrize(
-    "entry", wordlists.entries("outlet_names"), ids=lambda e: e["lemma"]
-)
-def test_a_news_outlet_is_an_organisation(entry):
-    annotation = extract(LEAD + entry["example"])
-    found = {a.name: a.type for a in annotation.actors}
-    assert found.get(entry["name"]) == "organization", (entry["example"], found)
+ORGANISATION_LISTS = [
+    entry
+    for name in ("outlet_names", "company_names")
+    for entry in wordlists.entries(name)
+]
 
 
-@pytest.mark.parametrize(
-    "entry", wordlists.entries("company_names"), ids=lambda e: e["lemma"]
-)
-def test_a_company_is_an_organisation(entry):
+@pytest.mark.parametrize("entry", ORGANISATION_LISTS, ids=lambda e: e["name"])
+def test_an_outlet_or_a_company_is_an_organisation(entry):
     annotation = extract(LEAD + entry["example"])
     found = {a.name: a.type for a in annotation.actors}
     assert found.get(entry["name"]) == "organization", (entry["example"], found)
