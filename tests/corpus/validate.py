@@ -17,14 +17,6 @@ from pathlib import Path
 
 from api.curation import resolve
 from api.extraction.text import paragraph_spans, parse_header
-from api.extraction.types import (
-    ACTOR_TYPES,
-    CATEGORIES,
-    PARAGRAPH_KINDS,
-    QUALIFIERS,
-    QUOTE_KINDS,
-    STANCES,
-)
 
 CORPUS = Path(__file__).resolve().parent
 HEADER = re.compile(r"^ date \d{4}-\d{2}-\d{2} \S")
@@ -52,23 +44,20 @@ def check(stem: str, report: bool = False, corpus: Path = CORPUS) -> dict[str, i
     words = len(text.split())
     low, high = WORD_BOUNDS.get(corpus, DEFAULT_WORD_BOUNDS)
     assert low <= words <= high, f"{stem}: {words} words"
+    # resolve() refuses a value outside the vocabulary, naming the item
     annotation = resolve(spec, text, published_on)
     article = annotation.article
     assert article.title and article.published_on == published_on
 
-    for entry in spec.get("paragraphs", []):
-        assert entry["kind"] in PARAGRAPH_KINDS, f"{stem}: kind {entry['kind']}"
     for caveat in article.caveats:
         assert text[caveat.start : caveat.end] == caveat.text
     names = {a.name for a in annotation.actors}
     for actor in annotation.actors:
-        assert actor.type in ACTOR_TYPES, f"{stem}: {actor.name} type {actor.type}"
         for mention in actor.mentions:
             assert text[mention.start : mention.end] == mention.text
     for item, quote in zip(spec.get("quotes", []), annotation.quotes, strict=True):
         label = f"{stem}: quote {quote.text[:40]!r}"
         assert text[quote.start : quote.end] == item["evidence"] == quote.text, label
-        assert quote.kind in QUOTE_KINDS, label
         assert quote.text[0] not in QUOTE_MARKS, label
         assert quote.text[-1] not in QUOTE_MARKS + ",", label
         assert item.get("speaker") in names or item.get("speaker_reason"), label
@@ -81,7 +70,6 @@ def check(stem: str, report: bool = False, corpus: Path = CORPUS) -> dict[str, i
     ):
         label = f"{stem}: reaction of {item['actor']}"
         assert text[reaction.start : reaction.end] == item["evidence"], label
-        assert reaction.stance in STANCES, label
         assert item["actor"] in names, label
         assert item.get("on_behalf_of") in names | {None}, label
     for item, statistic in zip(
@@ -91,8 +79,6 @@ def check(stem: str, report: bool = False, corpus: Path = CORPUS) -> dict[str, i
         assert text[statistic.start : statistic.end] == item["evidence"], label
         edges = text[statistic.start - 1] + text[statistic.end : statistic.end + 1]
         assert not any(c.isalnum() for c in edges), f"{label}: inside a word"
-        assert statistic.qualifier in QUALIFIERS, label
-        assert statistic.category in CATEGORIES, label
         assert item.get("source") in names | {None}, label
         if statistic.category == "economy":
             assert statistic.unit and re.fullmatch("[A-Z]{3}", statistic.unit), label
