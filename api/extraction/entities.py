@@ -153,9 +153,7 @@ def _existing(registry: Registry, text: str, label: str):
 
 def _acts(doc, start: int, end: int) -> bool:
     """The name heads the subject of a verb, directly or as an apposition."""
-    tokens = parse.tokens_between(doc, start, end)
-    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
-    return any(parse.is_agent(t) for t in heads)
+    return any(parse.is_agent(t) for t in parse.phrase_heads(doc, start, end))
 
 
 def _national_governments(registry: Registry, doc) -> None:

@@ -64,6 +64,13 @@ def tokens_between(doc, start: int, end: int):
     return found
 
 
+def phrase_heads(doc, start: int, end: int) -> list:
+    """The tokens of [start, end) whose head lies outside it: where the phrase
+    hangs in the sentence."""
+    tokens = tokens_between(doc, start, end)
+    return [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+
+
 def subject(verb):
     """The verb's subject, or the one it shares with the verb it is joined to."""
     for _ in range(4):
@@ -174,8 +181,7 @@ def pronoun_kind(token) -> str | None:
 def mention_acts(doc, start: int, end: int) -> bool:
     """A mention acts when the token its words hang from is an agent: the subject
     of a verb, the agent of a passive, or the source after 'according to'."""
-    tokens = tokens_between(doc, start, end)
-    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    heads = phrase_heads(doc, start, end)
     return any(is_agent(t) or _source(t) for t in heads)
 
 
@@ -189,8 +195,7 @@ def _source(token) -> bool:
 
 def in_long_list(doc, start: int, end: int, size: int = 3) -> bool:
     """The mention is one item of a coordination of at least `size` items."""
-    tokens = tokens_between(doc, start, end)
-    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    heads = phrase_heads(doc, start, end)
     for token in heads:
         first = token
         while first.dep_ == "conj" and first.head is not first:
@@ -208,8 +213,7 @@ TARGET_PREPOSITIONS = {"for", "against", "on", "at", "toward", "towards", "over"
 def mention_is_target(doc, start: int, end: int) -> bool:
     """The mention's head is what its clause acts on or whose it is: a passive
     subject, a direct object, an owner, or the object of 'for'/'against'."""
-    tokens = tokens_between(doc, start, end)
-    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    heads = phrase_heads(doc, start, end)
     return bool(heads) and all(_target(t) for t in heads)
 
 

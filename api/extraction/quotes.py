@@ -67,6 +67,12 @@ class Span:
     def bounds(self) -> tuple[int, int, int, int]:
         return self.outer_start, self.start, self.end, self.outer_end
 
+    def distance_to(self, offset: int) -> int:
+        """Characters between the quotation, marks included, and `offset`."""
+        if offset >= self.outer_end:
+            return offset - self.outer_end
+        return max(0, self.outer_start - offset)
+
 
 def find_spans(text: str, paragraphs) -> list[Span]:
     """Every quoted passage, per paragraph; one left open runs to paragraph end."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from api.extraction import parse, wordlists
+from api.extraction.zones import holds
 
 REPORTING = "reporting_verbs"
 PRONOUN_GENDER = {
@@ -44,7 +45,7 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         text = "according to" if verb.lower_ == "according" else verb.text
     else:
         named, text = parse.subject(verb), verb.text
-    if named is None or _inside(named.idx, skip):
+    if named is None or holds(skip, named.idx):
         return None
     speaker = parse.actor_named(registry, named)
     if speaker is None and parse.pronoun_kind(named) == "person":
@@ -164,13 +165,13 @@ def _reporting_verb(doc, quote, sentence, skip):
     verbs = [
         t
         for t in parse.tokens_between(doc, *sentence)
-        if not _inside(t.idx, skip) and _reports(t)
+        if not holds(skip, t.idx) and _reports(t)
     ]
     if not verbs:
         return None
     inner = parse.token_at(doc, quote.start)
     chain = [inner, *inner.ancestors] if inner is not None else []
-    return min(verbs, key=lambda v: (_rank(v, chain), _distance(v.idx, quote)))
+    return min(verbs, key=lambda v: (_rank(v, chain), quote.distance_to(v.idx)))
 
 
 def _reports(token) -> bool:
@@ -192,16 +193,6 @@ def _rank(verb, chain) -> int:
     if verb.head in chain:
         return chain.index(verb.head) + 1
     return len(chain) + 1
-
-
-def _distance(offset: int, quote) -> int:
-    if offset >= quote.outer_end:
-        return offset - quote.outer_end
-    return max(0, quote.outer_start - offset)
-
-
-def _inside(offset: int, spans) -> bool:
-    return any(a <= offset < b for a, b in spans)
 
 
 def voice_of_term(registry, quote):

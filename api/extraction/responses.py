@@ -11,6 +11,7 @@ import bisect
 from api.extraction import parse, reporting, stances, wordlists
 from api.extraction.ids import actor_id, item_id
 from api.extraction.types import Reaction
+from api.extraction.zones import holds
 
 
 def verbs() -> frozenset[str]:
@@ -107,12 +108,12 @@ def _response(registry, verb, marks, silent, by_start):
     judged = _judging_adjective(verb)
     if judged is None and (verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs()):
         return None
-    if _inside(verb.idx, marks):
+    if holds(marks, verb.idx):
         return None
     subject = parse.subject(verb)
     if subject is None or parse.is_passive_subject(subject):
         return None
-    if _inside(subject.idx, marks):
+    if holds(marks, subject.idx):
         return None
     actor = parse.actor_named(registry, subject)
     if actor is None and parse.pronoun_kind(subject) == "person":
@@ -182,7 +183,3 @@ def _target(registry, actor, verb) -> str | None:
         if named is not None and named is not actor and not named.not_actor:
             return named.name
     return None
-
-
-def _inside(offset: int, spans) -> bool:
-    return any(a <= offset < b for a, b in spans)

@@ -67,7 +67,7 @@ def attribute(registry: Registry, quote, sentence, quotes) -> Attribution:
         return Attribution(*parsed, "parse")
     cues = _cues(registry, masked, s_start, skip)
     if cues:
-        best = min(cues, key=lambda cue: _distance(cue[0], quote))
+        best = min(cues, key=lambda cue: quote.distance_to(cue[0]))
         return Attribution(best[1], best[2], "cue")
     return _subject(registry, masked, s_start, quote, skip)
 
@@ -79,12 +79,6 @@ def _pronoun_person(registry: Registry, offset: int, skip) -> Draft | None:
     if token is not None and parse.pronoun_kind(token) == "person":
         return reporting.antecedent(registry, token, skip)
     return registry.last_person_before(offset, skip)
-
-
-def _distance(position: int, quote) -> int:
-    if position >= quote.outer_end:
-        return position - quote.outer_end
-    return max(0, quote.outer_start - position)
 
 
 def _cues(registry: Registry, masked: str, base: int, skip) -> list[tuple]:

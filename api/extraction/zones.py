@@ -23,6 +23,11 @@ def inside(spans, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+def holds(spans, offset: int) -> bool:
+    """Whether one of the spans holds the character at `offset`."""
+    return any(a <= offset < b for a, b in spans)
+
+
 def within(spans, items) -> list:
     """The items (in text order, not overlapping) that lie wholly inside a span. The
     spans are paragraphs, sorted and disjoint, so one sweep does what `inside` does
