@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import cache
 
 from api.extraction import gazetteers as gz
 from api.extraction import institutions, parse, wordlists
@@ -131,7 +132,8 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     if len(tokens) != 1 or not tokens[0].is_sent_start or not once:
         return False
     # 'Google declined to comment', 'Microsoft said': a name that speaks is one
-    return tokens[0].head.lemma_ not in SPEAKING | wordlists.lemmas("reporting_verbs")
+    head = tokens[0].head.lemma_
+    return head not in SPEAKING and head not in wordlists.lemmas("reporting_verbs")
 
 
 def _existing(registry: Registry, text: str, label: str):
@@ -249,11 +251,13 @@ def _things(registry: Registry, votes) -> None:
         draft.not_actor = True
 
 
+@cache
+def _thing_kinds() -> dict[str, str]:
+    return {e["lemma"]: e["kind"] for e in wordlists.entries("thing_names")}
+
+
 def _thing_kind(word: str) -> str | None:
-    return next(
-        (e["kind"] for e in wordlists.entries("thing_names") if e["lemma"] == word),
-        None,
-    )
+    return _thing_kinds().get(word)
 
 
 def _written_as_a_thing(registry: Registry, draft) -> bool:

@@ -53,6 +53,8 @@ class Registry:
         self.doc = None  # the parsed text, for the stages that read structure
         # who each sentence says reports its figures, filled by the statistics
         self.sentence_cues: dict[tuple[int, int], Draft | None] = {}
+        # what the text tells of each person's sex, filled as pronouns are read
+        self.genders: dict[tuple[str, int], str | None] = {}
         self._starts: list[int] = []
 
     def draft(self, name: str, type_: str, **fields) -> Draft:

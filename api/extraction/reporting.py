@@ -88,7 +88,14 @@ def _may_be(registry, person, gender: str | None) -> bool:
 
 
 def _known_gender(registry, person) -> str | None:
-    return _honorific_gender(registry, person) or _pronoun_gender(registry, person)
+    """Read once per person (and per count of mentions): every pronoun of the
+    article asks it of every person named before it."""
+    key = (person.key, len(person.spans))
+    if key not in registry.genders:
+        registry.genders[key] = _honorific_gender(registry, person) or _pronoun_gender(
+            registry, person
+        )
+    return registry.genders[key]
 
 
 def _honorific_gender(registry, person) -> str | None:

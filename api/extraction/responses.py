@@ -7,6 +7,7 @@ object or a name inside a noun phrase is what the clause is about, not who react
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from api.extraction import parse, reporting, stances, wordlists
 from api.extraction.ids import actor_id, item_id
@@ -14,6 +15,7 @@ from api.extraction.types import Reaction
 from api.extraction.zones import holds
 
 
+@cache
 def verbs() -> frozenset[str]:
     return wordlists.lemmas("reaction_verbs") | wordlists.lemmas("reporting_verbs")
 
@@ -31,9 +33,7 @@ def extract(registry, sentences, quotes, silent, held, article) -> list[Reaction
         key = (reaction.actor, starts[at] if at >= 0 else reaction.start)
         stances.setdefault(key, []).append(reaction.stance)
     marks = [(q.start - 1, q.end + 1) for q in quotes]
-    by_start: dict[int, list] = {}
-    for quote in quotes:
-        by_start.setdefault(quote.start, []).append(quote)
+    by_start = sorted(quotes, key=lambda q: q.start)
     for index, sentence in enumerate(sentences):
         for verb in parse.tokens_between(doc, *sentence):
             response = _response(registry, verb, marks, silent, by_start)
@@ -137,9 +137,14 @@ def _next_quote_words(doc, verb, by_start, actor) -> list:
     return [t for q in following[:1] for t in parse.tokens_between(doc, q.start, q.end)]
 
 
-def _starting(by_start: dict, start: int, end: int) -> list:
-    """The quotes that start in [start, end)."""
-    return [q for offset in range(start, end) for q in by_start.get(offset, ())]
+def _starting(by_start: list, start: int, end: int) -> list:
+    """The quotes (`by_start`: sorted by start) that start in [start, end)."""
+    index = bisect.bisect_left(by_start, start, key=lambda q: q.start)
+    found = []
+    while index < len(by_start) and by_start[index].start < end:
+        found.append(by_start[index])
+        index += 1
+    return found
 
 
 def _own_quote_words(doc, verb, by_start, actor, said) -> list:

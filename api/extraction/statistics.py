@@ -285,10 +285,11 @@ def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Stati
         if para.kind not in PLACEMENTS:
             continue
         for figure in figures(text, para.start, para.end):
-            if _named_date_or_label(registry.doc, text, figure):
+            kind = category(text, figure)
+            if _named_date_or_label(registry.doc, text, figure, kind):
                 continue
             sentence = sentence_of(sentences, figure.start)
-            items.append(_item(registry, para, figure, sentence, quotes, article))
+            items.append(_item(registry, para, figure, kind, sentence, quotes, article))
     return _repeats_folded(text, items)
 
 
@@ -314,13 +315,13 @@ def _distinctive(item: Statistic) -> bool:
     return item.unit is not None or item.value >= 10 or item.value != int(item.value)
 
 
-def _named_date_or_label(doc, text: str, figure: Figure) -> bool:
+def _named_date_or_label(doc, text: str, figure: Figure, kind: str) -> bool:
     """A number the recogniser reads as part of a date, a time or a duration ('in
     2014', 'the last 30 years', '73 seconds') or of a name ('Boeing 747') is no
     figure; an age stays one whatever the recogniser says."""
     if doc is None or figure.money or figure.unit == "percent":
         return False
-    if category(text, figure) == "age":
+    if kind == "age":
         return False
     entity = _entity_at(doc, figure.start, figure.end)
     if entity is None:
@@ -339,11 +340,11 @@ def _year(doc, text: str, figure: Figure) -> bool:
         return False
     if YEAR_BEFORE.search(text, max(0, figure.start - 8), figure.start):
         return True
-    after = _entity_at_token(doc, figure.end)
+    after = _token_after(doc, figure.end)
     return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
-def _entity_at_token(doc, offset: int):
+def _token_after(doc, offset: int):
     """The first token after `offset`."""
     token = parse.token_at(doc, max(0, offset - 1))
     return doc[token.i + 1] if token is not None and token.i + 1 < len(doc) else None
@@ -367,7 +368,7 @@ def _entity_at(doc, start: int, end: int):
     return None
 
 
-def _item(registry, para, figure, sentence, quotes, article) -> Statistic:
+def _item(registry, para, figure, kind, sentence, quotes, article) -> Statistic:
     text = registry.text
     return Statistic(
         id=item_id("s", article, figure.start, figure.end),
@@ -377,7 +378,7 @@ def _item(registry, para, figure, sentence, quotes, article) -> Statistic:
         end=figure.end,
         qualifier=figure.qualifier,
         high=figure.high,
-        category=category(text, figure),
+        category=kind,
         subject=subject(text, figure),
         source=source(registry, sentence, figure, quotes),
         unit=figure.unit,
