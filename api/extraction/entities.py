@@ -116,7 +116,8 @@ def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> Non
             continue
         if not registry.free(start, end) or _lone_opener(doc, start, end, votes):
             continue
-        draft = _existing(registry, text, label) or registry.draft(
+        # the same name joins its draft; a lone surname folds in later
+        draft = registry.drafts.get(normalise(text)) or registry.draft(
             text, ACTOR_LABELS[label], tentative=True
         )
         if registry.mention(draft, start, end) and _acts(doc, start, end):
@@ -134,23 +135,6 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     # 'Google declined to comment', 'Microsoft said': a name that speaks is one
     head = tokens[0].head.lemma_
     return head not in SPEAKING and head not in wordlists.lemmas("reporting_verbs")
-
-
-def _existing(registry: Registry, text: str, label: str):
-    """The draft a written name refers to: the same name, or for a lone word the
-    person whose surname it is (one such person only)."""
-    found = registry.drafts.get(normalise(text))
-    if found is not None:
-        return found
-    if " " in text or label != "PERSON":
-        return None
-    key = normalise(text)
-    owners = [
-        d
-        for d in registry.drafts.values()
-        if d.type == "person" and d.key.rsplit(" ", 1)[-1] == key and " " in d.key
-    ]
-    return owners[0] if len(owners) == 1 else None
 
 
 def _acts(doc, start: int, end: int) -> bool:
