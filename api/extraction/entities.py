@@ -188,9 +188,46 @@ def _fold_surnames(registry: Registry) -> None:
         if not owners and len(words) == 1 and draft.type == "person":
             # 'Thomas' after 'Thomas Sam': a given name alone, when one person has it
             owners = [o for o in by_given.get(words[0], []) if o is not draft]
+        if not owners and draft.type == "person":
+            # 'Water said' after 'Kathryn Waters': the surname misspelt
+            owners = [
+                o
+                for surname, found in by_surname.items()
+                if misspelt(words[-1], surname)
+                for o in found
+                if o is not draft
+            ]
         if len(owners) == 1 and draft.key in registry.drafts:
             owners[0].acts = owners[0].acts or draft.acts
             registry.merge(draft, owners[0])
+
+
+def misspelt(written: str, name: str) -> bool:
+    """Whether `written` is `name` with one slip (two in a name of eight letters
+    or more) after its first letter: a letter added, dropped, changed or two swapped."""
+    if written == name or written[:1] != name[:1] or min(len(written), len(name)) < 5:
+        return False
+    allowed = 2 if len(name) >= 8 else 1
+    if abs(len(written) - len(name)) > allowed:
+        return False
+    return _edits(written, name, allowed) <= allowed
+
+
+def _edits(a: str, b: str, bound: int) -> int:
+    """Optimal-string-alignment distance, stopped once past `bound`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        if min(row) > bound:
+            return bound + 1
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 def _named_in_passing(registry: Registry, doc) -> None:

@@ -108,14 +108,35 @@ def is_place(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
+# Phrases that name a quote's source without a reporting verb: the word, and how
+# the source hangs from it ('according to X', 'citing X', 'in the words of X').
+SOURCE_PHRASES = {
+    "according": ("to", "according to"),
+    "citing": (None, "citing"),
+    "words": ("of", "in the words of"),
+}
+
+
+def source_phrase(token) -> str | None:
+    """How the phrase at `token` is written ('according to'), if it names a source."""
+    if token.lower_ not in SOURCE_PHRASES or according_to(token) is None:
+        return None
+    return SOURCE_PHRASES[token.lower_][1]
+
+
 def according_to(token):
-    """'according to X' / 'citing X': the object X, else None."""
-    if token.lower_ == "according":
-        for prep in token.children:
-            if prep.lower_ == "to":
-                return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if token.lower_ == "citing":
+    """The source a source phrase names ('according to X', 'citing X', 'in the
+    words of X'): X, else None."""
+    if token.lower_ not in SOURCE_PHRASES:
+        return None
+    preposition, _ = SOURCE_PHRASES[token.lower_]
+    if preposition is None:
         return next((c for c in token.children if c.dep_ == "dobj"), None)
+    if token.lower_ == "words" and token.head.lower_ != "in":
+        return None  # 'her words of thanks'
+    for prep in token.children:
+        if prep.lower_ == preposition:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
 
 

@@ -19,6 +19,8 @@ PRONOUN_GENDER = {
     "hers": "female",
 }
 PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+# How many sentences back a quote standing alone looks for its speaker.
+VOICE_REACH = 3
 HONORIFICS = {
     "Mr ": "male",
     "Mr. ": "male",
@@ -40,25 +42,27 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     verb = _reporting_verb(doc, quote, sentence, skip)
     if verb is None:
         return None
-    if verb.lower_ in ("according", "citing"):
-        named = parse.according_to(verb)
-        text = "according to" if verb.lower_ == "according" else verb.text
+    phrase = parse.source_phrase(verb)
+    if phrase is not None:
+        named, text = parse.according_to(verb), phrase
     else:
         named, text = parse.subject(verb), verb.text
     if named is None or holds(skip, named.idx):
         return None
     speaker = parse.actor_named(registry, named)
     if speaker is None and parse.pronoun_kind(named) == "person":
-        speaker = antecedent(registry, named, skip)
+        speaker = antecedent(registry, named, skip, quoted=quote)
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
 
 
-def antecedent(registry, pronoun, skip):
+def antecedent(registry, pronoun, skip, quoted=None):
     """'He said': the person the sentence before was about (its subject), else the
     last person named before the pronoun; within the paragraph, a person the text
-    shows to be of the pronoun's sex comes before one it says nothing of."""
+    shows to be of the pronoun's sex comes before one it says nothing of. The
+    speaker of a `quoted` passage is not someone it names ('He said, "Andy Warhol
+    was the centre of ..."')."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     candidates = []
     before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
@@ -71,10 +75,16 @@ def antecedent(registry, pronoun, skip):
             continue
         if draft not in candidates:
             candidates.append(draft)
+    if quoted is not None:
+        candidates = [c for c in candidates if not _named_within(c, quoted)]
     fitting = [c for c in candidates if _may_be(registry, c, gender)]
     near = [c for c in fitting if max(s for s, _ in c.spans) >= paragraph]
     sure = [c for c in near if _known_gender(registry, c) == gender]
     return (sure or fitting or [None])[0]
+
+
+def _named_within(person, quote) -> bool:
+    return any(quote.start <= start < quote.end for start, _ in person.spans)
 
 
 def _may_be(registry, person, gender: str | None) -> bool:
@@ -154,7 +164,8 @@ def _previous_subject(registry, sentence, speaking: bool = False, quoted=()):
 def continued_voice(registry, quote):
     """A quote standing alone after a sentence in which someone speaks ('Heald
     noted the findings show ... . "An air-quality cleanup would ..."') goes on
-    with that speaker."""
+    with that speaker, across sentences of the paragraph that name no one else
+    ('Perkins admitted she ... . Why did she go? "It's Warhol."')."""
     doc = registry.doc
     first = parse.token_at(doc, quote.start) if doc is not None else None
     if first is None:
@@ -162,8 +173,24 @@ def continued_voice(registry, quote):
     sentence = parse.sentence(first)
     if registry.text[sentence.start_char : quote.outer_start].strip():
         return None  # words before the quote: not a quote standing alone
-    speaker = _previous_subject(registry, sentence, speaking=True)
-    return None if speaker is None or speaker.not_actor else speaker
+    for _ in range(VOICE_REACH):
+        speaker = _previous_subject(registry, sentence, speaking=True)
+        if speaker is not None:
+            return None if speaker.not_actor else speaker
+        sentence = _sentence_before(registry, sentence)
+        if sentence is None or registry.between(sentence.start_char, sentence.end_char):
+            return None
+    return None
+
+
+def _sentence_before(registry, sentence):
+    """The sentence before `sentence` in its paragraph, or None."""
+    if sentence.start == 0:
+        return None
+    previous = parse.sentence(registry.doc[sentence.start - 1])
+    if "\n" in registry.text[previous.end_char : sentence.start_char]:
+        return None
+    return previous
 
 
 def _reporting_verb(doc, quote, sentence, skip):
@@ -182,8 +209,8 @@ def _reporting_verb(doc, quote, sentence, skip):
 
 
 def _reports(token) -> bool:
-    if token.lower_ in ("according", "citing"):
-        return parse.according_to(token) is not None
+    if parse.source_phrase(token) is not None:
+        return True
     if token.pos_ != "VERB" or token.lemma_ not in wordlists.lemmas(REPORTING):
         return False
     # 'he had been told to wait': the subject of a passive is the audience
@@ -192,9 +219,13 @@ def _reports(token) -> bool:
 
 def _rank(verb, chain) -> int:
     """How closely the verb governs the quote: its place in the chain of heads
-    above the quote's first word ('according to' counts at the verb it qualifies);
+    above the quote's first word (a source phrase counts at the verb it qualifies);
     a verb the quote does not hang from comes last."""
-    anchor = verb.head if verb.lower_ in ("according", "citing") else verb
+    anchor = verb
+    if parse.source_phrase(verb) is not None:
+        anchor = next(
+            (a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb.head
+        )
     if anchor in chain:
         return chain.index(anchor)
     if verb.head in chain:

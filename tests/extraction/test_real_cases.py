@@ -121,3 +121,35 @@ def test_she_is_the_woman_the_text_calls_she():
         "Anna Berg said she had asked for a delay. Later Tom Reid met Anna Berg. "
         'She said: "We will fight on."'
     ) == ["Anna Berg"]
+
+
+def test_in_the_words_of_names_the_speaker():
+    assert speakers(
+        "The child was in pain for weeks and, in the words of the state prosecutor, "
+        'Helen Marsh, "she cried every night until the end."'
+    ) == ["Helen Marsh"]
+
+
+def test_a_speaker_is_not_the_person_their_quote_names():
+    assert speakers(
+        "For Daniel Ortega, a lecturer in history, Frida Kahlo was a hero. "
+        'He said, "Frida Kahlo changed how we look at ourselves."'
+    ) == ["Daniel Ortega"]
+
+
+def test_a_misspelt_surname_is_the_same_person():
+    text = (
+        "Lydia Buchtmann, a spokeswoman for the agency, spoke first. "
+        '"Bread makers must add more iodine," Ms Bauchtman said.'
+    )
+    (actor,) = extract(text).actors
+    assert actor.name == "Lydia Buchtmann"
+    assert "Bauchtman" in [text[m.start : m.end] for m in actor.mentions]
+    assert speakers(text) == ["Lydia Buchtmann"]
+
+
+def test_a_quote_standing_alone_keeps_the_voice_across_a_sentence_naming_no_one():
+    assert speakers(
+        "Maria Lopez, a second-year student, admitted she had skipped a class to "
+        'come. Why did she want to be there so badly? "It is Kahlo. She is a legend."'
+    ) == ["Maria Lopez"]
