@@ -107,7 +107,8 @@ INSTITUTION_WORDS = GOVERNMENT_WORDS | {
     "University", "Press", "News", "Network", "Diplomacy", "Programme", "Program",
     "Centre", "Center", "Bureau", "Board", "Directorate", "Airlines", "Inc",
     "Ltd", "Unions", "Chamber", "Exchange", "Reserve", "Survey", "Trust",
-    "Communications", "Congress",
+    "Communications", "Congress", "Museum", "Gallery", "Galleries", "College",
+    "Academy", "Hospital", "Library", "Orchestra", "Laboratory", "Laboratories",
 }  # fmt: skip
 # Lowercase nouns that introduce or stand for an organisation: "the transport union
 # BTB", "the port authority said", "the company".

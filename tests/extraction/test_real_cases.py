@@ -153,3 +153,14 @@ def test_a_quote_standing_alone_keeps_the_voice_across_a_sentence_naming_no_one(
         "Maria Lopez, a second-year student, admitted she had skipped a class to "
         'come. Why did she want to be there so badly? "It is Kahlo. She is a legend."'
     ) == ["Maria Lopez"]
+
+
+def test_a_museum_or_gallery_is_an_institution_not_a_person():
+    found = actors(
+        "The Weatherspoon Art Museum said it would lend the prints. The Leigh Block "
+        "Museum declined to comment."
+    )
+    assert found == {
+        "Weatherspoon Art Museum": "organization",
+        "Leigh Block Museum": "organization",
+    }
