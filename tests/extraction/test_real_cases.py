@@ -157,10 +157,11 @@ def test_a_quote_standing_alone_keeps_the_voice_across_a_sentence_naming_no_one(
 
 def test_a_museum_or_gallery_is_an_institution_not_a_person():
     found = actors(
-        "The Weatherspoon Art Museum said it would lend the prints. The Leigh Block "
-        "Museum declined to comment."
+        "Prints also went to the Mary & Leigh Block Museum of Art at Northwestern "
+        "University and the Weatherspoon Art Museum."
     )
     assert found == {
+        "Mary & Leigh Block Museum of Art": "organization",
+        "Northwestern University": "organization",
         "Weatherspoon Art Museum": "organization",
-        "Leigh Block Museum": "organization",
     }
