@@ -7,6 +7,7 @@ object or a name inside a noun phrase is what the clause is about, not who react
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from api.extraction import parse, reporting, stances, wordlists
@@ -37,21 +38,66 @@ def extract(registry, sentences, quotes, silent, held, article) -> list[Reaction
     for index, sentence in enumerate(sentences):
         for verb in parse.tokens_between(doc, *sentence):
             response = _response(registry, verb, marks, silent, by_start)
-            if response is None:
-                continue
-            actor, stance = response
-            key = (actor_id(actor.name), sentence[0])
-            span = _with_quotes_after(sentences, index, by_start, actor)
-            before = stances.setdefault(key, [])
-            if before and not _second_statement(verb, stance, before):
-                continue
-            if before:
-                span = (verb.idx, span[1])
-            before.append(stance)
-            found.append(
-                _reaction(registry, actor, stance, verb, span, quotes, article)
-            )
+            told = [response] if response else _told_by_noun(registry, verb, marks)
+            for actor, stance in told:
+                if actor_id(actor.name) in silent:
+                    continue
+                key = (actor_id(actor.name), sentence[0])
+                span = _with_quotes_after(sentences, index, by_start, actor)
+                before = stances.setdefault(key, [])
+                if before and not _second_statement(verb, stance, before):
+                    continue
+                if before:
+                    span = (verb.idx, span[1])
+                before.append(stance)
+                found.append(
+                    _reaction(registry, actor, stance, verb, span, quotes, article)
+                )
     return found
+
+
+# Verbs that voice a response noun for their subject: 'X expressed concern'.
+VOICING = {"express", "voice", "offer", "extend", "show", "send", "register"}
+COUNTRY_AS_MODIFIER = re.compile(r"\s+[A-Z]")
+# How far after a response noun its source may be named: 'support online from X'.
+SOURCE_REACH = 4
+
+
+def _told_by_noun(registry, noun, marks) -> list[tuple]:
+    """A response told by its noun: 'drew criticism from X', 'received support
+    ranging from X to Y' (every actor named after 'from', up to the clause's end),
+    'X expressed concern'."""
+    stance = stances.of_noun(noun)
+    if stance is None or holds(marks, noun.idx):
+        return []
+    if noun.dep_ == "dobj" and noun.head.lemma_ in VOICING:
+        subject = parse.subject(noun.head)
+        actor = parse.actor_named(registry, subject) if subject is not None else None
+        return [(actor, stance)] if actor is not None and not actor.not_actor else []
+    after = noun.doc[noun.i + 1 : noun.i + 1 + SOURCE_REACH]
+    source = next((t for t in after if t.lower_ == "from"), None)
+    if source is None or any(t.is_punct for t in after if t.i < source.i):
+        return []
+    end = source.i + 1
+    while end < noun.sent.end and not _ends_source(noun.doc[end]):
+        end += 1
+    named = []
+    last = noun.doc[end - 1]
+    for ref in registry.between(source.idx, last.idx + len(last)):
+        draft = registry.drafts.get(ref.key)
+        if draft is None or draft.not_actor or draft in named:
+            continue
+        if draft.type == "country" and COUNTRY_AS_MODIFIER.match(
+            registry.text, ref.end
+        ):
+            continue  # 'from US President Barack Obama': the president
+        named.append(draft)
+    return [(actor, stance) for actor in named]
+
+
+def _ends_source(token) -> bool:
+    """Where the names after 'from' stop: a clause's punctuation or its verb."""
+    return token.lower_ in (",", ";", ".", ":") or token.pos_ in ("VERB", "AUX")
 
 
 def _second_statement(verb, stance: str, before: list[str]) -> bool:

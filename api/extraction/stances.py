@@ -34,6 +34,21 @@ def _not_of_people() -> frozenset[str]:
 
 
 @cache
+def _nouns() -> dict[str, str]:
+    return {e["lemma"]: e["stance"] for e in wordlists.entries("reaction_nouns")}
+
+
+def of_noun(noun) -> str | None:
+    """The stance a response noun carries ('criticism from X'); 'no support from'
+    carries none."""
+    # the small parser tags some of them verbs ('led to outreach from')
+    stance = _nouns().get(noun.lemma_.lower()) if noun.pos_ != "ADJ" else None
+    if stance is None or any(c.lower_ in NEGATIONS for c in noun.children):
+        return None
+    return stance
+
+
+@cache
 def _words() -> dict[str, str]:
     return {e["lemma"]: e["stance"] for e in wordlists.entries("stance_words")}
 

@@ -35,6 +35,20 @@ def test_reaction_verb_gives_its_stance(entry):
 
 
 @pytest.mark.parametrize(
+    "entry", wordlists.entries("reaction_nouns"), ids=lambda e: e["lemma"]
+)
+def test_reaction_noun_gives_its_stance(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {(names(annotation).get(r.actor), r.stance) for r in annotation.reactions}
+    assert (entry["actor"], entry["stance"]) in found, (entry["example"], found)
+
+
+def test_a_negated_response_noun_is_no_reaction():
+    annotation = extract(LEAD + "The plan drew no support from Mayor Ines Falk.")
+    assert not [r for r in annotation.reactions if r.actor == actor_id("Ines Falk")]
+
+
+@pytest.mark.parametrize(
     "entry", wordlists.entries("stance_words"), ids=lambda e: e["lemma"]
 )
 def test_stance_word_sets_a_spoken_reaction(entry):
