@@ -10,6 +10,7 @@ from api.extraction import parse, wordlists
 from api.extraction.zones import holds
 
 REPORTING = "reporting_verbs"
+DOCUMENTS = "document_nouns"
 PRONOUN_GENDER = {
     "he": "male",
     "him": "male",
@@ -49,12 +50,30 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         named, text = parse.subject(verb), verb.text
     if named is None or holds(skip, named.idx):
         return None
-    speaker = parse.actor_named(registry, named)
+    speaker = parse.actor_named(registry, named) or _owner_of_work(registry, named)
     if speaker is None and parse.pronoun_kind(named) == "person":
         speaker = antecedent(registry, named, skip, quoted=quote)
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
+
+
+def _owner_of_work(registry, subject):
+    """'PC World's analysis concluded': a written work speaks for its owner."""
+    if subject.lemma_.lower() not in wordlists.lemmas(DOCUMENTS):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    named = parse.actor_named(registry, owner)
+    if named is not None or owner.pos_ != "PROPN":
+        return named
+    # a name no stage read ('Oxfam's report'): the parse says it is one
+    words = [*(c for c in owner.lefts if c.dep_ == "compound"), owner]
+    start, end = words[0].idx, owner.idx + len(owner)
+    type_ = "person" if owner.ent_type_ == "PERSON" else "organization"
+    draft = registry.draft(registry.text[start:end], type_, tentative=True)
+    return draft if registry.mention(draft, start, end) else None
 
 
 def antecedent(registry, pronoun, skip, quoted=None):

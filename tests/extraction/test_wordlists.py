@@ -26,6 +26,15 @@ def test_reporting_verb_names_the_speaker(entry):
 
 
 @pytest.mark.parametrize(
+    "entry", wordlists.entries("document_nouns"), ids=lambda e: e["lemma"]
+)
+def test_a_work_speaks_for_its_owner(entry):
+    annotation = extract(LEAD + entry["example"])
+    speakers = {names(annotation).get(q.speaker) for q in annotation.quotes}
+    assert speakers == {entry["speaker"]}, entry["example"]
+
+
+@pytest.mark.parametrize(
     "entry", wordlists.entries("reaction_verbs"), ids=lambda e: e["lemma"]
 )
 def test_reaction_verb_gives_its_stance(entry):
