@@ -166,6 +166,11 @@ def _national_governments(registry: Registry, doc) -> None:
             break
 
 
+# Up to how many surnames a lone name is compared with for a slip of spelling: the
+# comparison costs surnames x lone names, and no real article names this many.
+SPELLING_CAP = 300
+
+
 def _fold_surnames(registry: Registry) -> None:
     """'Wilkins' or 'Administrator Bolden' alone is the one person of the article
     with that surname; two people sharing it ('Domingo' and 'David Soyos') keep
@@ -188,7 +193,7 @@ def _fold_surnames(registry: Registry) -> None:
         if not owners and len(words) == 1 and draft.type == "person":
             # 'Thomas' after 'Thomas Sam': a given name alone, when one person has it
             owners = [o for o in by_given.get(words[0], []) if o is not draft]
-        if not owners and draft.type == "person":
+        if not owners and draft.type == "person" and len(by_surname) <= SPELLING_CAP:
             # 'Water said' after 'Kathryn Waters': the surname misspelt
             owners = [
                 o
