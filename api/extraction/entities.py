@@ -61,6 +61,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _add_missing(registry, doc, entities, votes, zones, places)
     _national_governments(registry, doc)
     _fold_surnames(registry)
+    _fold_national_forms(registry)
     # the recogniser's own one-word organisations fold as the rules' do
     institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
@@ -205,6 +206,24 @@ def _fold_surnames(registry: Registry) -> None:
         if len(owners) == 1 and draft.key in registry.drafts:
             owners[0].acts = owners[0].acts or draft.acts
             registry.merge(draft, owners[0])
+
+
+def _fold_national_forms(registry: Registry) -> None:
+    """'The United Kingdom Home Office' once, 'the Home Office' after: one body,
+    named as the article names it most."""
+    countries = gz.country_forms()
+    institutional = ("organization", "government")
+    for draft in list(registry.drafts.values()):
+        if draft.type not in institutional or draft.key not in registry.drafts:
+            continue
+        words = draft.name.split()
+        for cut in range(1, min(4, len(words))):
+            if " ".join(words[:cut]) not in countries:
+                continue
+            other = registry.drafts.get(normalise(" ".join(words[cut:])))
+            if other is not None and other is not draft and other.type in institutional:
+                registry.merge(draft, other)
+                break
 
 
 def misspelt(written: str, name: str) -> bool:

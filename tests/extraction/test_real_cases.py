@@ -165,3 +165,12 @@ def test_a_museum_or_gallery_is_an_institution_not_a_person():
         "Northwestern University": "organization",
         "Weatherspoon Art Museum": "organization",
     }
+
+
+def test_a_body_named_once_with_its_country_is_the_body_named_after():
+    annotation = extract(
+        "The United Kingdom Home Office will send questionnaires. The Home Office "
+        "said the forms would save time. Critics said the Home Office was wrong."
+    )
+    offices = [a for a in annotation.actors if "Home Office" in a.name]
+    assert [(a.name, len(a.mentions)) for a in offices] == [("Home Office", 3)]
