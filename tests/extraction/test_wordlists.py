@@ -11,42 +11,30 @@ from api.extraction.pipeline import extract
 LEAD = "Governor Helen Marsh opened the new flood barrier on Monday.\n\n"
 
 
+def listed(*lists: str) -> list:
+    """Every entry of these word lists, as test parameters named list:lemma."""
+    return [
+        pytest.param(entry, id=f"{name}:{entry['lemma']}")
+        for name in lists
+        for entry in wordlists.entries(name)
+    ]
+
+
 def names(annotation) -> dict[str, str]:
     return {a.id: a.name for a in annotation.actors}
 
 
-@pytest.mark.parametrize(
-    "entry", wordlists.entries("reporting_verbs"), ids=lambda e: e["lemma"]
-)
-def test_reporting_verb_names_the_speaker(entry):
+@pytest.mark.parametrize("entry", listed("reporting_verbs", "document_nouns"))
+def test_word_names_the_speaker(entry):
+    """A reporting verb, or the work an owner speaks through."""
     annotation = extract(LEAD + entry["example"])
     speakers = {names(annotation).get(q.speaker) for q in annotation.quotes}
     assert annotation.quotes, entry["example"]
     assert speakers == {entry["speaker"]}, entry["example"]
 
 
-@pytest.mark.parametrize(
-    "entry", wordlists.entries("document_nouns"), ids=lambda e: e["lemma"]
-)
-def test_a_work_speaks_for_its_owner(entry):
-    annotation = extract(LEAD + entry["example"])
-    speakers = {names(annotation).get(q.speaker) for q in annotation.quotes}
-    assert speakers == {entry["speaker"]}, entry["example"]
-
-
-@pytest.mark.parametrize(
-    "entry", wordlists.entries("reaction_verbs"), ids=lambda e: e["lemma"]
-)
-def test_reaction_verb_gives_its_stance(entry):
-    annotation = extract(LEAD + entry["example"])
-    found = {(names(annotation).get(r.actor), r.stance) for r in annotation.reactions}
-    assert (entry["actor"], entry["stance"]) in found, (entry["example"], found)
-
-
-@pytest.mark.parametrize(
-    "entry", wordlists.entries("reaction_nouns"), ids=lambda e: e["lemma"]
-)
-def test_reaction_noun_gives_its_stance(entry):
+@pytest.mark.parametrize("entry", listed("reaction_verbs", "reaction_nouns"))
+def test_response_word_gives_its_stance(entry):
     annotation = extract(LEAD + entry["example"])
     found = {(names(annotation).get(r.actor), r.stance) for r in annotation.reactions}
     assert (entry["actor"], entry["stance"]) in found, (entry["example"], found)
