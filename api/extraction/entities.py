@@ -268,6 +268,9 @@ def _named_in_passing(registry: Registry, doc) -> None:
             draft.acts = False
 
 
+NUMBERED = re.compile(r"-\d+$")
+
+
 def _things(registry: Registry, votes) -> None:
     """'Space Shuttle Columbia', 'Grand Mosque', 'World Cup': a name whose head
     word names a thing is no actor; a person the recogniser reads as one ('Jo
@@ -276,13 +279,15 @@ def _things(registry: Registry, votes) -> None:
     for draft in registry.drafts.values():
         if draft.type not in ("person", "organization") or draft.role:
             continue
-        written = re.findall(r"[\w-]+", draft.name)
+        # 'Orbiter Processing Facility-1': the number is no part of the head word
+        written = re.findall(r"[\w-]+", NUMBERED.sub("", draft.name))
         words = [w.lower() for w in written]
-        if len(words) < 2 or written[-1] in gz.INSTITUTION_WORDS:
+        last_two = {" ".join(words[-2:])} & heads  # 'Johnson Space Center'
+        if len(words) < 2 or (written[-1] in gz.INSTITUTION_WORDS and not last_two):
             continue  # 'Harbour Workers' Union', 'Food and Drug Administration'
         # the head word names the thing; a vehicle also comes before its own
         # name ('Space Shuttle Columbia')
-        found = {words[-1]} & heads
+        found = ({words[-1]} & heads) | last_two
         found |= {w for w in words[1:-1] if _thing_kind(w) == "vehicle"}
         if not found:
             continue
