@@ -66,6 +66,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
     _things(registry, votes)
+    _no_proper_noun(registry, doc, votes)
 
 
 def _retype(registry: Registry, entities, votes) -> None:
@@ -266,6 +267,22 @@ def _named_in_passing(registry: Registry, doc) -> None:
             doc, start, end
         ):
             draft.acts = False
+
+
+def _no_proper_noun(registry: Registry, doc, votes) -> None:
+    """'Last Year over 4 million visitors came', 'Five Panamanian players were
+    booked': capitalised words the parse reads as no proper noun, in any mention,
+    and the recogniser never as a person, are no one's name."""
+    for draft in registry.drafts.values():
+        if (
+            draft.type != "person"
+            or draft.role
+            or label_of(votes, draft.name) == "PERSON"
+        ):
+            continue
+        tokens = [t for s, e in draft.spans for t in parse.tokens_between(doc, s, e)]
+        if tokens and not any(t.pos_ == "PROPN" for t in tokens):
+            draft.not_actor = True
 
 
 NUMBERED = re.compile(r"-\d+$")

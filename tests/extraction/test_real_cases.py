@@ -174,3 +174,12 @@ def test_a_body_named_once_with_its_country_is_the_body_named_after():
     )
     offices = [a for a in annotation.actors if "Home Office" in a.name]
     assert [(a.name, len(a.mentions)) for a in offices] == [("Home Office", 3)]
+
+
+def test_capitalised_words_that_are_no_proper_noun_are_no_person():
+    found = actors(
+        "The festival grows every year. Last Year over 4 million visitors came, "
+        "said organiser Lin Wei. Five Panamanian players were booked."
+    )
+    assert "Last Year" not in found and "Five Panamanian" not in found
+    assert found.get("Lin Wei") == "person"
