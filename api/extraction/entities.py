@@ -263,10 +263,13 @@ def _named_in_passing(registry: Registry, doc) -> None:
         if draft.type not in ("person", "organization") or len(draft.spans) != 1:
             continue
         start, end = draft.spans[0]
-        if parse.in_long_list(doc, start, end) and not parse.mention_acts(
+        if not parse.in_long_list(doc, start, end):
+            continue
+        if parse.mention_acts(doc, start, end) or parse.list_is_subject(
             doc, start, end
         ):
-            draft.acts = False
+            continue
+        draft.acts = False
 
 
 def _no_proper_noun(registry: Registry, doc, votes) -> None:

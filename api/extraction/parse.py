@@ -216,15 +216,32 @@ def _source(token) -> bool:
 
 def in_long_list(doc, start: int, end: int, size: int = 3) -> bool:
     """The mention is one item of a coordination of at least `size` items."""
-    heads = phrase_heads(doc, start, end)
-    for token in heads:
+    return any(len(_members(first)) >= size for first in _list_leads(doc, start, end))
+
+
+def list_is_subject(doc, start: int, end: int) -> bool:
+    """The mention's list is who the clause is about though the parse hangs it
+    lower: the complement of 'be' ('elected were A, B and C') or the source after
+    'from' ('attempts from A, B and C')."""
+    return any(
+        first.dep_ == "attr" or (first.dep_ == "pobj" and first.head.lower_ == "from")
+        for first in _list_leads(doc, start, end)
+    )
+
+
+def _list_leads(doc, start: int, end: int) -> list:
+    """The first item of the coordination each head of the mention is in."""
+    leads = []
+    for token in phrase_heads(doc, start, end):
         first = token
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
-        members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
-        if len(members) >= size:
-            return True
-    return False
+        leads.append(first)
+    return leads
+
+
+def _members(first) -> list:
+    return [first, *(t for t in first.subtree if t.dep_ == "conj")]
 
 
 # Prepositions whose object a clause is about or for, never who acts in it.

@@ -183,3 +183,13 @@ def test_capitalised_words_that_are_no_proper_noun_are_no_person():
     )
     assert "Last Year" not in found and "Five Panamanian" not in found
     assert found.get("Lin Wei") == "person"
+
+
+def test_a_list_after_be_or_from_is_who_the_clause_is_about():
+    text = (
+        "England dominated early, with attempts from Jesse Lingard, Harry Maguire "
+        "and John Stones. Others elected were Gary Chan, Eunice Yung and Ben Chan."
+    )
+    found = actors(text)
+    assert {"Harry Maguire", "John Stones"} <= set(found)
+    assert {"Gary Chan", "Eunice Yung", "Ben Chan"} <= set(found)
