@@ -65,6 +65,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     # the recogniser's own one-word organisations fold as the rules' do
     institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
+    _only_modifying(registry, doc)
     _things(registry, votes)
     _no_proper_noun(registry, doc, votes)
 
@@ -270,6 +271,26 @@ def _named_in_passing(registry: Registry, doc) -> None:
         ):
             continue
         draft.acts = False
+
+
+def _only_modifying(registry: Registry, doc) -> None:
+    """A name only ever written before a thing's noun ('the Silver Clouds
+    installation', 'the UNC Greensboro exhibit') says which thing, not who acts;
+    before a person's noun ('a Microsoft spokesman') it is the person's body."""
+    people = wordlists.lemmas("descriptors") | parse.VOICES
+    for draft in registry.drafts.values():
+        if draft.type not in ("person", "organization") or not draft.spans:
+            continue
+        heads = [h for s, e in draft.spans for h in parse.phrase_heads(doc, s, e)]
+        if heads and all(
+            h.dep_ == "compound"
+            and h.head.pos_ == "NOUN"
+            and h.head.lemma_.lower() not in people
+            and h.head.lower_ not in gz.GROUPS
+            and h.head.lower_ not in gz.ORG_NOUNS
+            for h in heads
+        ):
+            draft.not_actor = True
 
 
 def _no_proper_noun(registry: Registry, doc, votes) -> None:

@@ -14,6 +14,11 @@ NAME_DEPS = ("appos", "compound", "flat", "nmod")
 # Clause links through which a verb shares its subject: 'said ... and added'.
 SHARED_SUBJECT = ("conj", "xcomp", "advcl")
 # Verbs whose subject only is something: 'Turnout was low'.
+# Nouns of those who speak for a body named before them: 'a Microsoft spokesman'.
+VOICES = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "representative",
+    "statement", "source",
+}  # fmt: skip
 STATE_VERBS = {"be", "become", "remain", "seem", "appear", "look", "feel"}
 # Prepositions that introduce a place: 'protests in Tyrol'.
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
@@ -98,6 +103,8 @@ def is_agent(token, depth: int = 0) -> bool:
         return True
     if token.dep_ in ("appos", "conj") and token.head is not token:
         return is_agent(token.head, depth + 1)
+    if token.dep_ == "compound" and token.head.lemma_.lower() in VOICES:
+        return is_agent(token.head, depth + 1)  # 'a Microsoft spokesman said'
     return False
 
 

@@ -193,3 +193,12 @@ def test_a_list_after_be_or_from_is_who_the_clause_is_about():
     found = actors(text)
     assert {"Harry Maguire", "John Stones"} <= set(found)
     assert {"Gary Chan", "Eunice Yung", "Ben Chan"} <= set(found)
+
+
+def test_a_name_only_written_before_a_things_noun_is_no_actor():
+    found = actors(
+        "Visitors walked through the Silver Clouds installation. A Microsoft "
+        "spokesman said the update was ready."
+    )
+    assert "Silver Clouds" not in found
+    assert found.get("Microsoft") == "organization"
