@@ -36,7 +36,8 @@ HONORIFICS = {
 
 
 def attribute(registry, quote, sentence, skip) -> tuple | None:
-    """(speaker draft, verb as written), or None when the parse does not decide."""
+    """(speaker draft, verb as written), or None when the parse does not decide;
+    the speaker is None where the parse decides no one named speaks."""
     doc = registry.doc
     if doc is None:
         return None
@@ -51,6 +52,8 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     if named is None or holds(skip, named.idx):
         return None
     speaker = parse.actor_named(registry, named) or _owner_of_work(registry, named)
+    if speaker is None and _unowned_work(named):
+        return None, text  # 'a letter seen by Sky News says': no one named speaks
     if speaker is None and parse.pronoun_kind(named) == "person":
         speaker = antecedent(registry, named, skip, quoted=quote)
     if speaker is None or speaker.not_actor:
@@ -74,6 +77,14 @@ def _owner_of_work(registry, subject):
     type_ = "person" if owner.ent_type_ == "PERSON" else "organization"
     draft = registry.draft(registry.text[start:end], type_, tentative=True)
     return draft if registry.mention(draft, start, end) else None
+
+
+def _unowned_work(subject) -> bool:
+    """A written work the text gives no owner ('A leaked letter seen by Sky News
+    says'): whoever saw it or is named in its phrase did not write it."""
+    return subject.lemma_.lower() in wordlists.lemmas(DOCUMENTS) and not any(
+        c.dep_ == "poss" for c in subject.children
+    )
 
 
 def antecedent(registry, pronoun, skip, quoted=None):

@@ -202,3 +202,9 @@ def test_a_name_only_written_before_a_things_noun_is_no_actor():
     )
     assert "Silver Clouds" not in found
     assert found.get("Microsoft") == "organization"
+
+
+def test_a_letter_seen_by_an_outlet_is_not_the_outlets_words():
+    assert speakers(
+        'A leaked internal letter seen by Sky News says "claims may be withdrawn".'
+    ) == [None]
