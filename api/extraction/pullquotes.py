@@ -13,6 +13,8 @@ from api.extraction.types import Occurrence, Paragraph, Quote
 TOKEN = re.compile(r"\w+")
 MIN_WORDS = 6
 MIN_SIMILARITY = 0.6
+# A display paragraph may shorten the quote it repeats to a third of its length.
+MIN_RATIO = 0.3
 
 
 def similarity(left: str, right: str) -> float:
@@ -54,7 +56,7 @@ def _best(chunk: str, para: Paragraph, candidates: list[Quote]) -> Quote | None:
         (similarity(chunk, q.text), q)
         for q in candidates
         if not para.start <= q.start < para.end
-        and 0.5 <= len(chunk) / max(1, len(q.text)) <= 2
+        and MIN_RATIO <= len(chunk) / max(1, len(q.text)) <= 1 / MIN_RATIO
     ]
     scored = [(s, q) for s, q in scored if s >= MIN_SIMILARITY]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None

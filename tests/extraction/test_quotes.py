@@ -69,3 +69,19 @@ def test_pull_quote_is_merged_with_the_quote_it_repeats():
     assert len(quote.occurrences) == 2
     assert quote.start > annotation.article.paragraphs[0].end
     assert annotation.article.paragraphs[0].kind == "pull_quote"
+
+
+def test_a_pull_quote_shortening_the_quote_it_repeats_is_merged_with_it():
+    text = (
+        "“We are treating patients with pen and paper, like it is 1985”\n\n"
+        "A cyber-attack has shut the hospital's systems, security researchers said.\n\n"
+        "“Our staff have been extraordinary. We are treating patients with pen and "
+        "paper, as if it were 1985, and nobody has been turned away,” the chief "
+        "executive, Helen Okafor, told reporters."
+    )
+    annotation = extract(text)
+    names = {a.id: a.name for a in annotation.actors}
+    assert [(names.get(q.speaker), len(q.occurrences)) for q in annotation.quotes] == [
+        ("Helen Okafor", 2)
+    ]
+    assert annotation.article.paragraphs[0].kind == "pull_quote"
