@@ -65,6 +65,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     # the recogniser's own one-word organisations fold as the rules' do
     institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
+    _owned_by_pronoun(registry, doc)
     _only_modifying(registry, doc)
     _things(registry, votes)
     _no_proper_noun(registry, doc, votes)
@@ -271,6 +272,29 @@ def _named_in_passing(registry: Registry, doc) -> None:
         ):
             continue
         draft.acts = False
+
+
+def _owned_by_pronoun(registry: Registry, doc) -> None:
+    """'said its director, Iria Castro': the body 'its' stands for, the last one
+    named before in the paragraph, is the person's."""
+    for draft in registry.drafts.values():
+        if draft.type != "person" or draft.affiliation or not draft.spans:
+            continue
+        start, end = min(draft.spans)
+        heads = parse.phrase_heads(doc, start, end)
+        role = heads[0].head if heads and heads[0].dep_ == "appos" else None
+        if role is None or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in role.children
+        ):
+            continue
+        paragraph = registry.text.rfind("\n", 0, start) + 1
+        bodies = [
+            registry.drafts[r.key]
+            for r in registry.between(paragraph, start)
+            if registry.drafts[r.key].type in ("organization", "government")
+        ]
+        if bodies:
+            draft.affiliation = bodies[-1].name
 
 
 def _only_modifying(registry: Registry, doc) -> None:

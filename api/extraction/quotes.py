@@ -144,10 +144,15 @@ def _link_continuations(text: str, spans: list[Span], paragraphs) -> None:
 
 
 def kind(text: str, span: Span) -> str:
-    """term: a one- or two-word scare quote; partial: a fragment; direct: sentences."""
-    words = WORD.findall(text[span.start : span.end])
+    """term: a one- or two-word scare quote; partial: a fragment; direct: sentences
+    (a short one too: '"Nobody listened."')."""
+    quoted = text[span.start : span.end]
+    words = WORD.findall(quoted)
+    whole = bool(SENTENCE_START.match(quoted)) and quoted.rstrip().endswith(
+        (".", "!", "?")
+    )
     if len(words) <= 2:
-        return "term"
+        return "direct" if whole else "term"
     if span.continued or span.open_end:
         return "direct"
     previous = WORD.findall(text[max(0, span.outer_start - 30) : span.outer_start])

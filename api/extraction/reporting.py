@@ -20,6 +20,7 @@ PRONOUN_GENDER = {
     "hers": "female",
 }
 PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?][”\"’']?$")
 # How many sentences back a quote standing alone looks for its speaker.
 VOICE_REACH = 3
 HONORIFICS = {
@@ -201,8 +202,13 @@ def continued_voice(registry, quote):
     if first is None:
         return None
     sentence = parse.sentence(first)
-    if registry.text[sentence.start_char : quote.outer_start].strip():
+    before = registry.text[sentence.start_char : quote.outer_start].rstrip()
+    if before and not SENTENCE_END.search(before):
         return None  # words before the quote: not a quote standing alone
+    if before:
+        # the parser ran the sentence before into the quote ('..., said its
+        # director, Iria Castro. "Nobody listened."')
+        return _last_speaker_in(registry, sentence, quote.outer_start)
     for _ in range(VOICE_REACH):
         speaker = _previous_subject(registry, sentence, speaking=True)
         if speaker is not None:
@@ -210,6 +216,17 @@ def continued_voice(registry, quote):
         sentence = _sentence_before(registry, sentence)
         if sentence is None or registry.between(sentence.start_char, sentence.end_char):
             return None
+    return None
+
+
+def _last_speaker_in(registry, sentence, end: int):
+    """The actor who is the subject of the last reporting verb before `end`."""
+    verbs = [t for t in sentence if t.idx < end and _reports(t)]
+    for verb in reversed(verbs):
+        named = parse.subject(verb)
+        actor = parse.actor_named(registry, named) if named is not None else None
+        if actor is not None:
+            return None if actor.not_actor else actor
     return None
 
 

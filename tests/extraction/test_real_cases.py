@@ -208,3 +208,21 @@ def test_a_letter_seen_by_an_outlet_is_not_the_outlets_words():
     assert speakers(
         'A leaked internal letter seen by Sky News says "claims may be withdrawn".'
     ) == [None]
+
+
+def test_a_short_sentence_quoted_goes_on_with_its_speaker_not_a_second_reaction():
+    annotation = extract(
+        "Fires burned across the hills on Monday.\n\n"
+        "The conservation group Montes Vivos said the budget had been cut, and "
+        'called the response "too little, too late". "For years we have warned '
+        'that these hills are full of fuel," said its director, Iria Castro. '
+        '"Nobody listened."'
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    assert [names.get(q.speaker) for q in annotation.quotes][-2:] == [
+        "Iria Castro",
+        "Iria Castro",
+    ]
+    assert annotation.quotes[-1].kind == "direct"
+    reacting = [(names.get(r.actor), r.stance) for r in annotation.reactions]
+    assert reacting == [("Montes Vivos", "critical")]
