@@ -20,6 +20,7 @@ def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
         d
         for d in registry.drafts.values()
         if d.type == "person"
+        and not d.not_actor
         and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
     ]
     return min(people, key=lambda d: min(d.spans), default=None)
@@ -32,8 +33,8 @@ def lead_person(registry: Registry, paragraphs) -> Draft | None:
         return None
     for ref in registry.between(lead.start, lead.end):
         draft = registry.drafts[ref.key]
-        if draft.type == "person" and not draft.tentative:
-            return draft
+        if draft.type == "person" and not draft.tentative and not draft.not_actor:
+            return draft  # a person, not a thing named like one
     return None
 
 

@@ -1,5 +1,8 @@
 """Cases met on real articles: each failed before the parsed foundation."""
 
+from api.extraction import actors as discovery
+from api.extraction import protagonists, segment
+from api.extraction.nlp import gazetteer_hits, get_nlp
 from api.extraction.numbers import figures
 from api.extraction.pipeline import extract
 
@@ -226,3 +229,18 @@ def test_a_short_sentence_quoted_goes_on_with_its_speaker_not_a_second_reaction(
     assert annotation.quotes[-1].kind == "direct"
     reacting = [(names.get(r.actor), r.stance) for r in annotation.reactions]
     assert reacting == [("Montes Vivos", "critical")]
+
+
+def test_a_thing_named_in_the_lead_is_not_the_storys_protagonist():
+    text = (
+        "NASA celebrated the first shuttle launch on Tuesday. On April 12, 1981, "
+        "Space Shuttle Columbia lifted off from Florida.\n\n"
+        "At the ceremony, NASA Administrator Charles Bolden named the museums "
+        "that will show the orbiters.\n\n"
+        "The shuttles will be moved to their new homes after the programme ends "
+        "next year, when the last mission has flown and the crews have retired."
+    )
+    paragraphs = segment.paragraphs(text)
+    doc = get_nlp()(text)
+    registry = discovery.discover(text, paragraphs, gazetteer_hits(doc), doc)
+    assert protagonists.protagonist(registry, paragraphs).name == "Charles Bolden"
