@@ -168,11 +168,20 @@ def _response(registry, verb, marks, silent, by_start):
         return None
     if judged is not None:
         return actor, judged  # 'the Church is extremely critical of worshippers'
+    if _reports_news(actor, verb):
+        return None  # 'The Straits Times noted the support had grown': news told
     said = [t for t in verb.subtree if t not in set(subject.subtree)]
     said += _next_quote_words(registry.doc, verb, by_start, actor)
     said += _own_quote_words(registry.doc, verb, by_start, actor, said)
     stance = stances.decide(verb, said)
     return (actor, stance) if stance else None
+
+
+def _reports_news(actor, verb) -> bool:
+    """A news outlet's speech verb tells the news; only a response verb of its own
+    ('the Guardian criticised') is a reaction."""
+    outlet = actor.name.rsplit(" ", 1)[-1].lower() in wordlists.lemmas("outlet_names")
+    return outlet and verb.lemma_.lower() not in wordlists.lemmas("reaction_verbs")
 
 
 def _next_quote_words(doc, verb, by_start, actor) -> list:

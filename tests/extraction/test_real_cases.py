@@ -244,3 +244,14 @@ def test_a_thing_named_in_the_lead_is_not_the_storys_protagonist():
     doc = get_nlp()(text)
     registry = discovery.discover(text, paragraphs, gazetteer_hits(doc), doc)
     assert protagonists.protagonist(registry, paragraphs).name == "Charles Bolden"
+
+
+def test_an_outlet_telling_the_news_is_no_reaction():
+    annotation = extract(
+        "Ahmed Mohamed was arrested over a clock he built.\n\n"
+        "The Straits Times noted that messages of support had grown into a "
+        "movement. Senator Dana Price praised the boy."
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    reacting = {(names.get(r.actor), r.stance) for r in annotation.reactions}
+    assert reacting == {("Dana Price", "supportive")}
