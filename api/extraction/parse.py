@@ -13,12 +13,12 @@ PHRASE_REACH = 40
 NAME_DEPS = ("appos", "compound", "flat", "nmod")
 # Clause links through which a verb shares its subject: 'said ... and added'.
 SHARED_SUBJECT = ("conj", "xcomp", "advcl")
-# Verbs whose subject only is something: 'Turnout was low'.
 # Nouns of those who speak for a body named before them: 'a Microsoft spokesman'.
 VOICES = {
     "spokesman", "spokeswoman", "spokesperson", "official", "representative",
     "statement", "source",
 }  # fmt: skip
+# Verbs whose subject only is something: 'Turnout was low'.
 STATE_VERBS = {"be", "become", "remain", "seem", "appear", "look", "feel"}
 # Prepositions that introduce a place: 'protests in Tyrol'.
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
@@ -82,6 +82,9 @@ def subject(verb):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # 'defended the record whilst promising ...'
+            continue
         if verb.dep_ not in SHARED_SUBJECT or verb.head is verb:
             return None
         verb = verb.head

@@ -255,3 +255,10 @@ def test_an_outlet_telling_the_news_is_no_reaction():
     names = {a.id: a.name for a in annotation.actors}
     reacting = {(names.get(r.actor), r.stance) for r in annotation.reactions}
     assert reacting == {("Dana Price", "supportive")}
+
+
+def test_a_term_after_whilst_is_the_main_subjects():
+    assert speakers(
+        "On Wednesday, Rishi Sunak defended the record whilst promising a "
+        '"formal update" from the Home Secretary.'
+    ) == ["Rishi Sunak"]
