@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 
 def normalise(name: str) -> str:
-    """Case-, accent- and hyphen-blind key; a leading "the" does not count."""
+    """Case-, accent- and hyphen-blind key; a leading "the" does not count, nor
+    British or American spelling ('Organisation', 'Organization')."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     key = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
+    key = re.sub(r"isation\b", "ization", key)
     return key[4:] if key.startswith("the ") else key
 
 

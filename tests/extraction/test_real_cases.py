@@ -262,3 +262,11 @@ def test_a_term_after_whilst_is_the_main_subjects():
         "On Wednesday, Rishi Sunak defended the record whilst promising a "
         '"formal update" from the Home Secretary.'
     ) == ["Rishi Sunak"]
+
+
+def test_british_and_american_spellings_of_a_body_are_one_actor():
+    found = actors(
+        "The World Health Organisation recommends iodised salt. The WHO said "
+        "children were most at risk."
+    )
+    assert found == {"World Health Organisation": "organization"}
