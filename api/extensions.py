@@ -11,7 +11,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.routing import UnicodeConverter
 
-from api import auth
+from api import auth, guards
 from api.pagination import link_header
 
 # Page sizes are part of the public contract, so they are constants, not settings.
@@ -97,7 +97,13 @@ NOT_MODIFIED = (
 
 
 class StrictParser(FlaskParser):
-    """A scalar parameter given twice is an error (422), not a silent first pick."""
+    """A scalar parameter given twice is an error (422), not a silent first pick;
+    a body nested too deep is refused before it is parsed."""
+
+    def _raw_load_json(self, req):
+        if req.is_json:
+            guards.refuse_deep_json(req.get_data(cache=True))
+        return super()._raw_load_json(req)
 
     def load_querystring(self, req, schema):
         values = {}
