@@ -6,6 +6,7 @@ import json
 
 import flask_smorest
 import marshmallow as ma
+from flask.json.provider import DefaultJSONProvider
 from flask_smorest.pagination import PaginationMetadataSchema
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed
@@ -22,6 +23,15 @@ MAX_PAGE_SIZE = 100
 def _path_text(_converter) -> dict:
     # The guard in api.guards refuses NUL anywhere in a URL; document it.
     return {"type": "string", "pattern": "^[^\\x00]+$"}
+
+
+class StrictJSONProvider(DefaultJSONProvider):
+    """JSON has no NaN or Infinity: a value needing them is a server error here,
+    never an invalid document that a client's JSON.parse throws on."""
+
+    def dumps(self, obj, **kwargs):
+        kwargs.setdefault("allow_nan", False)
+        return super().dumps(obj, **kwargs)
 
 
 class Api(flask_smorest.Api):

@@ -13,3 +13,7 @@ MAX_NUMBER_DIGITS = 30
 # Levels of arrays and objects in a request body: an article needs two, and a
 # parser recursing 100,000 levels deep would exhaust the stack.
 MAX_JSON_DEPTH = 8
+# The largest figure stored: 30 digits times a trillion, the largest scale word.
+# Past it a float stops being a count (a 400-digit numeral is Infinity, which JSON
+# cannot carry), and sums of figures this size stay finite.
+LARGEST_FIGURE = 1e42

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 
@@ -12,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from api.db import models
 from api.extraction.ids import content_hash
-from api.extraction.types import Annotation
+from api.extraction.types import Annotation, Statistic
+from schemas.limits import LARGEST_FIGURE
 
 DERIVED = (
     models.Mention,
@@ -163,10 +165,20 @@ def _add_items(db: Session, annotation: Annotation) -> None:
         fields["on_behalf_of_id"] = fields.pop("on_behalf_of")
         fields["quote_ids"] = fields.pop("quotes")
         db.add(models.Reaction(article_id=article_id, **fields))
-    for statistic in annotation.statistics:
+    for statistic in filter(_storable, annotation.statistics):
         fields = asdict(statistic)
+        fields["high"] = statistic.high if _storable_value(statistic.high) else None
         fields["source_id"] = fields.pop("source")
         db.add(models.Statistic(article_id=article_id, **fields))
+
+
+def _storable(figure: Statistic) -> bool:
+    # Dropped rather than stored: a value past LARGEST_FIGURE counts nothing.
+    return _storable_value(figure.value)
+
+
+def _storable_value(value: float | None) -> bool:
+    return value is not None and math.isfinite(value) and abs(value) <= LARGEST_FIGURE
 
 
 def _sentence(text: str, quote) -> str | None:
