@@ -8,7 +8,7 @@ import os
 from flask import Flask
 from flask_cors import CORS
 
-from api import caching, commands, db, docs, explorer, guards
+from api import caching, commands, db, docs, explorer, guards, headers
 from api.config import Config, settings_from_env
 from api.extensions import Api, StrictJSONProvider
 from api.extraction.nlp import get_nlp
@@ -52,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
         expose_headers=["X-Pagination", "Link", "ETag", "Location"],
     )
     explorer.init_app(app)
+    headers.init_app(app)
     return app
 
 
