@@ -91,3 +91,49 @@ def test_schemathesis_finds_nothing_over_the_whole_spec(scratch_server):
     # (schemathesis "warnings"), which is not a failure.
     assert result.returncode == 0, result.stdout[-6000:]
     assert "Failures:" not in result.stdout
+
+
+@pytest.fixture(scope="module")
+def logged_server(app, database_url, tmp_path_factory):
+    """gunicorn writing its access log to a file, with writes switched on."""
+    log = tmp_path_factory.mktemp("access") / "access.log"
+    with gunicorn(
+        database_url, LEDE_ACCESS_LOG=str(log), LEDE_API_KEYS=API_KEY
+    ) as base:
+        yield base, log
+
+
+def _send(url: str, **headers) -> int:
+    status, _, _ = _get(url, **headers)
+    return status
+
+
+def _basic(user: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{user}:x".encode()).decode()
+
+
+def test_no_form_of_a_key_reaches_the_access_log(logged_server):
+    import time
+    from urllib.parse import quote
+
+    base, log = logged_server
+    sent = [
+        _send(f"{base}/api/v1/articles?api_key={API_KEY}"),
+        _send(f"{base}/api/v1/articles?page=1&key={quote(API_KEY)}&token=x"),
+        _send(f"{base}/api/v1/articles", Authorization=_basic(API_KEY)),
+        _send(f"{base}/api/v1/articles", Authorization=f"Bearer {API_KEY}"),
+        _send(f"{base}/health", Referer=f"{base}/docs/?api_key={API_KEY}"),
+    ]
+    assert sent == [200, 200, 200, 200, 200]
+    deadline = time.monotonic() + 10
+    last = f"{base}/docs/?api_key"  # the Referer of the last request
+    while last not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    written = log.read_text()
+    assert written.count('"GET /api/v1/articles') == 4, written
+    assert API_KEY not in written
+    assert _basic(API_KEY).split()[1] not in written
+    assert "GET /api/v1/articles?api_key=… HTTP/1.1" in written
+    assert "?page=…&key=…&token=…" in written
