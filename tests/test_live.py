@@ -137,3 +137,43 @@ def test_no_form_of_a_key_reaches_the_access_log(logged_server):
     assert _basic(API_KEY).split()[1] not in written
     assert "GET /api/v1/articles?api_key=… HTTP/1.1" in written
     assert "?page=…&key=…&token=…" in written
+
+
+def _raw(base: str, request: bytes) -> tuple[int, str, dict]:
+    """Send bytes as they are; (status, content type, JSON body)."""
+    import socket
+
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers["Content-Type"], json.loads(body)
+
+
+BAD_REQUESTS = [
+    (b"GET /api/v1/articles?q=" + b"a" * 9_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    (b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 16_384 + b"\r\n\r\n", 431),
+    (b"GET /health HTTP/1.1\r\nHost: x\r\n" + b"X-N: 1\r\n" * 200 + b"\r\n", 431),
+    (b"GET /he\x00alth HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+    (b"GET /health HTTP/1.1\r\nHost: x\r\nX-Bad\xff: 1\r\n\r\n", 400),
+]
+
+
+@pytest.mark.parametrize(("request_bytes", "status"), BAD_REQUESTS)
+def test_gunicorn_refuses_oversized_and_malformed_requests_in_json(
+    server, request_bytes, status
+):
+    import time
+
+    started = time.monotonic()
+    answered, content_type, body = _raw(server, request_bytes)
+    assert time.monotonic() - started < 2
+    assert (answered, content_type) == (status, "application/json")
+    assert body["code"] == status
+    assert body["message"]
+    assert set(body) >= {"code", "status", "message"}
