@@ -92,7 +92,11 @@ def test_every_column_holds_the_longest_values(scratch_app):
         assert (reaction.target, reaction.summary) == (LONG, LONG)
         figure = db.get(models.Statistic, "s-long")
         assert (figure.subject, figure.unit) == (LONG, "percentage points")
-        mention = db.scalars(select(models.Mention.text)).one()
+        mention = db.scalars(
+            select(models.Mention.text).where(
+                models.Mention.article_id == annotation.article.id
+            )
+        ).one()
         assert mention == LONG
         load.remove(db, annotation.article.id)
         db.commit()
