@@ -139,3 +139,50 @@ def test_ingest_skips_text_the_model_cannot_read(app, runner, text_over_model_li
     assert "stored 0 article(s), skipped 1" in result.output
     assert "over the 1,000,000 that the English model reads" in result.output
     assert _count(app) == before
+
+
+# Texts whose extraction once cost, or still costs, far more than their size
+# suggests; each is stored within the budget or refused when it runs out.
+COSTLY = {
+    "quote marks": '"' * 10_000,
+    "a repeated attribution": "John Smith said " * 1_000,
+}
+BUDGET = 1.0
+
+
+@pytest.fixture(scope="module")
+def budget_client(scratch_database_url):
+    from api.db import migrate
+    from tests.conftest import make_app
+
+    migrate.upgrade(scratch_database_url)
+    app = make_app(scratch_database_url, EXTRACTION_SECONDS=BUDGET)
+    return app, app.test_client()
+
+
+@pytest.mark.parametrize("text", COSTLY.values(), ids=COSTLY.keys())
+def test_extraction_over_its_budget_is_refused_in_time(budget_client, text):
+    import multiprocessing
+
+    app, client = budget_client
+    before = _count(app)
+    started = time.monotonic()
+    response = client.post("/api/v1/articles", data=_article(text), headers=AUTH)
+    elapsed = time.monotonic() - started
+    assert response.status_code == 422
+    error = response.get_json()
+    assert error["code"] == 422
+    assert "budget of 1 s (LEDE_EXTRACTION_SECONDS)" in error["message"]
+    assert elapsed < BUDGET + 1.5
+    assert _count(app) == before
+    assert multiprocessing.active_children() == []
+
+
+def test_extraction_within_its_budget_is_stored(budget_client):
+    app, client = budget_client
+    text = "The mayor, Ana Ruiz, said 12 people were rescued."
+    response = client.post("/api/v1/articles", data=_article(text), headers=AUTH)
+    assert response.status_code == 201, response.get_json()
+    article = response.get_json()
+    assert article["counts"]["statistics"] == 1
+    client.delete(f"/api/v1/articles/{article['id']}", headers=AUTH)
