@@ -182,3 +182,54 @@ def test_gunicorn_refuses_oversized_and_malformed_requests_in_json(
     assert body["code"] == status
     assert body["message"]
     assert set(body) >= {"code", "status", "message"}
+
+
+@pytest.fixture(scope="module")
+def budget_server(scratch_database_url):
+    """One gunicorn worker whose extraction budget is a second."""
+    seeded_app(scratch_database_url)
+    with gunicorn(
+        scratch_database_url,
+        LEDE_API_KEYS=API_KEY,
+        LEDE_WORKERS="1",
+        LEDE_EXTRACTION_SECONDS="1",
+    ) as base:
+        yield base
+
+
+def test_gunicorn_refuses_a_costly_article_and_keeps_serving(budget_server):
+    import threading
+    import time
+
+    body = json.dumps({"text": '"' * 10_000}).encode()
+    post = urllib.request.Request(
+        f"{budget_server}/api/v1/articles",
+        data=body,
+        method="POST",
+        headers={
+            "Authorization": f"Bearer {API_KEY}",
+            "Content-Type": "application/json",
+        },
+    )
+    answered: list[tuple[int, float]] = []
+
+    def probe():
+        started = time.monotonic()
+        status, _, _ = _get(f"{budget_server}/health")
+        answered.append((status, time.monotonic() - started))
+
+    started = time.monotonic()
+    prober = threading.Timer(0.3, probe)  # while the worker extracts
+    prober.start()
+    try:
+        urllib.request.urlopen(post, timeout=20)
+        raise AssertionError("the costly article was accepted")
+    except urllib.error.HTTPError as error:
+        status, message = error.code, json.loads(error.read())["message"]
+    elapsed = time.monotonic() - started
+    prober.join()
+    assert status == 422 and "budget of 1 s" in message
+    assert elapsed < 3
+    assert answered and answered[0][0] == 200 and answered[0][1] < 1
+    status, _, _ = _get(f"{budget_server}/health")
+    assert status == 200
