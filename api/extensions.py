@@ -108,11 +108,11 @@ NOT_MODIFIED = (
 
 class StrictParser(FlaskParser):
     """A scalar parameter given twice is an error (422), not a silent first pick;
-    a body nested too deep is refused before it is parsed."""
+    a body too costly to parse is refused before it is parsed."""
 
     def _raw_load_json(self, req):
         if req.is_json:
-            guards.refuse_deep_json(req.get_data(cache=True))
+            guards.refuse_costly_json(req.get_data(cache=True))
         return super()._raw_load_json(req)
 
     def load_querystring(self, req, schema):

@@ -6,11 +6,12 @@ import re
 from flask import Flask, request
 from flask_smorest import abort
 
-from schemas.limits import MAX_JSON_DEPTH
+from schemas.limits import MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
 
 # A JSON string, escapes included; what it holds never opens or closes a level.
 JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*+"')
 JSON_BRACKET = re.compile(rb"[\[\]{}]")
+JSON_LONG_NUMBER = re.compile(rb"\d{%d}" % (MAX_NUMBER_DIGITS + 1))
 
 
 def init_app(app: Flask) -> None:
@@ -24,16 +25,24 @@ def refuse_nul_characters() -> None:
         abort(400, message="NUL characters are not allowed in the URL.")
 
 
-def refuse_deep_json(body: bytes) -> None:
-    """422 when `body` nests arrays and objects deeper than MAX_JSON_DEPTH: Python's
-    parser recurses once per level and would run out of stack. One pass over the
-    body, stopping at the first level too deep."""
+def refuse_costly_json(body: bytes) -> None:
+    """422 for a body that Python's JSON parser cannot afford: arrays and objects
+    nested deeper than MAX_JSON_DEPTH (it recurses once per level and would run out
+    of stack), or a number of more than MAX_NUMBER_DIGITS digits (it refuses
+    integers past 4,300 digits with an error of its own). One pass over the body
+    outside its strings, stopping at the first level too deep."""
+    outside_strings = JSON_STRING.sub(b'""', body)
+    if JSON_LONG_NUMBER.search(outside_strings):
+        _refuse(f"A JSON number has more than {MAX_NUMBER_DIGITS} digits.")
     depth = 0
-    for bracket in JSON_BRACKET.finditer(JSON_STRING.sub(b'""', body)):
+    for bracket in JSON_BRACKET.finditer(outside_strings):
         depth += 1 if bracket.group() in b"[{" else -1
         if depth > MAX_JSON_DEPTH:
-            message = (
+            _refuse(
                 f"JSON nested deeper than {MAX_JSON_DEPTH} levels of arrays and "
                 "objects."
             )
-            abort(422, message=message, errors={"json": [message]})
+
+
+def _refuse(message: str) -> None:
+    abort(422, message=message, errors={"json": [message]})

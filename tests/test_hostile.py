@@ -46,6 +46,12 @@ HOSTILE = [
         "nested deeper",
     ),
     (
+        "a JSON number of 5,000 digits",
+        '{"text": ' + "1" * 5_000 + "}",
+        422,
+        f"more than {limits.MAX_NUMBER_DIGITS} digits",
+    ),
+    (
         "a 400-digit figure",
         _article("Officials said " + "9" * 400 + " people left."),
         422,
