@@ -7,7 +7,7 @@ import math
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import String, create_engine, select
+from sqlalchemy import String, create_engine, inspect, select
 
 from api.db import Base, load, migrate, models, session
 from api.extraction.ids import article_id, content_hash
@@ -221,3 +221,23 @@ def test_a_non_finite_value_is_never_served(database_url):
     response = app.test_client().get("/__infinite")
     assert response.status_code == 500
     assert _strict(response.data)["code"] == 500
+
+
+def test_the_column_migration_goes_down_and_up_again(request, database_url, tmp_path):
+    from tests.conftest import _fresh_postgres_database
+
+    if database_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
+    else:
+        server = request.getfixturevalue("postgres_server_url")
+        url = _fresh_postgres_database(server, "lede_migrations")
+    migrate.upgrade(url)
+    migrate.downgrade(url, "0002")
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        columns = {
+            c["name"]: c["type"] for c in inspect(connection).get_columns("actors")
+        }
+    engine.dispose()
+    assert columns["name"].length == 200
+    migrate.upgrade(url)
