@@ -1,6 +1,8 @@
 """How big an article may be: the limits the contract states and the API enforces
-before extraction, each sized so that a refusal costs nothing and extraction of
-what passes stays within its time budget."""
+before extraction, each cheap to check. What passes them is still bounded in time
+by the extraction budget (LEDE_EXTRACTION_SECONDS): real prose extracts at about
+10,000 characters a second on one core, so the longest texts allowed here need
+more than the default budget and are refused by it."""
 
 # spaCy reads at most 1,000,000 characters (`nlp.max_length`); half of it leaves
 # room for the JSON around the text within the request body limit.
