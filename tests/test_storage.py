@@ -187,6 +187,9 @@ PUBLIC_LISTS = [
 ]
 
 
+PER_ACTOR = ("", "/quotes", "/reactions")
+
+
 def test_every_public_list_is_strict_json(huge_figure_app):
     client = huge_figure_app.test_client()
     (article,) = [
@@ -202,6 +205,8 @@ def test_every_public_list_is_strict_json(huge_figure_app):
         ),
         f"/api/v1/articles/{article['id']}",
     ]
+    for actor in _strict(client.get("/api/v1/actors?page_size=100").data):
+        urls += [f"/api/v1/actors/{actor['id']}{sub}" for sub in PER_ACTOR]
     for url in urls:
         response = client.get(url, query_string={"page_size": 100})
         assert response.status_code == 200, url
