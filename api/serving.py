@@ -31,11 +31,10 @@ GUNICORN_ERRORS = {
 
 REDACTED = "…"
 # Header and environ atoms (`{authorization}i`, `{http_cookie}e`) a format may name.
-SECRET_ATOMS = {
-    f"{{{name}}}{kind}"
-    for name in ("authorization", "cookie", "x-api-key")
-    for kind in ("i",)
-} | {f"{{{name}}}e" for name in ("http_authorization", "http_cookie", "http_x_api_key")}
+SECRET_HEADERS = ("authorization", "cookie", "x-api-key")
+SECRET_ATOMS = {f"{{{name}}}i" for name in SECRET_HEADERS} | {
+    f"{{http_{name.replace('-', '_')}}}e" for name in SECRET_HEADERS
+}
 
 
 def redact_query(query: str) -> str:
