@@ -8,9 +8,9 @@ import os
 from flask import Flask
 from flask_cors import CORS
 
-from api import caching, commands, db, docs, explorer, guards
+from api import caching, commands, db, docs, explorer, guards, headers
 from api.config import Config, settings_from_env
-from api.extensions import Api
+from api.extensions import Api, StrictJSONProvider
 from api.extraction.nlp import get_nlp
 from api.resources import register_blueprints
 
@@ -29,6 +29,7 @@ to a matching `If-None-Match`. Errors always have the shape
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
+    app.json = StrictJSONProvider(app)
     app.config.from_object(Config)
     app.config.update(settings_from_env(os.environ))
     app.config.update(config or {})
@@ -51,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
         expose_headers=["X-Pagination", "Link", "ETag", "Location"],
     )
     explorer.init_app(app)
+    headers.init_app(app)
     return app
 
 

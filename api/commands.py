@@ -16,7 +16,12 @@ from api.config import Config, settings_from_env
 from api.db import migrate, session
 from api.db.load import find_by_hash, store
 from api.ingest import annotate_all
-from api.sources import annotate_file, article_files, curated_annotation
+from api.sources import (
+    annotate_file,
+    article_files,
+    curated_annotation,
+    extract_file,
+)
 
 # Committing in batches keeps ingest fast; a crash loses at most one batch, and
 # a rerun stores it again (ingest is idempotent).
@@ -63,9 +68,10 @@ def seed(paths):
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def extract(file):
     """Print the extracted Annotation of FILE as JSON; touches no database."""
-    from api.extraction.pipeline import extract_raw
-
-    annotation = extract_raw(file.read_text(encoding="utf-8"))
+    try:
+        annotation = extract_file(file)
+    except ValueError as error:
+        raise click.ClickException(f"{file}: {error}") from error
     json.dump(annotation.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -17,6 +17,12 @@ class Config:
     SEEDS_DIR = str(Path(__file__).resolve().parent.parent / "seeds")
     MAX_CONTENT_LENGTH = 1_000_000
     CACHE_MAX_AGE = 60
+    # Longest a posted article's extraction may run before it is refused (422);
+    # below gunicorn's 60 s worker timeout, so the refusal is what happens.
+    EXTRACTION_SECONDS = 30.0
+    # Where clients reach the API (behind a proxy, say): the start of absolute
+    # links. Empty: links are relative to the request.
+    PUBLIC_URL = ""
 
     API_TITLE = "Lede API"
     API_VERSION = "1.0.0"
@@ -39,6 +45,8 @@ ENV_SETTINGS = (
     ("LEDE_SEEDS_DIR", "SEEDS_DIR", str),
     ("LEDE_MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", int),
     ("LEDE_CACHE_MAX_AGE", "CACHE_MAX_AGE", int),
+    ("LEDE_PUBLIC_URL", "PUBLIC_URL", str),
+    ("LEDE_EXTRACTION_SECONDS", "EXTRACTION_SECONDS", float),
 )
 
 

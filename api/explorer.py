@@ -5,9 +5,10 @@ from pathlib import Path
 from flask import Blueprint, Flask, send_from_directory
 
 STATIC = Path(__file__).resolve().parent / "static" / "explorer"
+STATIC_URL = "/explorer"
 
 blp = Blueprint(
-    "explorer", __name__, static_folder=str(STATIC), static_url_path="/explorer"
+    "explorer", __name__, static_folder=str(STATIC), static_url_path=STATIC_URL
 )
 
 

@@ -6,12 +6,13 @@ import json
 
 import flask_smorest
 import marshmallow as ma
+from flask.json.provider import DefaultJSONProvider
 from flask_smorest.pagination import PaginationMetadataSchema
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.routing import UnicodeConverter
 
-from api import auth
+from api import auth, guards
 from api.pagination import link_header
 
 # Page sizes are part of the public contract, so they are constants, not settings.
@@ -22,6 +23,15 @@ MAX_PAGE_SIZE = 100
 def _path_text(_converter) -> dict:
     # The guard in api.guards refuses NUL anywhere in a URL; document it.
     return {"type": "string", "pattern": "^[^\\x00]+$"}
+
+
+class StrictJSONProvider(DefaultJSONProvider):
+    """JSON has no NaN or Infinity: a value needing them is a server error here,
+    never an invalid document that a client's JSON.parse throws on."""
+
+    def dumps(self, obj, **kwargs):
+        kwargs.setdefault("allow_nan", False)
+        return super().dumps(obj, **kwargs)
 
 
 class Api(flask_smorest.Api):
@@ -97,7 +107,13 @@ NOT_MODIFIED = (
 
 
 class StrictParser(FlaskParser):
-    """A scalar parameter given twice is an error (422), not a silent first pick."""
+    """A scalar parameter given twice is an error (422), not a silent first pick;
+    a body too costly to parse is refused before it is parsed."""
+
+    def _raw_load_json(self, req):
+        if req.is_json:
+            guards.refuse_costly_json(req.get_data(cache=True))
+        return super()._raw_load_json(req)
 
     def load_querystring(self, req, schema):
         values = {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import request
+from flask import current_app, request
 from flask_smorest import Page
 from sqlalchemy import Select, func, select
 
@@ -56,6 +56,9 @@ def link_header(page: int, page_size: int, total_pages: int) -> str:
 
 
 def _page_url(page: int, page_size: int) -> str:
+    """Under the configured public URL, else relative to this one: never from the
+    Host header, which any client can set."""
     args = request.args.to_dict(flat=False)
     args.update(page=[str(page)], page_size=[str(page_size)])
-    return f"{request.base_url}?{urlencode(args, doseq=True)}"
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+    return f"{base}{request.path}?{urlencode(args, doseq=True)}"

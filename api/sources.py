@@ -39,6 +39,20 @@ def annotate_file(path: Path) -> tuple[Annotation, bool]:
     curated = curated_annotation(path)
     if curated is not None:
         return curated, True
+    return extract_file(path), False
+
+
+def extract_file(path: Path) -> Annotation:
+    """The extracted annotation of a raw file; ValueError for a text longer than
+    the model reads, which would otherwise come back with paragraphs only."""
+    from api.extraction.nlp import get_nlp
     from api.extraction.pipeline import extract_raw
 
-    return extract_raw(path.read_text(encoding="utf-8")), False
+    raw = path.read_text(encoding="utf-8")
+    limit = get_nlp().max_length
+    if len(raw) > limit:
+        raise ValueError(
+            f"{len(raw):,} characters, over the {limit:,} that the English model "
+            "reads (nlp.max_length)"
+        )
+    return extract_raw(raw)

@@ -1,11 +1,16 @@
 """Articles: metadata, text, paragraphs, and the figures derived from them."""
 
+import re
+
+import marshmallow as ma
 from marshmallow import fields, validate
 
+from api.extraction.text import paragraph_spans
 from api.extraction.types import PARAGRAPH_KINDS
 from schemas.common import (
     HTTP_URL,
     NO_NUL,
+    NO_SURROGATES,
     NOT_BLANK,
     QueryArgsSchema,
     Schema,
@@ -15,6 +20,7 @@ from schemas.common import (
     sort_field,
     text_param,
 )
+from schemas.limits import MAX_NUMBER_DIGITS, MAX_PARAGRAPHS, MAX_TEXT_CHARACTERS
 
 EXAMPLE_ID = "kazakhstan-s-president-rejects-talks-1a2b3c4d"
 
@@ -180,19 +186,50 @@ class ArticleStatsSchema(Schema):
     )
 
 
+# Digits with single separators between them: "1,000,000.5" is one number.
+NUMBER = re.compile(r"\d(?:[,.]?\d)*")
+
+
+def at_most_paragraphs(text: str) -> None:
+    count = len(paragraph_spans(text))
+    if count > MAX_PARAGRAPHS:
+        raise ma.ValidationError(
+            f"Must have at most {MAX_PARAGRAPHS} paragraphs (non-blank lines); "
+            f"it has {count}."
+        )
+
+
+def no_huge_number(text: str) -> None:
+    for match in NUMBER.finditer(text):
+        digits = sum(c.isdigit() for c in match.group())
+        if digits > MAX_NUMBER_DIGITS:
+            raise ma.ValidationError(
+                f"Must not contain a number of more than {MAX_NUMBER_DIGITS} digits; "
+                f"the one at offset {match.start()} has {digits}."
+            )
+
+
 class ArticleCreateSchema(Schema):
     text = described(
         fields.String,
-        "The article's text; may start with a ` date YYYY-MM-DD ` header.",
+        "The article's text; may start with a ` date YYYY-MM-DD ` header. At most "
+        f"{MAX_PARAGRAPHS} paragraphs (non-blank lines), and no number of more than "
+        f"{MAX_NUMBER_DIGITS} digits.",
         "The mayor said “we will rebuild” after floods killed 12 people.",
         required=True,
-        validate=[validate.Length(min=1, max=500_000), NOT_BLANK],
+        validate=[
+            validate.Length(min=1, max=MAX_TEXT_CHARACTERS),
+            NOT_BLANK,
+            NO_SURROGATES,
+            at_most_paragraphs,
+            no_huge_number,
+        ],
     )
     title = described(
         fields.String,
         "Title; the first line of the text when absent.",
         "Floods kill 12",
-        validate=[validate.Length(min=1, max=300), NO_NUL],
+        validate=[validate.Length(min=1, max=300), NO_NUL, NO_SURROGATES],
     )
     published_on = described(fields.Date, "Publication date.", "2024-05-02")
     credits = described(
@@ -200,7 +237,7 @@ class ArticleCreateSchema(Schema):
         "Agencies or authors credited.",
         ["AP"],
         cls_or_instance=fields.String(
-            validate=[validate.Length(min=1, max=100), NO_NUL]
+            validate=[validate.Length(min=1, max=100), NO_NUL, NO_SURROGATES]
         ),
         validate=validate.Length(max=20),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC
 
 import marshmallow as ma
@@ -83,6 +84,23 @@ NOT_BLANK = validate.Regexp(
     rf"^[^\x00]*[^{BLANK_CHARACTERS}][^\x00]*$",
     error="Must contain visible characters and no NUL.",
 )
+
+
+class NoLoneSurrogates(validate.Validator):
+    """JSON can escape half of a UTF-16 pair (`"\\ud800"`), which is no character:
+    no database can store it, nor can it be encoded as UTF-8."""
+
+    error = "Must not contain lone surrogates (U+D800 to U+DFFF)."
+
+    def __call__(self, value: str) -> str:
+        if SURROGATE.search(value):
+            raise ma.ValidationError(self.error)
+        return value
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+NO_SURROGATES = NoLoneSurrogates()
+
 HTTP_URL = validate.Regexp(
     r"^https?://[!-~]+$", error="Must be an http(s) URL in ASCII characters."
 )

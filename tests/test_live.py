@@ -91,3 +91,145 @@ def test_schemathesis_finds_nothing_over_the_whole_spec(scratch_server):
     # (schemathesis "warnings"), which is not a failure.
     assert result.returncode == 0, result.stdout[-6000:]
     assert "Failures:" not in result.stdout
+
+
+@pytest.fixture(scope="module")
+def logged_server(app, database_url, tmp_path_factory):
+    """gunicorn writing its access log to a file, with writes switched on."""
+    log = tmp_path_factory.mktemp("access") / "access.log"
+    with gunicorn(
+        database_url, LEDE_ACCESS_LOG=str(log), LEDE_API_KEYS=API_KEY
+    ) as base:
+        yield base, log
+
+
+def _send(url: str, **headers) -> int:
+    status, _, _ = _get(url, **headers)
+    return status
+
+
+def _basic(user: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{user}:x".encode()).decode()
+
+
+def test_no_form_of_a_key_reaches_the_access_log(logged_server):
+    import time
+    from urllib.parse import quote
+
+    base, log = logged_server
+    sent = [
+        _send(f"{base}/api/v1/articles?api_key={API_KEY}"),
+        _send(f"{base}/api/v1/articles?page=1&key={quote(API_KEY)}&token=x"),
+        _send(f"{base}/api/v1/articles", Authorization=_basic(API_KEY)),
+        _send(f"{base}/api/v1/articles", Authorization=f"Bearer {API_KEY}"),
+        _send(f"{base}/health", Referer=f"{base}/docs/?api_key={API_KEY}"),
+    ]
+    assert sent == [200, 200, 200, 200, 200]
+    deadline = time.monotonic() + 10
+    last = f"{base}/docs/?api_key"  # the Referer of the last request
+
+    def all_logged(text: str) -> bool:
+        # Two workers write the log: lines may land out of order.
+        return last in text and text.count('"GET /api/v1/articles') == 4
+
+    while not all_logged(log.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    written = log.read_text()
+    assert all_logged(written), written
+    assert API_KEY not in written
+    assert _basic(API_KEY).split()[1] not in written
+    assert "GET /api/v1/articles?api_key=… HTTP/1.1" in written
+    assert "?page=…&key=…&token=…" in written
+
+
+def _raw(base: str, request: bytes) -> tuple[int, str, dict]:
+    """Send bytes as they are; (status, content type, JSON body)."""
+    import socket
+
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers["Content-Type"], json.loads(body)
+
+
+BAD_REQUESTS = [
+    (b"GET /api/v1/articles?q=" + b"a" * 9_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    (b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 16_384 + b"\r\n\r\n", 431),
+    (b"GET /health HTTP/1.1\r\nHost: x\r\n" + b"X-N: 1\r\n" * 200 + b"\r\n", 431),
+    (b"GET /he\x00alth HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+    (b"GET /health HTTP/1.1\r\nHost: x\r\nX-Bad\xff: 1\r\n\r\n", 400),
+]
+
+
+@pytest.mark.parametrize(("request_bytes", "status"), BAD_REQUESTS)
+def test_gunicorn_refuses_oversized_and_malformed_requests_in_json(
+    server, request_bytes, status
+):
+    import time
+
+    started = time.monotonic()
+    answered, content_type, body = _raw(server, request_bytes)
+    assert time.monotonic() - started < 2
+    assert (answered, content_type) == (status, "application/json")
+    assert body["code"] == status
+    assert body["message"]
+    assert set(body) >= {"code", "status", "message"}
+
+
+@pytest.fixture(scope="module")
+def budget_server(scratch_database_url):
+    """One gunicorn worker whose extraction budget is a second."""
+    seeded_app(scratch_database_url)
+    with gunicorn(
+        scratch_database_url,
+        LEDE_API_KEYS=API_KEY,
+        LEDE_WORKERS="1",
+        LEDE_EXTRACTION_SECONDS="1",
+    ) as base:
+        yield base
+
+
+def test_gunicorn_refuses_a_costly_article_and_keeps_serving(budget_server):
+    import threading
+    import time
+
+    body = json.dumps({"text": '"' * 10_000}).encode()
+    post = urllib.request.Request(
+        f"{budget_server}/api/v1/articles",
+        data=body,
+        method="POST",
+        headers={
+            "Authorization": f"Bearer {API_KEY}",
+            "Content-Type": "application/json",
+        },
+    )
+    answered: list[tuple[int, float]] = []
+
+    def probe():
+        started = time.monotonic()
+        status, _, _ = _get(f"{budget_server}/health")
+        answered.append((status, time.monotonic() - started))
+
+    started = time.monotonic()
+    prober = threading.Timer(0.3, probe)  # while the worker extracts
+    prober.start()
+    try:
+        urllib.request.urlopen(post, timeout=20)
+        raise AssertionError("the costly article was accepted")
+    except urllib.error.HTTPError as error:
+        status, message = error.code, json.loads(error.read())["message"]
+    elapsed = time.monotonic() - started
+    prober.join()
+    assert status == 422 and "budget of 1 s" in message
+    assert elapsed < 3
+    assert answered and answered[0][0] == 200 and answered[0][1] < 1
+    status, _, _ = _get(f"{budget_server}/health")
+    assert status == 200

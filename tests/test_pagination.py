@@ -72,3 +72,27 @@ def test_empty_filter_result_has_zero_pages(client):
     response = client.get("/api/v1/quotes?q=xylophone")
     assert items(response) == []
     assert _meta(response) == {"total": 0, "total_pages": 0}
+
+
+def _targets(link: str) -> list[str]:
+    return [part.split(">")[0].lstrip("<") for part in link.split(", ")]
+
+
+def test_link_header_never_echoes_the_host(client):
+    response = client.get(
+        "/api/v1/quotes?page=2&page_size=5", headers={"Host": "evil.example"}
+    )
+    targets = _targets(response.headers["Link"])
+    assert targets and all(t.startswith("/api/v1/quotes?") for t in targets)
+    assert "evil.example" not in response.headers["Link"]
+
+
+def test_link_header_uses_the_public_url(database_url):
+    from tests.conftest import make_app
+
+    app = make_app(database_url, PUBLIC_URL="https://lede.example.org/")
+    response = app.test_client().get(
+        "/api/v1/quotes?page_size=5", headers={"Host": "evil.example"}
+    )
+    targets = _targets(response.headers["Link"])
+    assert all(t.startswith("https://lede.example.org/api/v1/quotes?") for t in targets)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 
@@ -12,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from api.db import models
 from api.extraction.ids import content_hash
-from api.extraction.types import Annotation
+from api.extraction.types import Annotation, Statistic
+from schemas.limits import LARGEST_FIGURE
 
 DERIVED = (
     models.Mention,
@@ -38,7 +40,38 @@ def ingest(db: Session, annotate, text: str, **meta) -> tuple[models.Article, bo
     existing = find_by_hash(db, content_hash(text))
     if existing is not None:
         return existing, False
-    return store(db, annotate(text, **meta), curated=False), True
+    annotation = annotate(text, **meta)
+    if not _claim(db, annotation):
+        # A twin request stored the same text while this one extracted it.
+        return find_by_hash(db, annotation.article.content_hash), False
+    claimed = db.get(models.Article, annotation.article.id)
+    return _write(db, claimed, annotation, curated=False), True
+
+
+def _claim(db: Session, annotation: Annotation) -> bool:
+    """Insert the bare article unless its id or text is stored: one statement, so
+    of concurrent twins exactly one claims it (PostgreSQL makes the others wait for
+    its commit, SQLite for its write lock) and the rest store nothing."""
+    info = annotation.article
+    row = {
+        "id": info.id,
+        "title": info.title,
+        "text": info.text,
+        "content_hash": info.content_hash,
+        "word_count": 0,
+        "curated": False,
+        "credits": [],
+        "caveats": [],
+        "language": info.language,
+        "created_at": datetime.now(UTC),
+    }
+    claim = (
+        _insert(db)(models.Article)
+        .values(row)
+        .on_conflict_do_nothing()
+        .returning(models.Article.id)
+    )
+    return db.execute(claim).scalar() is not None
 
 
 def store(db: Session, annotation: Annotation, *, curated: bool) -> models.Article:
@@ -50,6 +83,10 @@ def store(db: Session, annotation: Annotation, *, curated: bool) -> models.Artic
         db.add(article)
     else:
         _delete_derived(db, info.id)
+    return _write(db, article, annotation, curated)
+
+
+def _write(db: Session, article, annotation: Annotation, curated: bool):
     _fill_article(article, annotation, curated)
     db.flush()
     _add_actors(db, annotation)
@@ -141,13 +178,17 @@ def _insert_new_actors(db: Session, actors) -> None:
     ]
     if not values:
         return
-    dialect = db.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     db.execute(
-        insert(models.Actor)
+        _insert(db)(models.Actor)
         .values(values)
         .on_conflict_do_nothing(index_elements=["id"])
     )
+
+
+def _insert(db: Session):
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING."""
+    dialect = db.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
 def _add_items(db: Session, annotation: Annotation) -> None:
@@ -163,10 +204,20 @@ def _add_items(db: Session, annotation: Annotation) -> None:
         fields["on_behalf_of_id"] = fields.pop("on_behalf_of")
         fields["quote_ids"] = fields.pop("quotes")
         db.add(models.Reaction(article_id=article_id, **fields))
-    for statistic in annotation.statistics:
+    for statistic in filter(_storable, annotation.statistics):
         fields = asdict(statistic)
+        fields["high"] = statistic.high if _storable_value(statistic.high) else None
         fields["source_id"] = fields.pop("source")
         db.add(models.Statistic(article_id=article_id, **fields))
+
+
+def _storable(figure: Statistic) -> bool:
+    # Dropped rather than stored: a value past LARGEST_FIGURE counts nothing.
+    return _storable_value(figure.value)
+
+
+def _storable_value(value: float | None) -> bool:
+    return value is not None and math.isfinite(value) and abs(value) <= LARGEST_FIGURE
 
 
 def _sentence(text: str, quote) -> str | None:

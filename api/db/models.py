@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from api.db import Base
 
 # Room for any value of a fixed vocabulary (stance, qualifier, category): a test
-# checks every value of api.extraction.types fits.
+# checks every value of api.extraction.types fits. Ids are bounded by how they are
+# made (api.extraction.ids); every other text column is free text, unbounded.
 VOCABULARY_WIDTH = 40
 
 
@@ -26,7 +27,7 @@ class Article(Base):
     __tablename__ = "articles"
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(Text)
     published_on: Mapped[date | None]
     credits: Mapped[list[str]] = mapped_column(JSON, default=list)
     language: Mapped[str] = mapped_column(String(8), default="en")
@@ -50,7 +51,7 @@ class Paragraph(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
     index: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     start: Mapped[int]
     end: Mapped[int]
 
@@ -61,10 +62,10 @@ class Actor(Base):
     __tablename__ = "actors"
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    type: Mapped[str] = mapped_column(String(20), index=True)
-    role: Mapped[str | None] = mapped_column(String(300))
-    country: Mapped[str | None] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
+    role: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
 
     appearances: Mapped[list[Appearance]] = relationship(
         order_by="Appearance.article_id", passive_deletes=True
@@ -79,7 +80,7 @@ class Appearance(Base):
 
     article_id: Mapped[str] = mapped_column(article_fk(), primary_key=True)
     actor_id: Mapped[str] = mapped_column(actor_fk(), primary_key=True, index=True)
-    role: Mapped[str | None] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(Text)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     mention_count: Mapped[int] = mapped_column(default=0)
     salience: Mapped[float] = mapped_column(Float, default=0.0)
@@ -93,7 +94,7 @@ class Mention(Base):
     actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
     start: Mapped[int]
     end: Mapped[int]
-    text: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_mentions_article_start", "article_id", "start"),)
 
@@ -104,10 +105,10 @@ class Quote(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
     speaker_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
-    speaker_reason: Mapped[str | None] = mapped_column(String(300))
+    speaker_reason: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(10), index=True)
-    verb: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
+    verb: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int]
     end: Mapped[int]
     sentence_start: Mapped[int | None]
@@ -126,8 +127,8 @@ class Reaction(Base):
     actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
     on_behalf_of_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"))
     stance: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
-    target: Mapped[str | None] = mapped_column(String(300))
-    summary: Mapped[str] = mapped_column(String(500))
+    target: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text)
     start: Mapped[int]
     end: Mapped[int]
@@ -146,10 +147,10 @@ class Statistic(Base):
     high: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     category: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
-    subject: Mapped[str | None] = mapped_column(String(300))
+    subject: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
     unit: Mapped[str | None] = mapped_column(Text)
-    placement: Mapped[str] = mapped_column(String(20))
+    placement: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     verified: Mapped[bool] = mapped_column(default=False)
     context: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text)

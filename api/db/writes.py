@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
+from api import budget
 from api.db import load, models, session
+from api.extraction import pipeline
 from api.extraction.ids import content_hash
-from api.extraction.pipeline import extract
 from api.extraction.text import parse_header
+from api.extraction.types import Annotation
 
 
 def add_article(payload: dict) -> tuple[models.Article, bool]:
@@ -29,6 +32,12 @@ def add_article(payload: dict) -> tuple[models.Article, bool]:
         if existing is None:
             raise
         return existing, False
+
+
+def extract(text: str, **meta) -> Annotation:
+    """A posted article's extraction, within LEDE_EXTRACTION_SECONDS."""
+    seconds = current_app.config["EXTRACTION_SECONDS"]
+    return budget.extract_within(seconds, pipeline.extract, text, **meta)
 
 
 def remove_article(article_id: str) -> bool:

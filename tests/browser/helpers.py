@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -31,6 +32,16 @@ def missing(message: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def wait_until(page, expression: str, seconds: float = 15.0) -> None:
+    """`page.wait_for_function`, by polling `page.evaluate`: the pages' policy (no
+    'unsafe-eval') refuses the predicate that Playwright would build in the page."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {seconds} s: {expression}")
+        page.wait_for_timeout(50)
 
 
 class Console:
@@ -61,8 +72,8 @@ class Explorer:
     def goto(self, article_id: str | None = None) -> None:
         fragment = f"#/articles/{article_id}" if article_id else ""
         self.page.goto(f"{self.base}/{fragment}")
-        self.page.wait_for_function(
-            "performance.getEntriesByName('lede-first-render').length > 0"
+        wait_until(
+            self.page, "performance.getEntriesByName('lede-first-render').length > 0"
         )
 
     def wait_for_article(self, article_id: str) -> None:

@@ -14,6 +14,7 @@ from tests.browser.helpers import (
     api_delete,
     api_get,
     api_post,
+    wait_until,
 )
 
 pytestmark = pytest.mark.browser
@@ -272,9 +273,7 @@ def test_search_filters_the_article_list(explorer, seed_id):
     page = explorer.page
     page.fill("#search", "Kazakhstan")
     page.press("#search", "Enter")
-    page.wait_for_function(
-        "document.querySelector('#status').textContent.includes('match')"
-    )
+    wait_until(page, "document.querySelector('#status').textContent.includes('match')")
     assert page.locator(f'#article-list a[data-id="{seed_id}"]').count() == 1
     page.fill("#search", "xylophonequartz")
     page.click("#search-form button")
@@ -290,7 +289,7 @@ def test_posting_an_article_opens_it_with_its_items(explorer, server, seed_id, p
     page.fill("#add-date", "2024-05-06")
     page.fill("#add-key", EXPLORER_KEY)
     page.click("#add-form button[type=submit]")
-    page.wait_for_function(f"location.hash !== '#/articles/{seed_id}'")
+    wait_until(page, f"location.hash !== '#/articles/{seed_id}'")
     new_id = page.evaluate("decodeURIComponent(location.hash.split('/')[2])")
     posted.append(new_id)
     explorer.wait_for_article(new_id)
