@@ -175,13 +175,32 @@ def test_extraction_over_its_budget_is_refused_in_time(budget_client, text):
     started = time.monotonic()
     response = client.post("/api/v1/articles", data=_article(text), headers=AUTH)
     elapsed = time.monotonic() - started
+    assert elapsed < BUDGET + 1.5
+    assert multiprocessing.active_children() == []
+    if response.status_code == 201:  # extraction got fast enough for the budget
+        assert _count(app) == before + 1
+        client.delete(f"/api/v1/articles/{response.get_json()['id']}", headers=AUTH)
+        return
     assert response.status_code == 422
     error = response.get_json()
     assert error["code"] == 422
     assert "budget of 1 s (LEDE_EXTRACTION_SECONDS)" in error["message"]
-    assert elapsed < BUDGET + 1.5
     assert _count(app) == before
-    assert multiprocessing.active_children() == []
+
+
+def test_any_text_over_a_tiny_budget_is_refused_and_nothing_stored(
+    scratch_database_url,
+):
+    from tests.conftest import make_app
+
+    app = make_app(scratch_database_url, EXTRACTION_SECONDS=0.001)
+    client = app.test_client()
+    before = _count(app)
+    text = "The mayor, Ana Ruiz, said 12 people were rescued from the river. " * 40
+    response = client.post("/api/v1/articles", data=_article(text), headers=AUTH)
+    assert response.status_code == 422
+    assert "budget of 0.001 s" in response.get_json()["message"]
+    assert _count(app) == before
 
 
 def test_extraction_within_its_budget_is_stored(budget_client):
