@@ -109,6 +109,7 @@ INSTITUTION_WORDS = GOVERNMENT_WORDS | {
     "Ltd", "Unions", "Chamber", "Exchange", "Reserve", "Survey", "Trust",
     "Communications", "Congress", "Museum", "Gallery", "Galleries", "College",
     "Academy", "Hospital", "Library", "Orchestra", "Laboratory", "Laboratories",
+    "Standards",
 }  # fmt: skip
 # Lowercase nouns that introduce or stand for an organisation: "the transport union
 # BTB", "the port authority said", "the company".

@@ -37,6 +37,12 @@ def institution(text, parts, index, orgs) -> int:
             nxt += 1  # 'of Belgian Enterprises'
         last, probe = nxt, nxt + 1
         country = parts[nxt].value if parts[nxt].kind == "COUNTRY" else country
+    while (
+        last + 1 < len(parts)
+        and parts[last + 1].kind == "COUNTRY"
+        and text[parts[last].end : parts[last + 1].start] == " "
+    ):
+        last += 1  # a national branch: 'Food Standards Australia New Zealand'
     start = _skip_based(text, start)
     name = text[start : parts[last].end]
     words_ = {w.text for p in parts[index : last + 1] for w in p.words}

@@ -270,3 +270,12 @@ def test_british_and_american_spellings_of_a_body_are_one_actor():
         "children were most at risk."
     )
     assert found == {"World Health Organisation": "organization"}
+
+
+def test_a_countrys_name_after_a_body_is_its_national_branch():
+    found = actors(
+        "Lydia Buchtmann for Food Standards Australia New Zealand, says they are "
+        "looking at mandatory guidelines."
+    )
+    assert found.get("Food Standards Australia New Zealand") == "organization"
+    assert "Food Standards" not in found
