@@ -68,3 +68,13 @@ def test_the_curated_loader_refuses_an_unknown_value(section, field, value):
     broken[section][0][field] = value
     with pytest.raises(CurationError, match=rf"{field} '{value}' is not one of"):
         resolve(broken, text, published_on)
+
+
+def test_the_explorer_shows_each_stance_of_the_one_definition():
+    """The Explorer gives each stance an icon and a name; its table names exactly
+    the vocabulary's stances, in its order."""
+    panel = Path(__file__).resolve().parent.parent / "api/static/explorer/panels"
+    source = (panel / "reactions.js").read_text(encoding="utf-8")
+    table = source.split("export const STANCES = [", 1)[1].split("];", 1)[0]
+    keys = tuple(part.split('"', 2)[1] for part in table.split("key: ")[1:])
+    assert keys == types.STANCES
