@@ -36,9 +36,14 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from api.db import version  # its models need Base, defined above
+
     engine = make_engine(app.config["DATABASE_URL"])
-    sessions = scoped_session(sessionmaker(bind=engine, expire_on_commit=False))
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    version.track_writes(factory)
+    sessions = scoped_session(factory)
     app.extensions["lede_db"] = sessions
+    app.extensions["lede_engine"] = engine
     app.teardown_appcontext(lambda _exc: sessions.remove())
 
 

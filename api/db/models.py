@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base
@@ -158,3 +158,16 @@ class Statistic(Base):
     occurrences: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
     source: Mapped[Actor | None] = relationship()
+
+
+class DataVersion(Base):
+    """One row whose number every committed write raises (api.db.version): a read
+    cached under one number is stale once the number moves."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A database created again starts counting from 1: its generation, drawn when
+    # the row is created, keeps its versions apart from those of the old one.
+    generation: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(BigInteger)

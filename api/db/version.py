@@ -1,0 +1,55 @@
+"""The data version: raised in the transaction of every write, read before a read."""
+
+from __future__ import annotations
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
+
+from api.db.models import DataVersion
+
+ROW = 1
+CHANGED = "lede_data_changed"
+
+
+def current(db: Session) -> str | None:
+    """`generation.number`, or None when the database has no version row."""
+    row = db.execute(
+        select(DataVersion.generation, DataVersion.number).where(DataVersion.id == ROW)
+    ).one_or_none()
+    return None if row is None else f"{row.generation}.{row.number}"
+
+
+def track_writes(factory: sessionmaker) -> None:
+    """Every session of `factory` that writes raises the version as it commits, so
+    no write path can forget to."""
+
+    def on_flush(session: Session, _flush: UOWTransaction, _instances) -> None:
+        if session.new or session.dirty or session.deleted:
+            session.info[CHANGED] = True
+
+    def on_execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            state.session.info[CHANGED] = True
+
+    def on_commit(session: Session) -> None:
+        session.flush()
+        if session.info.pop(CHANGED, False):
+            # Last in the transaction: on PostgreSQL the row stays locked until
+            # the commit, so writers queue on it for the commit alone. Through the
+            # connection, so that this update does not count as a new change.
+            session.connection().execute(
+                update(DataVersion)
+                .where(DataVersion.id == ROW)
+                .values(number=DataVersion.number + 1)
+            )
+
+    def on_rollback(session: Session) -> None:
+        session.info.pop(CHANGED, None)
+
+    for name, listener in (
+        ("before_flush", on_flush),
+        ("do_orm_execute", on_execute),
+        ("before_commit", on_commit),
+        ("after_rollback", on_rollback),
+    ):
+        event.listen(factory, name, listener)
