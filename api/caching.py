@@ -1,34 +1,113 @@
-"""Conditional GETs: `ETag`, `Cache-Control` and 304 on `If-None-Match`."""
+"""Reads done once per change: ETags from the data version, bodies kept per worker.
+
+The ETag of a read is a digest of the data version, the request URL and the code
+that renders it, so it is known before any query: a matching `If-None-Match` costs
+one read of the version, and a body rendered once for a version is served again
+from memory until a write raises it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.datastructures import ETags
 
-CACHED_PREFIXES = ("/api/", "/health")
+from api.db import session, version
+from api.readcache import ReadCache, StoredRead
+
+VERSIONED_PREFIX = "/api/"
+LIVE_PATHS = ("/health",)  # answers for the server's state, so never kept
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def code_fingerprint() -> str:
+    """A digest of the code that renders reads: a new release changes every ETag,
+    so no client keeps a body that the new code would render otherwise."""
+    digest = hashlib.sha256()
+    for folder in ("api", "schemas"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["lede_reads"] = ReadCache(app.config["READ_CACHE_BYTES"])
+    app.extensions["lede_code"] = code_fingerprint()
+    app.before_request(answer_from_version)
     app.after_request(add_cache_headers)
 
 
+def answer_from_version() -> Response | None:
+    """A 304 or a kept body when the version says nothing changed; else None."""
+    if not _versioned():
+        return None
+    current = _data_version()
+    if current is None:
+        return None  # no version to trust: the view answers, uncached
+    g.read_etag = etag = _etag(current)
+    if _names(request.if_none_match, etag):
+        return Response(status=304)
+    kept = current_app.extensions["lede_reads"].get(current, etag)
+    if kept is None:
+        g.read_version = current
+        return None
+    return kept.response()
+
+
 def add_cache_headers(response: Response) -> Response:
-    if not _cacheable(response):
+    if request.method not in ("GET", "HEAD") or response.status_code not in (200, 304):
         return response
-    body = response.get_data()
-    # Pages of one list can share a body but not their pagination metadata.
-    pagination = response.headers.get("X-Pagination", "").encode()
-    response.set_etag(hashlib.sha256(body + b"\0" + pagination).hexdigest()[:32])
-    max_age = 0 if request.path == "/health" else current_app.config["CACHE_MAX_AGE"]
-    response.headers["Cache-Control"] = f"public, max-age={max_age}"
-    return response.make_conditional(request)
+    if request.path in LIVE_PATHS:
+        return _conditional_on_body(response)
+    etag = g.get("read_etag")
+    if etag is None:
+        return response
+    if response.status_code == 200 and "read_version" in g:
+        reads = current_app.extensions["lede_reads"]
+        reads.put(g.read_version, etag, StoredRead.of(response))
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = _cache_control()
+    return response
 
 
-def _cacheable(response: Response) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and response.status_code == 200
-        and not response.direct_passthrough
-        and request.path.startswith(CACHED_PREFIXES)
+def _versioned() -> bool:
+    return request.method in ("GET", "HEAD") and request.path.startswith(
+        VERSIONED_PREFIX
     )
+
+
+def _data_version() -> version.Version | None:
+    try:
+        return version.current(session())
+    except SQLAlchemyError:
+        session().rollback()
+        return None
+
+
+def _etag(current: version.Version) -> str:
+    # The raw query string: two spellings of one query are two URLs, never one
+    # URL that could stand for two queries.
+    url = f"{request.host_url}{request.path.lstrip('/')}?".encode()
+    digest = hashlib.sha256(current_app.extensions["lede_code"].encode())
+    for part in (str(current).encode(), url, request.query_string):
+        digest.update(b"\0" + part)
+    return digest.hexdigest()[:32]
+
+
+def _names(tags: ETags, etag: str) -> bool:
+    # Not `*`: it matches any representation, and before the view runs nothing
+    # says that this URL has one (it may be a 404).
+    return not tags.star_tag and tags.contains_weak(etag)
+
+
+def _cache_control() -> str:
+    return f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
+
+
+def _conditional_on_body(response: Response) -> Response:
+    response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32])
+    response.headers["Cache-Control"] = "public, max-age=0"
+    return response.make_conditional(request)

@@ -17,6 +17,7 @@ class Config:
     SEEDS_DIR = str(Path(__file__).resolve().parent.parent / "seeds")
     MAX_CONTENT_LENGTH = 1_000_000
     CACHE_MAX_AGE = 60
+    READ_CACHE_BYTES = 32 * 1024 * 1024
 
     API_TITLE = "Lede API"
     API_VERSION = "1.0.0"
@@ -39,6 +40,7 @@ ENV_SETTINGS = (
     ("LEDE_SEEDS_DIR", "SEEDS_DIR", str),
     ("LEDE_MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", int),
     ("LEDE_CACHE_MAX_AGE", "CACHE_MAX_AGE", int),
+    ("LEDE_READ_CACHE_BYTES", "READ_CACHE_BYTES", int),
 )
 
 

@@ -11,7 +11,7 @@ TEXT = "The harbour master said 7 boats sank off Kell Point on Sunday."
 
 def _number(app) -> int:
     with app.app_context():
-        return int(version.current(session()).rsplit(".", 1)[1])
+        return version.current(session()).number
 
 
 @pytest.fixture

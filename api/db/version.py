@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
@@ -11,12 +13,26 @@ ROW = 1
 CHANGED = "lede_data_changed"
 
 
-def current(db: Session) -> str | None:
-    """`generation.number`, or None when the database has no version row."""
+class Version(NamedTuple):
+    generation: str
+    number: int
+
+    def __str__(self) -> str:
+        return f"{self.generation}.{self.number}"
+
+    def is_after(self, other: Version | None) -> bool:
+        """Newer than `other`, or of a database created since."""
+        return other is None or (
+            self.generation != other.generation or self.number > other.number
+        )
+
+
+def current(db: Session) -> Version | None:
+    """The version now, or None when the database has no version row."""
     row = db.execute(
         select(DataVersion.generation, DataVersion.number).where(DataVersion.id == ROW)
     ).one_or_none()
-    return None if row is None else f"{row.generation}.{row.number}"
+    return None if row is None else Version(row.generation, row.number)
 
 
 def track_writes(factory: sessionmaker) -> None:
