@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from api.db import models
+from api.db.totals import refresh_actors
 from api.extraction.ids import content_hash
 from api.extraction.types import Annotation
 
@@ -48,13 +49,16 @@ def store(db: Session, annotation: Annotation, *, curated: bool) -> models.Artic
     if article is None:
         article = models.Article(id=info.id, created_at=datetime.now(UTC))
         db.add(article)
+        replaced_actors = []
     else:
+        replaced_actors = _actors_of(db, info.id)
         _delete_derived(db, info.id)
     _fill_article(article, annotation, curated)
     db.flush()
     _add_actors(db, annotation)
     _add_items(db, annotation)
     db.flush()
+    refresh_actors(db, [*replaced_actors, *(a.id for a in annotation.actors)])
     return article
 
 
@@ -63,12 +67,19 @@ def remove(db: Session, article_id: str) -> bool:
     article = db.get(models.Article, article_id)
     if article is None:
         return False
+    actors = _actors_of(db, article_id)
     _delete_derived(db, article_id)
     db.delete(article)
     db.flush()
+    refresh_actors(db, actors)
     orphan = ~exists().where(models.Appearance.actor_id == models.Actor.id)
     db.execute(delete(models.Actor).where(orphan))
     return True
+
+
+def _actors_of(db: Session, article_id: str) -> list[str]:
+    seen = models.Appearance
+    return list(db.scalars(select(seen.actor_id).where(seen.article_id == article_id)))
 
 
 def _delete_derived(db: Session, article_id: str) -> None:
@@ -97,6 +108,7 @@ def _fill_article(article: models.Article, annotation: Annotation, curated: bool
         models.Paragraph(index=p.index, kind=p.kind, start=p.start, end=p.end)
         for p in info.paragraphs
     ]
+    article.paragraph_count = len(info.paragraphs)
 
 
 def _add_actors(db: Session, annotation: Annotation) -> None:

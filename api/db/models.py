@@ -38,6 +38,8 @@ class Article(Base):
     extractor: Mapped[str | None] = mapped_column(String(120))
     caveats: Mapped[list[dict]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime]
+    # Stored, so that a list of articles need not load their paragraphs to count.
+    paragraph_count: Mapped[int] = mapped_column(default=0)
 
     paragraphs: Mapped[list[Paragraph]] = relationship(
         order_by="Paragraph.index", cascade="all, delete-orphan", passive_deletes=True
@@ -56,7 +58,11 @@ class Paragraph(Base):
 
 
 class Actor(Base):
-    """An actor across articles; what the text says of it lives in `Appearance`."""
+    """An actor across articles; what the text says of it lives in `Appearance`.
+
+    The totals over its appearances are kept here by api.db.totals at every write,
+    so that a list reads and sorts actors without visiting their appearances.
+    """
 
     __tablename__ = "actors"
 
@@ -65,13 +71,12 @@ class Actor(Base):
     type: Mapped[str] = mapped_column(String(20), index=True)
     role: Mapped[str | None] = mapped_column(String(300))
     country: Mapped[str | None] = mapped_column(String(100))
-
-    appearances: Mapped[list[Appearance]] = relationship(
-        order_by="Appearance.article_id", passive_deletes=True
-    )
-    mentions: Mapped[list[Mention]] = relationship(
-        order_by="(Mention.article_id, Mention.start)", passive_deletes=True
-    )
+    mention_count: Mapped[int] = mapped_column(default=0)
+    article_count: Mapped[int] = mapped_column(default=0)
+    salience: Mapped[float] = mapped_column(Float, default=0.0)
+    # The forms most used across articles first, at most totals.ALIASES_KEPT.
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    alias_count: Mapped[int] = mapped_column(default=0)
 
 
 class Appearance(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 
 from api.db import models, session
 
@@ -19,8 +19,13 @@ def contains(column, needle: str) -> ColumnElement[bool]:
     return func.lower(column).contains(needle.lower(), autoescape=True)
 
 
-def select_articles(q: str | None = None, sort: str = "-published_on") -> Select:
-    stmt = select(models.Article).options(selectinload(models.Article.paragraphs))
+def select_articles(
+    q: str | None = None, actor: str | None = None, sort: str = "-published_on"
+) -> Select:
+    stmt = select(models.Article)
+    if actor:
+        seen = models.Appearance
+        stmt = stmt.join(seen).where(seen.actor_id == actor)
     if q:
         stmt = stmt.where(
             contains(models.Article.title, q) | contains(models.Article.text, q)
@@ -44,36 +49,35 @@ def select_actors(
     q: str | None = None,
     sort: str = "name",
 ) -> Select:
-    # An alias, so that the subquery stays correlated when the article filter
-    # joins `appearances` into the outer query too.
-    seen = aliased(models.Appearance)
-    mention_count = (
-        select(func.coalesce(func.sum(seen.mention_count), 0))
-        .where(seen.actor_id == models.Actor.id)
-        .correlate(models.Actor)
-        .scalar_subquery()
-    )
-    stmt = select(models.Actor).options(
-        selectinload(models.Actor.appearances), selectinload(models.Actor.mentions)
-    )
-    if article:
-        stmt = stmt.join(models.Appearance).where(
-            models.Appearance.article_id == article
-        )
-    if type:
-        stmt = stmt.where(models.Actor.type == type)
-    if q:
-        stmt = stmt.where(contains(models.Actor.name, q))
+    actor = models.Actor
+    stmt = select(actor)
     columns = {
-        "name": models.Actor.name,
-        "type": models.Actor.type,
-        "mention_count": mention_count,
+        "name": actor.name,
+        "type": actor.type,
+        "mention_count": actor.mention_count,
     }
-    return order(stmt, sort, columns, models.Actor.id)
+    if article:
+        seen = models.Appearance
+        stmt = stmt.join(seen).where(seen.article_id == article)
+        columns["mention_count"] = seen.mention_count  # in that article
+    if type:
+        stmt = stmt.where(actor.type == type)
+    if q:
+        stmt = stmt.where(contains(actor.name, q))
+    return order(stmt, sort, columns, actor.id)
 
 
 def get_actor(actor_id: str) -> models.Actor | None:
     return session().get(models.Actor, actor_id)
+
+
+def select_mentions(actor: str | None = None, article: str | None = None) -> Select:
+    """Mentions in text order, article by article."""
+    mention = models.Mention
+    stmt = _where_equal(
+        select(mention), {mention.actor_id: actor, mention.article_id: article}
+    )
+    return stmt.order_by(mention.article_id, mention.start, mention.id)
 
 
 def select_quotes(

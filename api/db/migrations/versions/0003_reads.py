@@ -1,10 +1,12 @@
-"""data version raised by every write
+"""data version raised by every write; totals kept on actors and articles
 
 Revision ID: 0003_reads
 Revises: 0002
 """
 
 import uuid
+from collections import Counter
+from itertools import groupby
 
 import sqlalchemy as sa
 from alembic import op
@@ -13,6 +15,23 @@ revision = "0003_reads"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
+
+ALIASES_KEPT = 10  # as api.db.totals keeps them
+
+actors = sa.table(
+    "actors",
+    sa.column("id", sa.String),
+    sa.column("role", sa.String),
+    sa.column("aliases", sa.JSON),
+    sa.column("alias_count", sa.Integer),
+)
+appearances = sa.table(
+    "appearances",
+    sa.column("article_id", sa.String),
+    sa.column("actor_id", sa.String),
+    sa.column("role", sa.String),
+    sa.column("aliases", sa.JSON),
+)
 
 
 def upgrade() -> None:
@@ -24,7 +43,62 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.bulk_insert(version, [{"id": 1, "generation": uuid.uuid4().hex, "number": 1}])
+    for name, kind, default in (
+        ("mention_count", sa.Integer(), "0"),
+        ("article_count", sa.Integer(), "0"),
+        ("salience", sa.Float(), "0"),
+        ("aliases", sa.JSON(), "[]"),
+        ("alias_count", sa.Integer(), "0"),
+    ):
+        op.add_column(
+            "actors", sa.Column(name, kind, nullable=False, server_default=default)
+        )
+    op.add_column(
+        "articles",
+        sa.Column("paragraph_count", sa.Integer(), nullable=False, server_default="0"),
+    )
+    _count_existing_rows()
+
+
+def _count_existing_rows() -> None:
+    op.execute(
+        "UPDATE articles SET paragraph_count = "
+        "(SELECT count(*) FROM paragraphs WHERE paragraphs.article_id = articles.id)"
+    )
+    op.execute(
+        "UPDATE actors SET "
+        "mention_count = (SELECT coalesce(sum(mention_count), 0) FROM appearances "
+        "WHERE appearances.actor_id = actors.id), "
+        "article_count = (SELECT count(*) FROM appearances "
+        "WHERE appearances.actor_id = actors.id), "
+        "salience = (SELECT coalesce(max(salience), 0) FROM appearances "
+        "WHERE appearances.actor_id = actors.id)"
+    )
+    bind = op.get_bind()
+    rows = bind.execute(
+        sa.select(
+            appearances.c.actor_id, appearances.c.aliases, appearances.c.role
+        ).order_by(appearances.c.actor_id, appearances.c.article_id)
+    ).all()
+    for actor_id, group in groupby(rows, key=lambda row: row.actor_id):
+        group = list(group)
+        used: Counter = Counter()
+        for row in group:
+            used.update(list(dict.fromkeys(row.aliases or [])))
+        forms = sorted(used, key=lambda form: -used[form])
+        values = {"aliases": forms[:ALIASES_KEPT], "alias_count": len(forms)}
+        role = next((row.role for row in group if row.role), None)
+        if role is not None:
+            values["role"] = role
+        bind.execute(actors.update().where(actors.c.id == actor_id).values(values))
 
 
 def downgrade() -> None:
+    # Plain ALTER TABLE DROP COLUMN (SQLite 3.35 and later): a batch copy would drop
+    # and recreate `articles` and `actors`, and with foreign keys on, dropping them
+    # deletes every row that refers to them.
+    op.drop_column("articles", "paragraph_count")
+    for name in ("alias_count", "aliases", "salience", "article_count"):
+        op.drop_column("actors", name)
+    op.drop_column("actors", "mention_count")
     op.drop_table("data_version")
