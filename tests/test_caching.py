@@ -1,12 +1,9 @@
 """Conditional reads, cache headers and CORS; reads answered from the data version."""
 
-import contextlib
-
 import pytest
-from sqlalchemy import event
 
 from api.db import migrate
-from tests.conftest import API_KEY, make_app
+from tests.conftest import API_KEY, make_app, statements
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 
@@ -70,22 +67,6 @@ def test_cors_origins_come_from_settings(database_url):
     assert ok.headers["Access-Control-Allow-Origin"] == "https://news.example"
     other = client.get("/api/v1/articles", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
-
-
-@contextlib.contextmanager
-def statements(app):
-    """The SQL statements `app` runs inside the block."""
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    engine = app.extensions["lede_engine"]
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def _only_the_version_read(seen: list[str]) -> bool:

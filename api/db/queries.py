@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from api.db import models, session
 
@@ -88,7 +88,7 @@ def select_quotes(
     sort: str = "start",
 ) -> Select:
     quote = models.Quote
-    stmt = select(quote).options(selectinload(quote.speaker))
+    stmt = select(quote).options(joinedload(quote.speaker))
     stmt = _where_equal(
         stmt, {quote.article_id: article, quote.speaker_id: speaker, quote.kind: kind}
     )
@@ -114,7 +114,7 @@ def select_reactions(
     sort: str = "start",
 ) -> Select:
     reaction = models.Reaction
-    stmt = select(reaction).options(selectinload(reaction.actor))
+    stmt = select(reaction).options(joinedload(reaction.actor))
     stmt = _where_equal(
         stmt,
         {
@@ -145,7 +145,7 @@ def select_statistics(
     sort: str = "start",
 ) -> Select:
     stat = models.Statistic
-    stmt = select(stat).options(selectinload(stat.source))
+    stmt = select(stat).options(joinedload(stat.source))
     stmt = _where_equal(
         stmt,
         {
