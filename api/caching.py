@@ -16,11 +16,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import ETags
 
 from api.db import session, version
-from api.readcache import ReadCache, StoredRead
+from api.readcache import StoredRead, VersionedCache
 
 VERSIONED_PREFIX = "/api/"
 LIVE_PATHS = ("/health",)  # answers for the server's state, so never kept
 ROOT = Path(__file__).resolve().parent.parent
+# Room for the counts of some thousands of filtered lists.
+COUNT_CACHE_BYTES = 1024 * 1024
 
 
 def code_fingerprint() -> str:
@@ -34,7 +36,8 @@ def code_fingerprint() -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["lede_reads"] = ReadCache(app.config["READ_CACHE_BYTES"])
+    app.extensions["lede_reads"] = VersionedCache(app.config["READ_CACHE_BYTES"])
+    app.extensions["lede_counts"] = VersionedCache(COUNT_CACHE_BYTES)
     app.extensions["lede_code"] = code_fingerprint()
     app.before_request(answer_from_version)
     app.after_request(add_cache_headers)
@@ -55,6 +58,11 @@ def answer_from_version() -> Response | None:
         g.read_version = current
         return None
     return kept.response()
+
+
+def version_read() -> version.Version | None:
+    """The data version this request read before its view ran, if it did."""
+    return g.get("read_version")
 
 
 def add_cache_headers(response: Response) -> Response:

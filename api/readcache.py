@@ -1,10 +1,12 @@
-"""The bodies of reads kept in memory, per worker, bounded in bytes."""
+"""What reads compute, kept in memory per worker for one data version, bounded in
+bytes: rendered bodies and the counts of lists."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 from flask import Response
 
@@ -17,6 +19,11 @@ KEPT_HEADERS = ("Content-Type", "X-Pagination", "Link")
 ENTRY_OVERHEAD = 200
 # No one body may take more than this share of the cache.
 LARGEST_SHARE = 8
+
+
+class Kept(Protocol):
+    @property
+    def size(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,19 @@ class StoredRead:
         return Response(self.body, status=200, headers=list(self.headers))
 
 
-class ReadCache:
-    """Least recently used bodies of one data version, at most `capacity` bytes.
+@dataclass(frozen=True)
+class KeptCount:
+    value: int
 
-    A newer version empties it: bodies of an older one can never be asked for
+    @property
+    def size(self) -> int:
+        return ENTRY_OVERHEAD
+
+
+class VersionedCache:
+    """Least recently used values of one data version, at most `capacity` bytes.
+
+    A newer version empties it: values of an older one can never be asked for
     again. A request that read an older version (it began before a write) neither
     finds nor keeps anything.
     """
@@ -54,10 +70,10 @@ class ReadCache:
         self.capacity = capacity
         self.size = 0
         self.version: Version | None = None
-        self._entries: OrderedDict[str, StoredRead] = OrderedDict()
+        self._entries: OrderedDict[str, Kept] = OrderedDict()
         self._lock = threading.Lock()  # gunicorn's threads share a worker's cache
 
-    def get(self, version: Version, key: str) -> StoredRead | None:
+    def get(self, version: Version, key: str) -> Kept | None:
         with self._lock:
             if not self._follow(version):
                 return None
@@ -66,7 +82,7 @@ class ReadCache:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, version: Version, key: str, entry: StoredRead) -> None:
+    def put(self, version: Version, key: str, entry: Kept) -> None:
         if entry.size > self.capacity // LARGEST_SHARE:
             return
         with self._lock:

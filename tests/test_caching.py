@@ -1,5 +1,7 @@
 """Conditional reads, cache headers and CORS; reads answered from the data version."""
 
+import json
+
 import pytest
 
 from api.db import migrate
@@ -99,6 +101,20 @@ def test_repeated_read_is_served_from_memory(app, client, monkeypatch):
         assert again.headers[header] == first.headers[header]
 
 
+def test_pages_of_a_list_share_one_count(app, client):
+    url = "/api/v1/actors?page_size=5"
+    first = client.get(f"{url}&type=person&page=1")
+    with statements(app) as seen:
+        second = client.get(f"{url}&type=person&page=2")
+    # The version, the page, and its quote and reaction counts: no count of the list.
+    assert len(seen) == 4, seen
+    assert not [s for s in seen if s.lower().startswith("select count(*)")], seen
+    total = json.loads(first.headers["X-Pagination"])["total"]
+    assert json.loads(second.headers["X-Pagination"])["total"] == total
+    people = client.get("/api/v1/actors?type=person&page_size=100").get_json()
+    assert total == len(people)
+
+
 def test_kept_bodies_differ_by_host(client):
     url = "/api/v1/quotes?page_size=1"
     here = client.get(url)
@@ -147,6 +163,8 @@ def test_a_write_on_one_instance_makes_the_next_read_fresh_on_the_other(two_apps
     assert after.headers["ETag"] != etag
     new_id = posted.get_json()["id"]
     assert new_id in {a["id"] for a in after.get_json()}
+    total = json.loads(before[reader].headers["X-Pagination"])["total"]
+    assert json.loads(after.headers["X-Pagination"])["total"] == total + 1
     assert new_id not in {a["id"] for a in before[reader].get_json()}
     assert writer.get(url).get_data() == after.get_data()
     writer.delete(f"/api/v1/articles/{new_id}", headers=AUTH)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from api.readcache import VersionedCache
 from tests.conftest import make_app, statements
 from tests.spec import spec
 
@@ -12,8 +13,11 @@ MOST_STATEMENTS = 7
 
 @pytest.fixture(scope="module")
 def uncached(app, database_url):
-    """An app on the seeded database that keeps no bodies: every read queries."""
-    return make_app(database_url, READ_CACHE_BYTES=0)
+    """An app on the seeded database that keeps no bodies and no counts: every
+    read queries all it needs."""
+    uncached = make_app(database_url, READ_CACHE_BYTES=0)
+    uncached.extensions["lede_counts"] = VersionedCache(0)
+    return uncached
 
 
 def _reads(seed) -> list[tuple[str, bool]]:

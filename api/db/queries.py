@@ -9,10 +9,12 @@ from api.db import models, session
 
 
 def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
-    """Apply `sort` (`field` or `-field`), then a unique column: no page overlap."""
+    """Apply `sort` (`field` or `-field`), then a unique column: no page overlap.
+    Both run the same way, so that one index read forwards or backwards gives it."""
     column = columns[sort.lstrip("-")]
-    primary = column.desc() if sort.startswith("-") else column.asc()
-    return stmt.order_by(primary, tiebreak)
+    if sort.startswith("-"):
+        return stmt.order_by(column.desc(), tiebreak.desc())
+    return stmt.order_by(column.asc(), tiebreak.asc())
 
 
 def contains(column, needle: str) -> ColumnElement[bool]:

@@ -1,4 +1,5 @@
-"""data version raised by every write; totals kept on actors and articles
+"""data version raised by every write; totals kept on actors and articles; an index
+for every list's sort
 
 Revision ID: 0003_reads
 Revises: 0002
@@ -17,6 +18,36 @@ branch_labels = None
 depends_on = None
 
 ALIASES_KEPT = 10  # as api.db.totals keeps them
+
+# (table, column): an index on (column, id) gives the list's order for each sort.
+SORTED_BY = (
+    ("articles", "published_on"),
+    ("articles", "title"),
+    ("articles", "word_count"),
+    ("articles", "created_at"),
+    ("actors", "name"),
+    ("actors", "type"),
+    ("actors", "mention_count"),
+    ("quotes", "start"),
+    ("quotes", "kind"),
+    ("quotes", "speaker_id"),
+    ("reactions", "start"),
+    ("reactions", "stance"),
+    ("reactions", "actor_id"),
+    ("statistics", "start"),
+    ("statistics", "value"),
+    ("statistics", "category"),
+    ("statistics", "placement"),
+)
+# Single-column indexes of 0001 that the indexes above begin with, so replace.
+REPLACED = (
+    ("actors", "type"),
+    ("quotes", "kind"),
+    ("quotes", "speaker_id"),
+    ("reactions", "stance"),
+    ("reactions", "actor_id"),
+    ("statistics", "category"),
+)
 
 actors = sa.table(
     "actors",
@@ -58,6 +89,21 @@ def upgrade() -> None:
         sa.Column("paragraph_count", sa.Integer(), nullable=False, server_default="0"),
     )
     _count_existing_rows()
+    _index_every_sort()
+
+
+def _index_every_sort() -> None:
+    for table, column in REPLACED:
+        op.drop_index(f"ix_{table}_{column}", table_name=table)
+    op.drop_index("ix_mentions_actor_id", table_name="mentions")
+    for table, column in SORTED_BY:
+        op.create_index(f"ix_{table}_{column}_id", table, [column, "id"])
+    op.create_index(
+        "ix_mentions_actor_article_start",
+        "mentions",
+        ["actor_id", "article_id", "start"],
+    )
+    op.create_index("ix_quotes_length_id", "quotes", [sa.text("length(text)"), "id"])
 
 
 def _count_existing_rows() -> None:
@@ -94,6 +140,13 @@ def _count_existing_rows() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_quotes_length_id", table_name="quotes")
+    op.drop_index("ix_mentions_actor_article_start", table_name="mentions")
+    for table, column in SORTED_BY:
+        op.drop_index(f"ix_{table}_{column}_id", table_name=table)
+    op.create_index("ix_mentions_actor_id", "mentions", ["actor_id"])
+    for table, column in REPLACED:
+        op.create_index(f"ix_{table}_{column}", table, [column])
     # Plain ALTER TABLE DROP COLUMN (SQLite 3.35 and later): a batch copy would drop
     # and recreate `articles` and `actors`, and with foreign keys on, dropping them
     # deletes every row that refers to them.
