@@ -15,6 +15,7 @@ from flask import Flask, Response, current_app, g, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import ETags
 
+from api import compression
 from api.db import session, version
 from api.readcache import StoredRead, VersionedCache
 
@@ -39,6 +40,9 @@ def init_app(app: Flask) -> None:
     app.extensions["lede_reads"] = VersionedCache(app.config["READ_CACHE_BYTES"])
     app.extensions["lede_counts"] = VersionedCache(COUNT_CACHE_BYTES)
     app.extensions["lede_code"] = code_fingerprint()
+    # Registered first, so that it runs after the hooks below, on the body they
+    # kept and under the ETag they set.
+    compression.init_app(app, CompressedReads(app.extensions["lede_reads"]))
     app.before_request(answer_from_version)
     app.after_request(add_cache_headers)
 
@@ -50,13 +54,16 @@ def answer_from_version() -> Response | None:
     current = _data_version()
     if current is None:
         return None  # no version to trust: the view answers, uncached
-    g.read_etag = etag = _etag(current)
-    if _names(request.if_none_match, etag):
-        return Response(status=304)
-    kept = current_app.extensions["lede_reads"].get(current, etag)
+    g.read_version, g.read_etag = current, _etag(current)
+    matched = _matched(request.if_none_match, g.read_etag)
+    if matched:
+        response = Response(status=304)
+        response.set_etag(matched)  # as the client has it, compressed or not
+        return response
+    kept = current_app.extensions["lede_reads"].get(current, g.read_etag)
     if kept is None:
-        g.read_version = current
         return None
+    g.read_was_kept = True
     return kept.response()
 
 
@@ -73,12 +80,37 @@ def add_cache_headers(response: Response) -> Response:
     etag = g.get("read_etag")
     if etag is None:
         return response
-    if response.status_code == 200 and "read_version" in g:
-        reads = current_app.extensions["lede_reads"]
-        reads.put(g.read_version, etag, StoredRead.of(response))
-    response.set_etag(etag)
+    if response.status_code == 200:
+        if not g.get("read_was_kept"):
+            reads = current_app.extensions["lede_reads"]
+            reads.put(g.read_version, etag, StoredRead.of(response))
+        response.set_etag(etag)
     response.headers["Cache-Control"] = _cache_control()
     return response
+
+
+class CompressedReads:
+    """flask-compress's cache: a read's body compressed once per data version,
+    kept beside the body itself."""
+
+    def __init__(self, reads: VersionedCache):
+        self.reads = reads
+
+    @staticmethod
+    def key(_request) -> str:
+        return g.get("read_etag") or ""
+
+    def get(self, key: str) -> bytes | None:
+        version = version_read()
+        if version is None or key.endswith(";"):
+            return None  # not a versioned read: compressed anew
+        kept = self.reads.get(version, key)
+        return None if kept is None else kept.body
+
+    def set(self, key: str, value: bytes) -> None:
+        version = version_read()
+        if version is not None and not key.endswith(";"):
+            self.reads.put(version, key, StoredRead(value, ()))
 
 
 def _versioned() -> bool:
@@ -105,10 +137,16 @@ def _etag(current: version.Version) -> str:
     return digest.hexdigest()[:32]
 
 
-def _names(tags: ETags, etag: str) -> bool:
+def _matched(tags: ETags, etag: str) -> str | None:
+    """The tag of `If-None-Match` that names this read, plain or compressed."""
     # Not `*`: it matches any representation, and before the view runs nothing
     # says that this URL has one (it may be a 404).
-    return not tags.star_tag and tags.contains_weak(etag)
+    if tags.star_tag:
+        return None
+    for tag in (etag, *compression.etags(etag)):
+        if tags.contains_weak(tag):
+            return tag
+    return None
 
 
 def _cache_control() -> str:

@@ -1,5 +1,6 @@
 """Conditional reads, cache headers and CORS; reads answered from the data version."""
 
+import gzip
 import json
 
 import pytest
@@ -169,3 +170,45 @@ def test_a_write_on_one_instance_makes_the_next_read_fresh_on_the_other(two_apps
     assert writer.get(url).get_data() == after.get_data()
     writer.delete(f"/api/v1/articles/{new_id}", headers=AUTH)
     assert reader.get(url).get_data() == before[reader].get_data()
+
+
+def test_large_read_is_compressed_once_for_a_client_that_accepts_it(
+    app, client, monkeypatch
+):
+    from flask_compress import flask_compress
+
+    compressed = []
+    compress = flask_compress._compress_data
+    monkeypatch.setattr(
+        flask_compress,
+        "_compress_data",
+        lambda *args: compressed.append(args[2]) or compress(*args),
+    )
+    url = "/api/v1/quotes?page_size=50"
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain.headers
+    assert len(plain.get_data()) > 1024
+    gzip_only = {"Accept-Encoding": "gzip"}
+    packed = client.get(url, headers=gzip_only)
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip.decompress(packed.get_data()) == plain.get_data()
+    assert packed.headers["ETag"] == plain.headers["ETag"][:-1] + ':gzip"'
+    with statements(app) as seen:
+        again = client.get(url, headers=gzip_only)
+        unchanged = client.get(
+            url, headers={**gzip_only, "If-None-Match": packed.headers["ETag"]}
+        )
+    assert again.get_data() == packed.get_data()
+    assert compressed == ["gzip"]
+    assert unchanged.status_code == 304
+    assert unchanged.headers["ETag"] == packed.headers["ETag"]
+    assert len(seen) == 2 and all("data_version" in s for s in seen), seen
+
+
+def test_small_read_is_sent_as_it_is(client):
+    response = client.get(
+        "/api/v1/quotes?page_size=1", headers={"Accept-Encoding": "gzip"}
+    )
+    assert len(response.get_data()) < 1024
+    assert "Content-Encoding" not in response.headers
