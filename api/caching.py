@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import ETags
 
 from api import compression
-from api.db import session, version
+from api.db import version
 from api.readcache import StoredRead, VersionedCache
 
 VERSIONED_PREFIX = "/api/"
@@ -121,20 +121,30 @@ def _versioned() -> bool:
 
 def _data_version() -> version.Version | None:
     try:
-        return version.current(session())
+        return version.current(current_app.extensions["lede_engine"])
     except SQLAlchemyError:
-        session().rollback()
         return None
 
 
 def _etag(current: version.Version) -> str:
-    # The raw query string: two spellings of one query are two URLs, never one
-    # URL that could stand for two queries.
-    url = f"{request.host_url}{request.path.lstrip('/')}?".encode()
     digest = hashlib.sha256(current_app.extensions["lede_code"].encode())
-    for part in (str(current).encode(), url, request.query_string):
-        digest.update(b"\0" + part)
+    for part in (str(current), *_url_parts(request.environ)):
+        digest.update(b"\0" + part.encode("latin-1", "replace"))
     return digest.hexdigest()[:32]
+
+
+def _url_parts(environ: dict) -> tuple[str, ...]:
+    # The URL as sent, query string raw: two spellings of one query are two
+    # URLs, never one URL that could stand for two queries. (WSGI hands text
+    # over as Latin-1, so it encodes back to the bytes sent.)
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    return (
+        environ.get("wsgi.url_scheme", "http"),
+        host,
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+    )
 
 
 def _matched(tags: ETags, etag: str) -> str | None:

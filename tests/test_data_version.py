@@ -11,7 +11,7 @@ TEXT = "The harbour master said 7 boats sank off Kell Point on Sunday."
 
 def _number(app) -> int:
     with app.app_context():
-        return version.current(session()).number
+        return version.current(session().get_bind()).number
 
 
 @pytest.fixture
@@ -60,9 +60,9 @@ def test_a_rolled_back_write_leaves_the_version(scratch_app):
     from api.db import models
 
     with scratch_app.app_context():
-        before = version.current(session())
+        before = version.current(session().get_bind())
         session().add(models.Actor(id="nobody-at-all", name="Nobody", type="person"))
         session().flush()
         session().rollback()
         session().commit()  # nothing left to write: no new version
-        assert version.current(session()) == before
+        assert version.current(session().get_bind()) == before

@@ -21,7 +21,9 @@ def ensure_sqlite_folder(url: str) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+    # A file never drops the connection: testing it before each use (a query more
+    # per request) is for servers only.
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
