@@ -121,7 +121,7 @@ def _versioned() -> bool:
 
 def _data_version() -> version.Version | None:
     try:
-        return version.current(current_app.extensions["lede_engine"])
+        return version.current(current_app.extensions["lede_version_engine"])
     except SQLAlchemyError:
         return None
 

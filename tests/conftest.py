@@ -124,9 +124,11 @@ def statements(app):
     def count(_conn, _cursor, statement, *_args):
         seen.append(statement)
 
-    engine = app.extensions["lede_engine"]
-    event.listen(engine, "before_cursor_execute", count)
+    engines = [app.extensions[name] for name in ("lede_engine", "lede_version_engine")]
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)
