@@ -17,6 +17,7 @@ TOTALS = (
     models.Actor.salience,
     models.Actor.aliases,
     models.Actor.alias_count,
+    models.Actor.forms,
 )
 
 

@@ -1,14 +1,17 @@
 """Totals kept on actors: recounted from their appearances at every write."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from api.db import load, migrate, models, session
-from api.db.totals import ranked_aliases
+from api.db.totals import count_forms, ranked_aliases
 from api.extraction.ids import content_hash
 from api.extraction.types import Actor, Annotation, ArticleInfo, Mention
 from tests.conftest import make_app
 
 PERSON = "wren-example-totals"
+CONCURRENT = [f"totals-concurrent-{n}" for n in range(8)]
 
 
 def _article(article_id: str, aliases: list[str], mentions: int, role=None):
@@ -26,12 +29,9 @@ def _article(article_id: str, aliases: list[str], mentions: int, role=None):
 
 
 def test_ranked_aliases_puts_the_most_used_first_then_the_order_met():
-    assert ranked_aliases([["b", "a"], ["c", "a"], ["d", "c", "c"]]) == [
-        "a",
-        "c",
-        "b",
-        "d",
-    ]
+    forms = count_forms([["b", "a"], ["c", "a"], ["d", "c", "c"]])
+    assert forms == {"b": 1, "a": 2, "c": 2, "d": 1}
+    assert ranked_aliases(forms) == ["a", "c", "b", "d"]
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def scratch_app(scratch_database_url):
     app = make_app(scratch_database_url)
     with app.app_context():
         yield app
-        for article_id in ("totals-a", "totals-b"):
+        for article_id in ("totals-a", "totals-b", *CONCURRENT):
             load.remove(session(), article_id)
         session().commit()
 
@@ -79,3 +79,19 @@ def test_replacing_an_article_recounts_its_former_actors(scratch_app):
         1,
         ["form 1"],
     )
+
+
+def test_concurrent_writers_lose_no_mention(scratch_app):
+    """Eight transactions adding to one actor at once: every mention is counted."""
+
+    def write(article_id: str) -> None:
+        with scratch_app.app_context():
+            load.store(session(), _article(article_id, [article_id], 3), curated=True)
+            session().commit()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(write, CONCURRENT))
+    actor = session().get(models.Actor, PERSON)
+    session().refresh(actor)
+    assert (actor.mention_count, actor.article_count) == (24, 8)
+    assert actor.alias_count == 8

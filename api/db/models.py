@@ -90,6 +90,9 @@ class Actor(Base):
     # The forms most used across articles first, at most totals.ALIASES_KEPT.
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     alias_count: Mapped[int] = mapped_column(default=0)
+    # How many articles use each form: what `aliases` is ranked from, read only
+    # by writes (it grows with the forms, not with the articles).
+    forms: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, deferred=True)
 
 
 class Appearance(Base):

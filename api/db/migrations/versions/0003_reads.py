@@ -6,7 +6,6 @@ Revises: 0002
 """
 
 import uuid
-from collections import Counter
 from itertools import groupby
 
 import sqlalchemy as sa
@@ -55,6 +54,7 @@ actors = sa.table(
     sa.column("role", sa.String),
     sa.column("aliases", sa.JSON),
     sa.column("alias_count", sa.Integer),
+    sa.column("forms", sa.JSON),
 )
 appearances = sa.table(
     "appearances",
@@ -80,6 +80,7 @@ def upgrade() -> None:
         ("salience", sa.Float(), "0"),
         ("aliases", sa.JSON(), "[]"),
         ("alias_count", sa.Integer(), "0"),
+        ("forms", sa.JSON(), "{}"),
     ):
         op.add_column(
             "actors", sa.Column(name, kind, nullable=False, server_default=default)
@@ -126,16 +127,22 @@ def _count_existing_rows() -> None:
             appearances.c.actor_id, appearances.c.aliases, appearances.c.role
         ).order_by(appearances.c.actor_id, appearances.c.article_id)
     ).all()
+    roles = dict(bind.execute(sa.select(actors.c.id, actors.c.role)).all())
     for actor_id, group in groupby(rows, key=lambda row: row.actor_id):
         group = list(group)
-        used: Counter = Counter()
+        forms: dict = {}
         for row in group:
-            used.update(list(dict.fromkeys(row.aliases or [])))
-        forms = sorted(used, key=lambda form: -used[form])
-        values = {"aliases": forms[:ALIASES_KEPT], "alias_count": len(forms)}
-        role = next((row.role for row in group if row.role), None)
-        if role is not None:
-            values["role"] = role
+            for form in dict.fromkeys(row.aliases or []):
+                forms[form] = forms.get(form, 0) + 1
+        ranked = sorted(forms, key=lambda form: -forms[form])
+        values = {
+            "forms": forms,
+            "aliases": ranked[:ALIASES_KEPT],
+            "alias_count": len(forms),
+            # As api.db.totals: the first role given, unless the actor has one.
+            "role": roles.get(actor_id)
+            or next((row.role for row in group if row.role), None),
+        }
         bind.execute(actors.update().where(actors.c.id == actor_id).values(values))
 
 
@@ -151,7 +158,7 @@ def downgrade() -> None:
     # and recreate `articles` and `actors`, and with foreign keys on, dropping them
     # deletes every row that refers to them.
     op.drop_column("articles", "paragraph_count")
-    for name in ("alias_count", "aliases", "salience", "article_count"):
+    for name in ("forms", "alias_count", "aliases", "salience", "article_count"):
         op.drop_column("actors", name)
     op.drop_column("actors", "mention_count")
     op.drop_table("data_version")
