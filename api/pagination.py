@@ -15,6 +15,9 @@ from api.caching import version_read
 from api.db import session
 from api.readcache import KeptCount
 
+# Parameters that choose which rows of the list to show, not which rows it has.
+UNCOUNTED = {"page", "page_size", "sort"}
+
 
 @dataclass
 class Listing:
@@ -54,14 +57,25 @@ def count_rows(stmt: Select) -> int:
     version = version_read()
     if version is None:
         return session().scalar(counting_stmt)
-    compiled = counting_stmt.compile()
-    key = f"{compiled}\0{sorted(compiled.params.items())!r}"
+    key = _filters_key()
     counts = current_app.extensions["lede_counts"]
     kept = counts.get(version, key)
     if kept is None:
         kept = KeptCount(session().scalar(counting_stmt))
         counts.put(version, key, kept)
     return kept.value
+
+
+def _filters_key() -> str:
+    """The list and its filters: what its statement, and so its count, is made of
+    (cheaper to read than the statement compiled)."""
+    filters = sorted(
+        (name, value)
+        for name, values in request.args.lists()
+        if name not in UNCOUNTED
+        for value in values
+    )
+    return f"{request.path}?{urlencode(filters)}"
 
 
 def link_header(page: int, page_size: int, total_pages: int) -> str:

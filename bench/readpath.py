@@ -193,17 +193,14 @@ def embedded_postgres(folder: Path):
         server.cleanup()
 
 
-def growth(url: str, sizes: list[int], repeats: int = 15) -> None:
+def growth(url: str, sizes: list[int], before: Path | None = None) -> None:
     sys.path.insert(0, str(ROOT))
     from api import create_app
     from api.db import migrate
-    from api.readcache import VersionedCache
     from bench.copies import store_copies
 
     migrate.upgrade(url)
-    app = create_app({"DATABASE_URL": url, "READ_CACHE_BYTES": 0})
-    app.extensions["lede_counts"] = VersionedCache(0)  # a first read counts too
-    client = app.test_client()
+    app = create_app({"DATABASE_URL": url})
     rows: dict[str, list[str]] = {path: [] for path in GROWTH}
     stored = 0
     for size in sizes:
@@ -212,24 +209,54 @@ def growth(url: str, sizes: list[int], repeats: int = 15) -> None:
             store_copies(size, stored)
         print(f"stored {size} articles ({time.perf_counter() - started:.0f} s)")
         stored = size
-        article = client.get("/api/v1/articles?sort=title").get_json()[0]["id"]
-        for path in GROWTH:
-            client.get(path.format(article=article))  # compiled and cached once
-            times, size_bytes = [], 0
-            for _ in range(repeats):
-                began = time.perf_counter()
-                response = client.get(path.format(article=article))
-                times.append(time.perf_counter() - began)
-                size_bytes = len(response.get_data())
-            times.sort()
-            cell = (
-                f"{times[len(times) // 2] * 1000:.1f} ms ({size_bytes / 1000:.0f} KB)"
-            )
+        now = time_paths(url)
+        old = _time_paths_of(before, url) if before else {}
+        for path, (median, size_bytes) in now.items():
+            cell = f"{median:.1f} ms ({size_bytes / 1000:,.0f} KB)"
+            if path in old:
+                cell += (
+                    f"; before {old[path][0]:.1f} ms ({old[path][1] / 1000:,.0f} KB)"
+                )
             rows[path].append(cell)
     print("| request | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
     print("| --- |" + " --- |" * len(sizes))
     for path, cells in rows.items():
         print(f"| `{path.removeprefix('/api/v1/')}` | " + " | ".join(cells) + " |")
+
+
+def time_paths(url: str, repeats: int = 15) -> dict[str, tuple[float, int]]:
+    """Median milliseconds and bytes of each request of GROWTH, read in this
+    process one after the other with nothing kept between reads."""
+    from api import create_app
+
+    app = create_app({"DATABASE_URL": url, "READ_CACHE_BYTES": 0})
+    with contextlib.suppress(ImportError):  # an older Lede keeps no counts
+        from api.readcache import VersionedCache
+
+        app.extensions["lede_counts"] = VersionedCache(0)  # a first read counts too
+    client = app.test_client()
+    article = client.get("/api/v1/articles?sort=title").get_json()[0]["id"]
+    timed = {}
+    for path in GROWTH:
+        target = path.format(article=article)
+        client.get(target)  # compiled and cached once
+        times = []
+        for _ in range(repeats):
+            began = time.perf_counter()
+            response = client.get(target)
+            times.append(time.perf_counter() - began)
+        timed[path] = (sorted(times)[repeats // 2] * 1000, len(response.get_data()))
+    return timed
+
+
+def _time_paths_of(root: Path, url: str) -> dict[str, tuple[float, int]]:
+    """time_paths run by the Lede checked out at `root`, on the same database."""
+    command = [sys.executable, Path(__file__).resolve(), "--time-paths", url]
+    environ = {**os.environ, "PYTHONPATH": str(root)}
+    output = subprocess.run(
+        command, cwd=root, env=environ, capture_output=True, text=True, check=True
+    ).stdout
+    return {path: tuple(value) for path, value in json.loads(output).items()}
 
 
 def main() -> None:
@@ -241,7 +268,13 @@ def main() -> None:
     parser.add_argument(
         "--postgres", action="store_true", help="--growth on an embedded PostgreSQL"
     )
+    parser.add_argument("--time-paths", help=argparse.SUPPRESS)  # see _time_paths_of
     args = parser.parse_args()
+    if args.time_paths:
+        # The Lede of PYTHONPATH, not bench/api.py beside this script.
+        sys.path.remove(str(Path(__file__).resolve().parent))
+        print(json.dumps(time_paths(args.time_paths)))
+        return
     if args.growth:
         sizes = [int(n) for n in args.growth.split(",")]
         with tempfile.TemporaryDirectory() as folder:
@@ -251,7 +284,7 @@ def main() -> None:
                 if args.postgres
                 else nullcontext(url) as url
             ):
-                growth(url, sizes)
+                growth(url, sizes, args.before)
         return
     with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
         scratch = Path(folder)

@@ -114,6 +114,12 @@ def test_pages_of_a_list_share_one_count(app, client):
     assert json.loads(second.headers["X-Pagination"])["total"] == total
     people = client.get("/api/v1/actors?type=person&page_size=100").get_json()
     assert total == len(people)
+    groups = client.get(f"{url}&type=group&page=2&sort=-name")
+    assert (
+        json.loads(groups.headers["X-Pagination"])["total"]
+        == len(client.get("/api/v1/actors?type=group&page_size=100").get_json())
+        != total
+    )
 
 
 def test_kept_bodies_differ_by_host(client):
