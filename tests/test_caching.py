@@ -220,3 +220,17 @@ def test_small_read_is_sent_as_it_is(client):
     )
     assert len(response.get_data()) < 1024
     assert "Content-Encoding" not in response.headers
+
+
+def test_a_failed_version_read_leaves_the_read_to_the_view(client, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from api import caching
+
+    def dropped(_engine):
+        raise OperationalError("SELECT", {}, Exception("connection dropped"))
+
+    monkeypatch.setattr(caching.version, "current", dropped)
+    response = client.get("/api/v1/quotes?page_size=2&kind=direct")
+    assert response.status_code == 200 and len(response.get_json()) == 2
+    assert "ETag" not in response.headers  # nothing to tag it with, nothing kept

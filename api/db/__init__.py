@@ -23,7 +23,8 @@ def ensure_sqlite_folder(url: str) -> None:
 def make_engine(url: str, **options) -> Engine:
     # A file never drops the connection: testing it before each use (a query more
     # per request) is for servers only.
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"), **options)
+    options.setdefault("pool_pre_ping", not url.startswith("sqlite"))
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -47,11 +48,13 @@ def init_app(app: Flask) -> None:
     app.extensions["lede_db"] = sessions
     app.extensions["lede_engine"] = engine
     # The data version is read before every read, one statement outside any
-    # transaction: connections of their own, in autocommit, with nothing to reset.
+    # transaction: connections of their own, in autocommit, with nothing to reset
+    # and no ping (a dropped one fails that read, which the view then answers).
     app.extensions["lede_version_engine"] = make_engine(
         app.config["DATABASE_URL"],
         isolation_level="AUTOCOMMIT",
         pool_reset_on_return=None,
+        pool_pre_ping=False,
     )
     app.teardown_appcontext(lambda _exc: sessions.remove())
 
