@@ -74,7 +74,11 @@ def growth(url: str, sizes: list[int], before: Path | None = None) -> None:
                     f"; before {old[path][0]:.1f} ms ({old[path][1] / 1000:,.0f} KB)"
                 )
             rows[path].append(cell)
-    print("| request | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
+    print(
+        "| request | "
+        + " | ".join(f"{n:,} article{'s' * (n != 1)}" for n in sizes)
+        + " |"
+    )
     print("| --- |" + " --- |" * len(sizes))
     for path, cells in rows.items():
         print(f"| `{path.removeprefix('/api/v1/')}` | " + " | ".join(cells) + " |")
