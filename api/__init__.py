@@ -22,7 +22,9 @@ is its evidence.
 Lists paginate with `page` and `page_size` (metadata in the `X-Pagination` header,
 links in `Link`), filter by their fields and sort with `sort=field` or `-field`.
 Reads are public, send `ETag` and `Cache-Control`, and answer `304 Not Modified`
-to a matching `If-None-Match`. Errors always have the shape
+to a matching `If-None-Match`; an ETag changes when the data does (any write) or
+the release does, so revalidating is cheap. Lists carry counts; the mentions of an
+actor or an article are lists of their own. Errors always have the shape
 `{"code", "status", "message", "errors"}`.
 """
 

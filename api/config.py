@@ -23,6 +23,7 @@ class Config:
     # Where clients reach the API (behind a proxy, say): the start of absolute
     # links. Empty: links are relative to the request.
     PUBLIC_URL = ""
+    READ_CACHE_BYTES = 32 * 1024 * 1024
 
     API_TITLE = "Lede API"
     API_VERSION = "1.0.0"
@@ -47,6 +48,7 @@ ENV_SETTINGS = (
     ("LEDE_CACHE_MAX_AGE", "CACHE_MAX_AGE", int),
     ("LEDE_PUBLIC_URL", "PUBLIC_URL", str),
     ("LEDE_EXTRACTION_SECONDS", "EXTRACTION_SECONDS", float),
+    ("LEDE_READ_CACHE_BYTES", "READ_CACHE_BYTES", int),
 )
 
 

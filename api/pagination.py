@@ -11,7 +11,12 @@ from flask import current_app, request
 from flask_smorest import Page
 from sqlalchemy import Select, func, select
 
+from api.caching import version_read
 from api.db import session
+from api.readcache import KeptCount
+
+# Parameters that choose which rows of the list to show, not which rows it has.
+UNCOUNTED = {"page", "page_size", "sort"}
 
 
 @dataclass
@@ -38,8 +43,39 @@ class SelectPage(Page):
 
     @property
     def item_count(self):
-        counted = self.collection.statement.order_by(None).subquery()
-        return session().scalar(select(func.count()).select_from(counted))
+        return count_rows(self.collection.statement)
+
+
+def counting(stmt: Select) -> Select:
+    return select(func.count()).select_from(stmt.order_by(None).subquery())
+
+
+def count_rows(stmt: Select) -> int:
+    """The rows `stmt` yields, counted once per data version in each worker: the
+    pages of one list share their count, and a count reads the whole match."""
+    counting_stmt = counting(stmt)
+    version = version_read()
+    if version is None:
+        return session().scalar(counting_stmt)
+    key = _filters_key()
+    counts = current_app.extensions["lede_counts"]
+    kept = counts.get(version, key)
+    if kept is None:
+        kept = KeptCount(session().scalar(counting_stmt))
+        counts.put(version, key, kept)
+    return kept.value
+
+
+def _filters_key() -> str:
+    """The list and its filters: what its statement, and so its count, is made of
+    (cheaper to read than the statement compiled)."""
+    filters = sorted(
+        (name, value)
+        for name, values in request.args.lists()
+        if name not in UNCOUNTED
+        for value in values
+    )
+    return f"{request.path}?{urlencode(filters)}"
 
 
 def link_header(page: int, page_size: int, total_pages: int) -> str:

@@ -2,6 +2,7 @@
 
 from marshmallow import fields, validate
 
+from api.db.totals import ALIASES_KEPT
 from api.extraction.types import ACTOR_TYPES
 from schemas.common import (
     QueryArgsSchema,
@@ -13,18 +14,21 @@ from schemas.common import (
 )
 
 
-class MentionSchema(Schema):
-    article = described(fields.String, "Id of the article.", "kazakhstan-1a2b3c4d")
-    start = described(fields.Integer, "Offset of the mention's first character.", 40)
-    end = described(fields.Integer, "Offset just past the mention.", 61)
-    text = described(fields.String, "The mention as written.", "Kassym Jomart Tokayev")
-
-
 class ActorLinksSchema(Schema):
     self = described(fields.String, "This actor.", "/api/v1/actors/xi-jinping")
     quotes = described(fields.String, "Its quotes.", "/api/v1/actors/xi-jinping/quotes")
     reactions = described(
         fields.String, "Its reactions.", "/api/v1/actors/xi-jinping/reactions"
+    )
+    mentions = described(
+        fields.String,
+        "Where the text mentions it, a page at a time.",
+        "/api/v1/actors/xi-jinping/mentions",
+    )
+    articles = described(
+        fields.String,
+        "The articles that mention it.",
+        "/api/v1/articles?actor=xi-jinping",
     )
 
 
@@ -47,26 +51,23 @@ class ActorSchema(Schema):
     )
     aliases = described(
         fields.List,
-        "Every form the text uses for the actor, as written.",
+        f"Forms the text uses for the actor, as written: at most {ALIASES_KEPT}, "
+        "those more articles use first.",
         ["Xi Jinping"],
         cls_or_instance=fields.String(),
+    )
+    alias_count = described(
+        fields.Integer, "Number of distinct forms, shown or not in `aliases`.", 1
     )
     mention_count = described(fields.Integer, "Number of mentions.", 2)
     salience = described(
         fields.Float,
-        "Mentions relative to the most mentioned actor of the article (0 to 1).",
+        "Mentions relative to the most mentioned actor of the article (0 to 1); "
+        "across articles, the highest.",
         0.25,
     )
-    mentions = described(
-        fields.List,
-        "Where the actor is mentioned.",
-        cls_or_instance=fields.Nested(MentionSchema),
-    )
-    articles = described(
-        fields.List,
-        "Ids of the articles that mention the actor.",
-        ["kazakhstan-1a2b3c4d"],
-        cls_or_instance=fields.String(),
+    article_count = described(
+        fields.Integer, "Number of articles that mention the actor.", 1
     )
     quote_count = described(fields.Integer, "Number of quotes it said.", 1)
     reaction_count = described(fields.Integer, "Number of its reactions.", 1)

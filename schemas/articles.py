@@ -68,12 +68,7 @@ class ArticleSchema(Schema):
         allow_none=True,
     )
     word_count = described(fields.Integer, "Number of words in the text.", 812)
-    paragraph_count = described(
-        fields.Function,
-        "Number of paragraphs.",
-        25,
-        serialize=lambda article: len(article.paragraphs),
-    )
+    paragraph_count = described(fields.Integer, "Number of paragraphs.", 25)
     curated = described(
         fields.Boolean,
         "True when the items come from a hand-checked annotation.",
@@ -120,6 +115,11 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
     q = text_param(
         "Only articles whose title or text contains this, ignoring case.",
         "Kazakhstan",
+    )
+    actor = text_param(
+        "Only articles that mention this actor (its id).",
+        "kassym-jomart-tokayev",
+        max_length=80,
     )
     sort = sort_field(
         ("published_on", "title", "word_count", "created_at"), "-published_on"

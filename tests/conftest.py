@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from api import create_app
 from api.db import migrate
@@ -113,3 +114,21 @@ def items(response) -> list[dict]:
     """The JSON list of a successful list response."""
     assert response.status_code == 200, response.get_json()
     return response.get_json()
+
+
+@contextlib.contextmanager
+def statements(app):
+    """The SQL statements `app` runs inside the block, as sent to the database."""
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    engines = [app.extensions[name] for name in ("lede_engine", "lede_version_engine")]
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)

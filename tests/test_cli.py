@@ -99,6 +99,7 @@ def test_ingest_stores_new_files_and_says_why_it_skips(scratch_database_url, tmp
     (folder / "f.txt").write_text("The port reopened on Friday.", "utf-8")
     (folder / "f.json").write_text('{"quotes": [{"evidence": "closed"}]}', "utf-8")
     args = ["ingest", "--workers", "2", str(folder)]
+    stored_before = _counts(app)["Article"]  # other tests share the scratch database
     first = app.test_cli_runner().invoke(args=args)
     assert first.exit_code == 0, first.output
     assert "stored 2 article(s), skipped 4" in first.output
@@ -110,7 +111,7 @@ def test_ingest_stores_new_files_and_says_why_it_skips(scratch_database_url, tmp
     )
     again = app.test_cli_runner().invoke(args=args)
     assert "stored 0 article(s), skipped 6" in again.output
-    assert _counts(app)["Article"] == 2
+    assert _counts(app)["Article"] == stored_before + 2
 
 
 def test_evaluate_scores_the_seed(runner):

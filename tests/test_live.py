@@ -5,6 +5,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,41 @@ def test_gunicorn_serves_swagger_ui(server):
     assert status == 200 and b"swagger-ui-bundle.js" in body
     status, _, bundle = _get(f"{server}/docs/swagger-ui-bundle.js")
     assert status == 200 and len(bundle) > 100_000
+
+
+def _article_ids(url: str, times: int) -> list[set[str]]:
+    """The ids listed by `times` reads of `url`, four at a time, so that every
+    worker answers some."""
+
+    def read(_):
+        status, _, body = _get(url)
+        assert status == 200
+        return {article["id"] for article in json.loads(body)}
+
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(read, range(times)))
+
+
+def test_a_write_makes_the_next_read_fresh_on_every_worker(tmp_path):
+    url = f"sqlite:///{tmp_path / 'workers.sqlite3'}"
+    seeded_app(url)
+    with gunicorn(url, LEDE_API_KEYS=API_KEY, LEDE_THREADS="1") as base:
+        listing = f"{base}/api/v1/articles?page_size=100"
+        before = _article_ids(listing, 24)
+        text = "The council said 4 schools would close early in Wendle Vale."
+        request = urllib.request.Request(
+            f"{base}/api/v1/articles",
+            data=json.dumps({"text": text}).encode(),
+            headers={
+                "Authorization": f"Bearer {API_KEY}",
+                "Content-Type": "application/json",
+            },
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            new_id = json.load(response)["id"]
+        after = _article_ids(listing, 24)
+    assert all(new_id not in ids for ids in before)
+    assert all(ids == before[0] | {new_id} for ids in after)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ EXAMPLE_PATHS = {
     "/api/v1/actors/{actor_id}": "/api/v1/actors/kassym-jomart-tokayev",
     "/api/v1/actors/{actor_id}/quotes": "/api/v1/actors/kassym-jomart-tokayev/quotes",
     "/api/v1/actors/{actor_id}/reactions": "/api/v1/actors/xi-jinping/reactions",
+    "/api/v1/actors/{actor_id}/mentions": "/api/v1/actors/xi-jinping/mentions",
+    "/api/v1/articles/{article_id}/mentions": "/api/v1/articles/{article}/mentions",
 }
 
 

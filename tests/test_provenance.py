@@ -23,8 +23,8 @@ def test_every_served_item_indexes_its_evidence(client):
         base = f"/api/v1/articles/{article['id']}"
         text = client.get(base).get_json()["text"]
         spans = []
-        for actor in _all(client, f"{base}/actors"):
-            spans += [(m, m["text"]) for m in actor["mentions"]]
+        for mention in _all(client, f"{base}/mentions"):
+            spans.append((mention, mention["text"]))
         for quote in _all(client, f"{base}/quotes"):
             spans.append((quote, quote["text"]))
             spans += [(o, o["text"]) for o in quote["occurrences"]]

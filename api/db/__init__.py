@@ -20,8 +20,11 @@ def ensure_sqlite_folder(url: str) -> None:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+def make_engine(url: str, **options) -> Engine:
+    # A file never drops the connection: testing it before each use (a query more
+    # per request) is for servers only.
+    options.setdefault("pool_pre_ping", not url.startswith("sqlite"))
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -36,9 +39,23 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from api.db import version  # its models need Base, defined above
+
     engine = make_engine(app.config["DATABASE_URL"])
-    sessions = scoped_session(sessionmaker(bind=engine, expire_on_commit=False))
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    version.track_writes(factory)
+    sessions = scoped_session(factory)
     app.extensions["lede_db"] = sessions
+    app.extensions["lede_engine"] = engine
+    # The data version is read before every read, one statement outside any
+    # transaction: connections of their own, in autocommit, with nothing to reset
+    # and no ping (a dropped one fails that read, which the view then answers).
+    app.extensions["lede_version_engine"] = make_engine(
+        app.config["DATABASE_URL"],
+        isolation_level="AUTOCOMMIT",
+        pool_reset_on_return=None,
+        pool_pre_ping=False,
+    )
     app.teardown_appcontext(lambda _exc: sessions.remove())
 
 

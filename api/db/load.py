@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from api.db import models
+from api.db.totals import Share, shares_of_article, update_actors
 from api.extraction.ids import content_hash
 from api.extraction.types import Annotation, Statistic
 from schemas.limits import LARGEST_FIGURE
@@ -81,16 +82,21 @@ def store(db: Session, annotation: Annotation, *, curated: bool) -> models.Artic
     if article is None:
         article = models.Article(id=info.id, created_at=datetime.now(UTC))
         db.add(article)
+        replaced = []
     else:
+        replaced = shares_of_article(db, info.id)
         _delete_derived(db, info.id)
-    return _write(db, article, annotation, curated)
+    return _write(db, article, annotation, curated, replaced)
 
 
-def _write(db: Session, article, annotation: Annotation, curated: bool):
+def _write(db: Session, article, annotation: Annotation, curated: bool, replaced=()):
+    """Fill the article's row and add its items; `replaced`: the shares of the
+    actors in the version of the article this one replaces."""
     _fill_article(article, annotation, curated)
     db.flush()
-    _add_actors(db, annotation)
+    appearances = _add_actors(db, annotation)
     _add_items(db, annotation)
+    update_actors(db, [Share.of(a) for a in appearances], replaced)
     db.flush()
     return article
 
@@ -100,8 +106,11 @@ def remove(db: Session, article_id: str) -> bool:
     article = db.get(models.Article, article_id)
     if article is None:
         return False
+    removed = shares_of_article(db, article_id)
     _delete_derived(db, article_id)
     db.delete(article)
+    db.flush()
+    update_actors(db, [], removed)
     db.flush()
     orphan = ~exists().where(models.Appearance.actor_id == models.Actor.id)
     db.execute(delete(models.Actor).where(orphan))
@@ -134,30 +143,32 @@ def _fill_article(article: models.Article, annotation: Annotation, curated: bool
         models.Paragraph(index=p.index, kind=p.kind, start=p.start, end=p.end)
         for p in info.paragraphs
     ]
+    article.paragraph_count = len(info.paragraphs)
 
 
-def _add_actors(db: Session, annotation: Annotation) -> None:
+def _add_actors(db: Session, annotation: Annotation) -> list[models.Appearance]:
     _insert_new_actors(db, annotation.actors)
     article_id = annotation.article.id
     most = max((len(a.mentions) for a in annotation.actors), default=0) or 1
-    rows: list = []
-    for actor in annotation.actors:
-        rows.append(
-            models.Appearance(
-                article_id=article_id,
-                actor_id=actor.id,
-                role=actor.role,
-                aliases=list(actor.aliases),
-                mention_count=len(actor.mentions),
-                salience=round(len(actor.mentions) / most, 3),
-            )
+    appearances = [
+        models.Appearance(
+            article_id=article_id,
+            actor_id=actor.id,
+            role=actor.role,
+            aliases=list(actor.aliases),
+            mention_count=len(actor.mentions),
+            salience=round(len(actor.mentions) / most, 3),
         )
-        rows += [
-            models.Mention(article_id=article_id, actor_id=actor.id, **asdict(m))
-            for m in actor.mentions
-        ]
-    db.add_all(rows)
+        for actor in annotation.actors
+    ]
+    mentions = [
+        models.Mention(article_id=article_id, actor_id=actor.id, **asdict(m))
+        for actor in annotation.actors
+        for m in actor.mentions
+    ]
+    db.add_all([*appearances, *mentions])
     db.flush()
+    return appearances
 
 
 def _insert_new_actors(db: Session, actors) -> None:

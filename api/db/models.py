@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base
@@ -23,8 +23,18 @@ def actor_fk(ondelete: str = "CASCADE") -> ForeignKey:
     return ForeignKey("actors.id", ondelete=ondelete)
 
 
+def sorted_by(table: str, *columns: str) -> Index:
+    """An index that gives a list's order (its sort, then the id that breaks ties)
+    and serves a filter on its first column: no read sorts or scans a whole table."""
+    return Index(f"ix_{table}_{'_'.join(columns)}_id", *columns, "id")
+
+
 class Article(Base):
     __tablename__ = "articles"
+    __table_args__ = tuple(
+        sorted_by("articles", column)
+        for column in ("published_on", "title", "word_count", "created_at")
+    )
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -39,6 +49,8 @@ class Article(Base):
     extractor: Mapped[str | None] = mapped_column(String(120))
     caveats: Mapped[list[dict]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime]
+    # Stored, so that a list of articles need not load their paragraphs to count.
+    paragraph_count: Mapped[int] = mapped_column(default=0)
 
     paragraphs: Mapped[list[Paragraph]] = relationship(
         order_by="Paragraph.index", cascade="all, delete-orphan", passive_deletes=True
@@ -57,22 +69,31 @@ class Paragraph(Base):
 
 
 class Actor(Base):
-    """An actor across articles; what the text says of it lives in `Appearance`."""
+    """An actor across articles; what the text says of it lives in `Appearance`.
+
+    The totals over its appearances are kept here by api.db.totals at every write,
+    so that a list reads and sorts actors without visiting their appearances.
+    """
 
     __tablename__ = "actors"
+    __table_args__ = tuple(
+        sorted_by("actors", column) for column in ("name", "type", "mention_count")
+    )
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
+    type: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     role: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(Text)
-
-    appearances: Mapped[list[Appearance]] = relationship(
-        order_by="Appearance.article_id", passive_deletes=True
-    )
-    mentions: Mapped[list[Mention]] = relationship(
-        order_by="(Mention.article_id, Mention.start)", passive_deletes=True
-    )
+    mention_count: Mapped[int] = mapped_column(default=0)
+    article_count: Mapped[int] = mapped_column(default=0)
+    salience: Mapped[float] = mapped_column(Float, default=0.0)
+    # The forms most used across articles first, at most totals.ALIASES_KEPT.
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    alias_count: Mapped[int] = mapped_column(default=0)
+    # How many articles use each form: what `aliases` is ranked from, read only
+    # by writes (it grows with the forms, not with the articles).
+    forms: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, deferred=True)
 
 
 class Appearance(Base):
@@ -91,23 +112,30 @@ class Mention(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk())
-    actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
+    actor_id: Mapped[str] = mapped_column(actor_fk())
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_mentions_article_start", "article_id", "start"),)
+    # Text order, article by article, of an article's mentions and of an actor's.
+    __table_args__ = (
+        Index("ix_mentions_article_start", "article_id", "start"),
+        Index("ix_mentions_actor_article_start", "actor_id", "article_id", "start"),
+    )
 
 
 class Quote(Base):
     __tablename__ = "quotes"
+    __table_args__ = tuple(
+        sorted_by("quotes", column) for column in ("start", "kind", "speaker_id")
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
-    speaker_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
+    speaker_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"))
     speaker_reason: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
+    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     verb: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int]
     end: Mapped[int]
@@ -121,12 +149,15 @@ class Quote(Base):
 
 class Reaction(Base):
     __tablename__ = "reactions"
+    __table_args__ = tuple(
+        sorted_by("reactions", column) for column in ("start", "stance", "actor_id")
+    )
 
     id: Mapped[str] = mapped_column(String(60), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
-    actor_id: Mapped[str] = mapped_column(actor_fk(), index=True)
+    actor_id: Mapped[str] = mapped_column(actor_fk())
     on_behalf_of_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"))
-    stance: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
+    stance: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     target: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text)
@@ -140,13 +171,17 @@ class Reaction(Base):
 
 class Statistic(Base):
     __tablename__ = "statistics"
+    __table_args__ = tuple(
+        sorted_by("statistics", column)
+        for column in ("start", "value", "category", "placement")
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
     value: Mapped[float] = mapped_column(Float)
     high: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
-    category: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH), index=True)
+    category: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
     subject: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[str | None] = mapped_column(actor_fk("SET NULL"), index=True)
     unit: Mapped[str | None] = mapped_column(Text)
@@ -159,3 +194,20 @@ class Statistic(Base):
     occurrences: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
     source: Mapped[Actor | None] = relationship()
+
+
+# Quotes sorted by length: an index on the expression the sort orders by.
+Index("ix_quotes_length_id", func.length(Quote.text), Quote.id)
+
+
+class DataVersion(Base):
+    """One row whose number every committed write raises (api.db.version): a read
+    cached under one number is stale once the number moves."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A database created again starts counting from 1: its generation, drawn when
+    # the row is created, keeps its versions apart from those of the old one.
+    generation: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(BigInteger)

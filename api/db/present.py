@@ -6,47 +6,56 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from api.db import models, session
+from api.db.totals import ALIASES_KEPT
 
 
 def present_actors(actors: list[models.Actor], article_id: str | None = None) -> list:
-    """Actors as the API shows them, counting their quotes and reactions in two
-    queries for the whole page."""
+    """Actors as the API shows them; with `article_id`, as that article shows them.
+    A fixed number of queries for the whole page: its quote and reaction counts,
+    and the page's appearances in the article."""
     ids = [actor.id for actor in actors]
     quotes = _counts_by(models.Quote, models.Quote.speaker_id, ids, article_id)
     reactions = _counts_by(models.Reaction, models.Reaction.actor_id, ids, article_id)
+    scoped = _appearances_in(article_id, ids) if article_id else {}
     return [
-        _present_actor(
-            actor, article_id, quotes.get(actor.id, 0), reactions.get(actor.id, 0)
-        )
+        {
+            **_actor_totals(actor, scoped.get(actor.id)),
+            "quote_count": quotes.get(actor.id, 0),
+            "reaction_count": reactions.get(actor.id, 0),
+        }
         for actor in actors
     ]
 
 
-def _present_actor(
-    actor: models.Actor, article_id: str | None, quote_count: int, reaction_count: int
-) -> dict:
-    """An actor as the API shows it; with `article_id`, only what that article says."""
-    appearances = [a for a in actor.appearances if article_id in (None, a.article_id)]
-    mentions = [m for m in actor.mentions if article_id in (None, m.article_id)]
-    aliases = list(dict.fromkeys(alias for a in appearances for alias in a.aliases))
+def _actor_totals(actor: models.Actor, appearance: models.Appearance | None) -> dict:
+    """The actor's own totals, or those of its one appearance when given."""
+    if appearance is None:
+        shown, aliases, role = actor, actor.aliases, actor.role
+        alias_count = actor.alias_count
+    else:
+        shown, aliases = appearance, list(dict.fromkeys(appearance.aliases))
+        role, alias_count = appearance.role or actor.role, len(aliases)
     return {
         "id": actor.id,
         "name": actor.name,
         "type": actor.type,
-        "role": next((a.role for a in appearances if a.role), actor.role),
+        "role": role,
         "country": actor.country,
-        "aliases": aliases,
-        "mention_count": len(mentions),
-        "salience": max((a.salience for a in appearances), default=0.0),
-        "mentions": [
-            {"article": m.article_id, "start": m.start, "end": m.end, "text": m.text}
-            for m in mentions
-        ],
-        "articles": [a.article_id for a in actor.appearances],
-        "quote_count": quote_count,
-        "reaction_count": reaction_count,
+        "aliases": aliases[:ALIASES_KEPT],
+        "alias_count": alias_count,
+        "mention_count": shown.mention_count,
+        "salience": shown.salience,
+        "article_count": actor.article_count,
         "links": _actor_links(actor.id),
     }
+
+
+def _appearances_in(article_id: str, actor_ids: list[str]) -> dict:
+    seen = models.Appearance
+    stmt = select(seen).where(
+        seen.article_id == article_id, seen.actor_id.in_(actor_ids)
+    )
+    return {appearance.actor_id: appearance for appearance in session().scalars(stmt)}
 
 
 def _actor_links(actor_id: str) -> dict:
@@ -54,6 +63,8 @@ def _actor_links(actor_id: str) -> dict:
         "self": url_for("actors.ActorsById", actor_id=actor_id),
         "quotes": url_for("quotes.ActorQuotes", actor_id=actor_id),
         "reactions": url_for("reactions.ActorReactions", actor_id=actor_id),
+        "mentions": url_for("mentions.ActorMentions", actor_id=actor_id),
+        "articles": url_for("articles.Articles", actor=actor_id),
     }
 
 
@@ -65,17 +76,19 @@ def _counts_by(model, column, ids: list[str], article_id: str | None) -> dict:
 
 
 def article_counts(article_id: str) -> dict:
+    """How many items of each kind the article holds, in one query."""
     counted = {
         "actors": models.Appearance,
         "quotes": models.Quote,
         "reactions": models.Reaction,
         "statistics": models.Statistic,
     }
-    return {
-        name: session().scalar(
-            select(func.count())
-            .select_from(model)
-            .where(model.article_id == article_id)
-        )
+    counts = [
+        select(func.count())
+        .select_from(model)
+        .where(model.article_id == article_id)
+        .scalar_subquery()
+        .label(name)
         for name, model in counted.items()
-    }
+    ]
+    return dict(session().execute(select(*counts)).one()._mapping)

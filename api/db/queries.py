@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import joinedload
 
 from api.db import models, session
 
 
 def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
-    """Apply `sort` (`field` or `-field`), then a unique column: no page overlap."""
+    """Apply `sort` (`field` or `-field`), then a unique column: no page overlap.
+    Both run the same way, so that one index read forwards or backwards gives it."""
     column = columns[sort.lstrip("-")]
-    primary = column.desc() if sort.startswith("-") else column.asc()
-    return stmt.order_by(primary, tiebreak)
+    if sort.startswith("-"):
+        return stmt.order_by(column.desc(), tiebreak.desc())
+    return stmt.order_by(column.asc(), tiebreak.asc())
 
 
 def contains(column, needle: str) -> ColumnElement[bool]:
     return func.lower(column).contains(needle.lower(), autoescape=True)
 
 
-def select_articles(q: str | None = None, sort: str = "-published_on") -> Select:
-    stmt = select(models.Article).options(selectinload(models.Article.paragraphs))
+def select_articles(
+    q: str | None = None, actor: str | None = None, sort: str = "-published_on"
+) -> Select:
+    stmt = select(models.Article)
+    if actor:
+        seen = models.Appearance
+        stmt = stmt.join(seen).where(seen.actor_id == actor)
     if q:
         stmt = stmt.where(
             contains(models.Article.title, q) | contains(models.Article.text, q)
@@ -44,36 +51,35 @@ def select_actors(
     q: str | None = None,
     sort: str = "name",
 ) -> Select:
-    # An alias, so that the subquery stays correlated when the article filter
-    # joins `appearances` into the outer query too.
-    seen = aliased(models.Appearance)
-    mention_count = (
-        select(func.coalesce(func.sum(seen.mention_count), 0))
-        .where(seen.actor_id == models.Actor.id)
-        .correlate(models.Actor)
-        .scalar_subquery()
-    )
-    stmt = select(models.Actor).options(
-        selectinload(models.Actor.appearances), selectinload(models.Actor.mentions)
-    )
-    if article:
-        stmt = stmt.join(models.Appearance).where(
-            models.Appearance.article_id == article
-        )
-    if type:
-        stmt = stmt.where(models.Actor.type == type)
-    if q:
-        stmt = stmt.where(contains(models.Actor.name, q))
+    actor = models.Actor
+    stmt = select(actor)
     columns = {
-        "name": models.Actor.name,
-        "type": models.Actor.type,
-        "mention_count": mention_count,
+        "name": actor.name,
+        "type": actor.type,
+        "mention_count": actor.mention_count,
     }
-    return order(stmt, sort, columns, models.Actor.id)
+    if article:
+        seen = models.Appearance
+        stmt = stmt.join(seen).where(seen.article_id == article)
+        columns["mention_count"] = seen.mention_count  # in that article
+    if type:
+        stmt = stmt.where(actor.type == type)
+    if q:
+        stmt = stmt.where(contains(actor.name, q))
+    return order(stmt, sort, columns, actor.id)
 
 
 def get_actor(actor_id: str) -> models.Actor | None:
     return session().get(models.Actor, actor_id)
+
+
+def select_mentions(actor: str | None = None, article: str | None = None) -> Select:
+    """Mentions in text order, article by article."""
+    mention = models.Mention
+    stmt = _where_equal(
+        select(mention), {mention.actor_id: actor, mention.article_id: article}
+    )
+    return stmt.order_by(mention.article_id, mention.start, mention.id)
 
 
 def select_quotes(
@@ -84,7 +90,7 @@ def select_quotes(
     sort: str = "start",
 ) -> Select:
     quote = models.Quote
-    stmt = select(quote).options(selectinload(quote.speaker))
+    stmt = select(quote).options(joinedload(quote.speaker))
     stmt = _where_equal(
         stmt, {quote.article_id: article, quote.speaker_id: speaker, quote.kind: kind}
     )
@@ -110,7 +116,7 @@ def select_reactions(
     sort: str = "start",
 ) -> Select:
     reaction = models.Reaction
-    stmt = select(reaction).options(selectinload(reaction.actor))
+    stmt = select(reaction).options(joinedload(reaction.actor))
     stmt = _where_equal(
         stmt,
         {
@@ -141,7 +147,7 @@ def select_statistics(
     sort: str = "start",
 ) -> Select:
     stat = models.Statistic
-    stmt = select(stat).options(selectinload(stat.source))
+    stmt = select(stat).options(joinedload(stat.source))
     stmt = _where_equal(
         stmt,
         {

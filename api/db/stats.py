@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from api.db import models, session
 
@@ -16,8 +17,8 @@ NOT_SUMMED_UNITS = {"percent"}
 
 def article_stats(article: models.Article) -> dict:
     db = session()
-    statistics = _of_article(models.Statistic, article.id)
-    quotes = _of_article(models.Quote, article.id)
+    statistics = _of_article(models.Statistic, article.id, models.Statistic.source)
+    quotes = _of_article(models.Quote, article.id, models.Quote.speaker)
     reactions = _of_article(models.Reaction, article.id)
     actor_types = db.scalars(
         select(models.Actor.type)
@@ -44,8 +45,11 @@ def article_stats(article: models.Article) -> dict:
     }
 
 
-def _of_article(model, article_id: str) -> list:
+def _of_article(model, article_id: str, *linked) -> list:
+    """The article's items in text order, with the actors they link to in the same
+    query rather than one query per actor."""
     stmt = select(model).where(model.article_id == article_id).order_by(model.start)
+    stmt = stmt.options(*(joinedload(relation) for relation in linked))
     return list(session().scalars(stmt))
 
 

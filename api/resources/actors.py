@@ -26,8 +26,9 @@ class Actors(MethodView):
         """List actors
 
         Actors across articles, each with canonical name, type, role, the aliases
-        the text uses and every mention's offsets. With `article`, mentions and
-        aliases are those of that article.
+        the text uses most and its counts of mentions, articles, quotes and
+        reactions; the mentions themselves are at `links.mentions`. With
+        `article`, aliases and counts are those of that article.
         """
         article_id = args.get("article")
         return Listing(select_actors(**args), lambda a: present_actors(a, article_id))
@@ -40,7 +41,8 @@ class ActorsById(MethodView):
     def get(self, actor_id):
         """Get an actor
 
-        One actor by its id, with its mentions in every article.
+        One actor by its id, with its totals across articles and links to its
+        mentions, articles, quotes and reactions.
         """
         [actor] = present_actors([found(get_actor(actor_id), "actor", actor_id)])
         return actor
@@ -55,7 +57,8 @@ class ArticleActors(MethodView):
     def get(self, args, article_id):
         """List the actors of an article
 
-        The article's actors, with the aliases and mentions of that article.
+        The article's actors, with the aliases and counts of that article; its
+        mentions are at `/articles/{article_id}/mentions`.
         """
         found(get_article(article_id), "article", article_id)
         return Listing(

@@ -77,12 +77,12 @@ def test_highlights_match_the_api_items_and_offsets(explorer, server, seed_id):
     explorer.goto(seed_id)
     article = api_get(server, _path(seed_id))
     actors = api_get(server, _path(seed_id, "/actors?page_size=100"))
+    mentions = api_get(server, _path(seed_id, "/mentions?page_size=100"))
     quotes = api_get(server, _path(seed_id, "/quotes?page_size=100"))
     figures = api_get(server, _path(seed_id, "/statistics?page_size=100"))
     text = article["text"]
     shown = explorer.highlights()
 
-    mentions = [m for actor in actors for m in actor["mentions"]]
     occurrences = [o for q in quotes for o in q["occurrences"]]
     assert (
         len(shown["mention"])

@@ -16,13 +16,30 @@ engine = config.attributes.get("engine") or make_engine(
 
 def run_migrations_online() -> None:
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration copies a table and drops the old one: with foreign
+            # keys on, that drop would delete every row referring to it.
+            _foreign_keys(connection, "OFF")
         context.configure(
             connection=connection,
             target_metadata=Base.metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
+            render_as_batch=sqlite,
         )
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            _foreign_keys(connection, "ON")
+            if broken:
+                raise SystemExit(f"migration left rows without a parent: {broken[:5]}")
+
+
+def _foreign_keys(connection, state: str) -> None:
+    """Outside any transaction, where SQLite honours the pragma."""
+    connection.commit()
+    connection.exec_driver_sql(f"PRAGMA foreign_keys={state}")
+    connection.commit()
 
 
 if context.is_offline_mode():

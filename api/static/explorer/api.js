@@ -131,18 +131,20 @@ const enc = encodeURIComponent;
 /** Everything the article view needs, fetched in parallel. */
 export async function loadArticle(id) {
   const base = `/articles/${enc(id)}`;
-  // All six at once: the first render waits for one round trip, not six. Any of
-  // them can be the first to fail on an unknown id, so all say the same thing.
+  // All seven at once: the first render waits for one round trip, not seven. Any
+  // of them can be the first to fail on an unknown id, so all say the same thing.
   const options = { what: "This article" };
-  const [article, actors, quotes, reactions, statistics, stats] = await Promise.all([
-    getJSON(base, null, options).then((r) => r.body),
-    getAll(`${base}/actors`, null, options),
-    getAll(`${base}/quotes`, null, options),
-    getAll(`${base}/reactions`, null, options),
-    getAll(`${base}/statistics`, null, options),
-    getJSON(`${base}/stats`, null, options).then((r) => r.body),
-  ]);
-  return { article, actors, quotes, reactions, statistics, stats };
+  const [article, actors, mentions, quotes, reactions, statistics, stats] =
+    await Promise.all([
+      getJSON(base, null, options).then((r) => r.body),
+      getAll(`${base}/actors`, null, options),
+      getAll(`${base}/mentions`, null, options),
+      getAll(`${base}/quotes`, null, options),
+      getAll(`${base}/reactions`, null, options),
+      getAll(`${base}/statistics`, null, options),
+      getJSON(`${base}/stats`, null, options).then((r) => r.body),
+    ]);
+  return { article, actors, mentions, quotes, reactions, statistics, stats };
 }
 
 export function listArticles({ q = "", page = 1, fresh = false } = {}) {

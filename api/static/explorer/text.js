@@ -19,21 +19,20 @@ export const KIND_LABELS = {
 const NESTING = { quote: 0, figure: 1, mention: 2 };
 
 /** Every highlight of an article: actor mentions, quote occurrences and figures. */
-export function collectSpans({ article, actors, quotes, statistics }) {
+export function collectSpans({ actors, mentions, quotes, statistics }) {
   const spans = [];
-  for (const actor of actors) {
-    for (const mention of actor.mentions || []) {
-      // An actor seen in several articles may list mentions of the others too.
-      if (mention.article && mention.article !== article.id) continue;
-      spans.push({
-        key: `m:${actor.id}:${mention.start}:${mention.end}`,
-        kind: "mention",
-        start: mention.start,
-        end: mention.end,
-        ref: actor.id,
-        item: actor,
-      });
-    }
+  const actorsById = new Map(actors.map((actor) => [actor.id, actor]));
+  for (const mention of mentions) {
+    const actor = actorsById.get(mention.actor);
+    if (!actor) continue;
+    spans.push({
+      key: `m:${actor.id}:${mention.start}:${mention.end}`,
+      kind: "mention",
+      start: mention.start,
+      end: mention.end,
+      ref: actor.id,
+      item: actor,
+    });
   }
   for (const quote of quotes) {
     const occurrences = quote.occurrences && quote.occurrences.length
