@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from api.extraction import phrases
-from api.extraction.numberwords import CURRENCIES, UNITS
+from api.extraction.numberwords import CURRENCIES, MEASURES, UNITS
 from api.extraction.tries import alternation
 
 QUALIFIERS = {
@@ -90,6 +90,7 @@ FIGURE = re.compile(
     r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles|kwacha|rand|"
     r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars|rupiah|ringgit|"
     r"baht|dong|pesos|yuan|renminbi|rupee)\b)?"
+    rf"(?:\s(?P<measureword>{'|'.join(sorted(MEASURES, key=len, reverse=True))})\b)?"
 )
 WRITTEN = re.compile(
     rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WRITTEN}))"
@@ -270,6 +271,7 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     unit = CURRENCIES.get(currency) if currency else None
     if match.group("pence") and not scale and not currency:
         value, unit, currency = value / 100, "GBP", "p"  # '1p': one penny
+    measure = measure or MEASURES.get(match.group("measureword") or "")
     unit = "percent" if match.group("pct") else (measure or unit)
     unit = "years" if age else unit
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")

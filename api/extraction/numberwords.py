@@ -1,7 +1,18 @@
-"""Vocabularies of figures: currencies by sign or word, and numbers in words."""
+"""Vocabularies of figures: currencies by sign or word, measures written after the
+number, and numbers in words."""
 
 import re
 
+# Measures written as a word after the number ('20 tonnes', '3,000 litres'), with the
+# unit a figure keeps (one spelling for each).
+MEASURES = {
+    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes",
+    "litres": "litres", "liters": "litres", "gallons": "gallons",
+    "barrels": "barrels", "hectares": "hectares", "acres": "acres",
+    "metres": "metres", "meters": "metres", "kilometres": "km", "kilometers": "km",
+    "miles": "miles", "feet": "feet", "kilograms": "kg", "kilos": "kg",
+    "megawatts": "MW", "gigawatts": "GW", "degrees": "degrees",
+}  # fmt: skip
 CURRENCIES = {
     "US$": "USD",
     "$": "USD",

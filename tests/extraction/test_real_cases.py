@@ -279,3 +279,13 @@ def test_a_countrys_name_after_a_body_is_its_national_branch():
     )
     assert found.get("Food Standards Australia New Zealand") == "organization"
     assert "Food Standards" not in found
+
+
+def test_a_measure_written_after_the_number_is_its_unit():
+    assert figure("Crews pumped out roughly 20 tonnes of chlorine.") == (
+        "roughly 20 tonnes",
+        20.0,
+        "tonnes",
+    )
+    assert figure("The fire burned 40 hectares of forest.")[2] == "hectares"
+    assert figure("It was felt 300 kilometres away.")[2] == "km"
