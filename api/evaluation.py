@@ -8,7 +8,7 @@ import unicodedata
 from api.extraction.types import Annotation
 
 COUNTS = ("actors", "quotes", "statistics", "reactions")
-ACCURACIES = ("speaker", "stance", "category")
+ACCURACIES = ("speaker", "stance", "category", "unit")
 
 
 def normalise(name: str | None) -> str:
@@ -44,6 +44,10 @@ def score(expected: Annotation, actual: Annotation) -> dict:
         ),
         "stance": _accuracy(reaction_pairs, lambda e, a: e.stance == a.stance),
         "category": _accuracy(stat_pairs, lambda e, a: e.category == a.category),
+        # of the figures whose unit the annotation writes, the share that keeps it
+        "unit": _accuracy(
+            [(e, a) for e, a in stat_pairs if e.unit], lambda e, a: e.unit == a.unit
+        ),
     }
     result["mismatches"] = _mismatches(
         quote_pairs, reaction_pairs, stat_pairs, same_actor

@@ -32,6 +32,7 @@ REAL_FLOORS = {
     "category": 0.9,
     "reactions": 0.67,
     "stance": 0.86,
+    "unit": 0.7,
 }
 
 
@@ -111,8 +112,25 @@ def test_real_corpus_is_all_there():
         ("category", "accuracy", REAL_FLOORS["category"]),
         ("reactions", "f1", REAL_FLOORS["reactions"]),
         ("stance", "accuracy", REAL_FLOORS["stance"]),
+        ("unit", "accuracy", REAL_FLOORS["unit"]),
     ],
 )
 def test_real_corpus_quality(real_corpus, metric, field, floor):
     overall, table = real_corpus
     assert overall[metric][field] >= floor, table
+
+
+def test_a_figure_that_loses_its_written_unit_counts_against_unit_accuracy(
+    seed_result,
+):
+    from dataclasses import replace
+
+    _, expected, _ = seed_result
+    with_unit = [s for s in expected.statistics if s.unit]
+    assert with_unit, "the seed has figures with a unit"
+    lost = [
+        replace(s, unit=None) if s is with_unit[0] else s for s in expected.statistics
+    ]
+    result = score(expected, replace(expected, statistics=lost))
+    assert result["unit"]["total"] == len(with_unit)
+    assert result["unit"]["correct"] == len(with_unit) - 1
