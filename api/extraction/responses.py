@@ -56,6 +56,8 @@ def extract(registry, sentences, quotes, silent, held, article) -> list[Reaction
     return found
 
 
+# Conjunctions that set a second response against the first.
+CONTRASTS = {"but", "yet"}
 # Verbs that voice a response noun for their subject: 'X expressed concern'.
 VOICING = {"express", "voice", "offer", "extend", "show", "send", "register"}
 COUNTRY_AS_MODIFIER = re.compile(r"\s+[A-Z]")
@@ -103,14 +105,16 @@ def _ends_source(token) -> bool:
 def _second_statement(verb, stance: str, before: list[str]) -> bool:
     """'... said her party supported the idea, and said it was "damning"': a
     second speech verb of the same actor, of another stance, is a second
-    reaction; a second response verb ('welcomed the deal and urged calm') is not."""
-    return (
-        len(before) == 1
-        and stance not in before
-        and verb.dep_ == "conj"
-        and verb.lemma_ in wordlists.lemmas("reporting_verbs")
-        and stances.of_verb(verb) is None
+    reaction; so is a response set against the first ('welcomed the investment but
+    questioned the timetable'); a second response verb of a piece with the first
+    ('welcomed the deal and urged calm') is not."""
+    if len(before) != 1 or stance in before or verb.dep_ != "conj":
+        return False
+    contrasted = any(
+        c.lower_ in CONTRASTS for c in verb.head.children if c.dep_ == "cc"
     )
+    speech = verb.lemma_ in wordlists.lemmas("reporting_verbs")
+    return contrasted or (speech and stances.of_verb(verb) is None)
 
 
 def _with_quotes_after(sentences, index, by_start, actor):

@@ -289,3 +289,17 @@ def test_a_measure_written_after_the_number_is_its_unit():
     )
     assert figure("The fire burned 40 hectares of forest.")[2] == "hectares"
     assert figure("It was felt 300 kilometres away.")[2] == "km"
+
+
+def test_a_response_set_against_the_first_by_but_is_a_second_reaction():
+    annotation = extract(
+        "The government said 40 courts will close.\n\n"
+        "The Magistrates' Association welcomed the investment in the remaining "
+        "courts but questioned the timetable."
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    reacting = [(names.get(r.actor), r.stance) for r in annotation.reactions]
+    assert reacting == [
+        ("Magistrates' Association", "supportive"),
+        ("Magistrates' Association", "critical"),
+    ]
