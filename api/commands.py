@@ -18,10 +18,6 @@ from api.db.load import find_by_hash, store
 from api.ingest import annotate_all
 from api.sources import annotate_file, article_files, curated_annotation
 
-# Committing in batches keeps ingest fast; a crash loses at most one batch, and
-# a rerun stores it again (ingest is idempotent).
-COMMIT_EVERY = 50
-
 
 def init_app(app: Flask) -> None:
     for command in (db, seed, extract, ingest, evaluate, serve):
@@ -82,26 +78,30 @@ def ingest(paths, workers):
     stored, skipped = 0, []
     outcomes = annotate_all(files, workers)
     progress = tqdm(outcomes, total=len(files), unit="article", file=sys.stderr)
-    for number, outcome in enumerate(progress, 1):
+    for outcome in progress:
         reason = outcome.skipped or _store_new(outcome)
         if reason:
             skipped.append((outcome.path, reason))
         else:
             stored += 1
-        if number % COMMIT_EVERY == 0:
-            session().commit()
-    session().commit()
     click.echo(f"stored {stored} article(s), skipped {len(skipped)}")
     for path, reason in skipped:
         click.echo(f"  skipped {path}: {reason}")
 
 
 def _store_new(outcome) -> str | None:
-    """Store the outcome's article unless its text is stored already."""
+    """Store the outcome's article, in a transaction of its own, unless its text is
+    stored already. One article per transaction holds the SQLite write lock for
+    milliseconds, so API writes never wait behind a batch."""
     existing = find_by_hash(session(), outcome.annotation.article.content_hash)
     if existing is not None:
         return f"already stored as {existing.id}"
-    store(session(), outcome.annotation, curated=outcome.curated)
+    try:
+        store(session(), outcome.annotation, curated=outcome.curated)
+        session().commit()
+    except BaseException:
+        session().rollback()
+        raise
     return None
 
 

@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.children import die_with_parent
 from api.curation import CurationError
 from api.extraction.types import Annotation
 from api.sources import annotate_file
@@ -43,5 +44,7 @@ def annotate_all(
     if workers == 1 or len(paths) < 2:
         yield from map(annotate_one, paths)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(annotate_one, paths, chunksize=8)
