@@ -7,6 +7,8 @@ import hashlib
 from flask import Flask, Response, current_app, request
 
 CACHED_PREFIXES = ("/api/", "/health")
+# Answers that change from one second to the next: revalidate every time.
+ALWAYS_FRESH = ("/health", "/api/v1/jobs/")
 
 
 def init_app(app: Flask) -> None:
@@ -20,7 +22,8 @@ def add_cache_headers(response: Response) -> Response:
     # Pages of one list can share a body but not their pagination metadata.
     pagination = response.headers.get("X-Pagination", "").encode()
     response.set_etag(hashlib.sha256(body + b"\0" + pagination).hexdigest()[:32])
-    max_age = 0 if request.path == "/health" else current_app.config["CACHE_MAX_AGE"]
+    fresh = request.path.startswith(ALWAYS_FRESH)
+    max_age = 0 if fresh else current_app.config["CACHE_MAX_AGE"]
     response.headers["Cache-Control"] = f"public, max-age={max_age}"
     return response.make_conditional(request)
 

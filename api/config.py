@@ -17,6 +17,13 @@ class Config:
     SEEDS_DIR = str(Path(__file__).resolve().parent.parent / "seeds")
     MAX_CONTENT_LENGTH = 1_000_000
     CACHE_MAX_AGE = 60
+    # Where jobs wait for `lede worker`: a SQLite file (embedded, no server) or a
+    # redis:// URL, for workers on several machines.
+    QUEUE_URL = f"sqlite:///{INSTANCE_DIR / 'queue.sqlite3'}"
+    # Seconds a worker may spend on one article before another takes it over.
+    JOB_LEASE = 600
+    # A posted article longer than this (characters) is extracted as a job: 202.
+    JOB_THRESHOLD = 20_000
 
     API_TITLE = "Lede API"
     API_VERSION = "1.0.0"
@@ -39,6 +46,9 @@ ENV_SETTINGS = (
     ("LEDE_SEEDS_DIR", "SEEDS_DIR", str),
     ("LEDE_MAX_CONTENT_LENGTH", "MAX_CONTENT_LENGTH", int),
     ("LEDE_CACHE_MAX_AGE", "CACHE_MAX_AGE", int),
+    ("LEDE_QUEUE_URL", "QUEUE_URL", str),
+    ("LEDE_JOB_LEASE", "JOB_LEASE", int),
+    ("LEDE_JOB_THRESHOLD", "JOB_THRESHOLD", int),
 )
 
 

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -26,9 +27,12 @@ def free_port() -> int:
 def gunicorn(database_url: str, **env: str) -> Iterator[str]:
     """Serve the app with gunicorn.conf.py; yields the base URL."""
     port = free_port()
+    # A queue of its own unless the test shares one with its workers.
+    queue = Path(tempfile.mkdtemp(prefix="lede-queue-")) / "queue.sqlite3"
     environ = {
         **os.environ,
         "LEDE_DATABASE_URL": database_url,
+        "LEDE_QUEUE_URL": f"sqlite:///{queue}",
         "LEDE_BIND": f"127.0.0.1:{port}",
         "LEDE_WORKERS": "2",
         "LEDE_LOG_LEVEL": "warning",
@@ -59,3 +63,35 @@ def _wait_until_healthy(base: str, process: subprocess.Popen) -> None:
                 return
         time.sleep(0.2)
     raise RuntimeError("gunicorn did not become healthy in 30 s")
+
+
+@contextlib.contextmanager
+def workers(count: int, database_url: str, queue_url: str, **env: str):
+    """`count` processes of `lede worker`; yields their Popen objects."""
+    environ = {
+        **os.environ,
+        "LEDE_DATABASE_URL": database_url,
+        "LEDE_QUEUE_URL": queue_url,
+        "LEDE_LOG_LEVEL": "warning",
+        **env,
+    }
+    command = [sys.executable, "-m", "api.cli", "worker"]
+    processes = [subprocess.Popen(command, cwd=ROOT, env=environ) for _ in range(count)]
+    try:
+        yield processes
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=15)
+
+
+def wait_for(condition, seconds: float, message: str):
+    """The first true value of `condition()`, polled for at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(message)

@@ -16,7 +16,7 @@ import pytest
 
 from api.db import migrate
 from tests.conftest import API_KEY, ROOT
-from tests.live import gunicorn
+from tests.live import gunicorn, wait_for
 
 pytestmark = pytest.mark.live
 LEDE = Path(sys.executable).parent / "lede"
@@ -68,7 +68,7 @@ def sqlite_url(tmp_path) -> str:
 
 
 def test_posts_during_an_ingest_never_fail(sqlite_url, tmp_path):
-    folder = write_articles(tmp_path / "articles", 60)
+    folder = write_articles(tmp_path / "articles", 30)
     with gunicorn(sqlite_url, LEDE_API_KEYS=API_KEY) as base:
         ingest = start_ingest(sqlite_url, folder, workers=2)
         statuses = []
@@ -77,8 +77,8 @@ def test_posts_during_an_ingest_never_fail(sqlite_url, tmp_path):
             statuses.append(post_article(base, len(statuses)))
         output, errors = ingest.communicate(timeout=60)
     assert ingest.returncode == 0, errors.decode()[-3000:]
-    assert "stored 60 article(s), skipped 0" in output.decode()
-    assert len(statuses) >= 10
+    assert "stored 30 article(s), skipped 0" in output.decode()
+    assert len(statuses) >= 5
     assert [s for s in statuses if s >= 500] == []
     assert set(statuses) == {201}
 
@@ -103,16 +103,6 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state not in ("Z", "X")
-
-
-def wait_for(condition, seconds: float, message: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(message)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")

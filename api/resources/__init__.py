@@ -1,8 +1,16 @@
 """The API's blueprints, registered in this order."""
 
-from api.resources import actors, articles, health, quotes, reactions, statistics
+from api.resources import (
+    actors,
+    articles,
+    health,
+    jobs,
+    quotes,
+    reactions,
+    statistics,
+)
 
-MODULES = (articles, actors, quotes, reactions, statistics, health)
+MODULES = (articles, jobs, actors, quotes, reactions, statistics, health)
 
 
 def register_blueprints(api) -> None:
