@@ -16,11 +16,11 @@ import pytest
 
 from api.db import migrate
 from tests.conftest import API_KEY, ROOT
+from tests.jobs import CORPUS
 from tests.live import gunicorn, wait_for
 
 pytestmark = pytest.mark.live
 LEDE = Path(sys.executable).parent / "lede"
-CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
 
 
 def write_articles(folder: Path, count: int, size: int = 4) -> Path:
