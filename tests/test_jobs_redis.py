@@ -15,17 +15,10 @@ import redis
 from api.db import migrate
 from tests.conftest import API_KEY, _fresh_postgres_database
 from tests.jobs import article, call, finished_job, post_job, stored_articles
-from tests.live import free_port, gunicorn, wait_for, workers
+from tests.live import free_port, gunicorn, missing, wait_for, workers
 
 pytestmark = pytest.mark.live
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def missing(message: str) -> None:
-    """Skip on a developer's machine; on CI (CI=true) a missing server fails."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
