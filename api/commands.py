@@ -14,6 +14,7 @@ from flask.cli import AppGroup, with_appcontext
 from api.config import Config, settings_from_env
 from api.db import migrate, session
 from api.db.load import store
+from api.ingest import follow, read_articles, summary, worker_processes
 from api.jobs import queue
 from api.sources import annotate_file, article_files, curated_annotation
 
@@ -80,16 +81,14 @@ def extract(file):
 @click.option("--wait/--no-wait", default=True, help="Follow the job until it is done.")
 def ingest(paths, workers, wait):
     """Extract and store article files or folders as one job; idempotent."""
-    from api.ingest import follow, read_articles, summary, worker_processes
-
     payloads, unreadable = read_articles(article_files(paths))
     job = queue().submit(payloads)
     click.echo(f"job {job.id}: {len(payloads)} article(s) queued", err=True)
     if not wait:
         return
     count = workers if workers is not None else os.cpu_count() or 1
-    with worker_processes(count, current_app.config) as workers:
-        follow(job.id, workers)
+    with worker_processes(count, current_app.config) as processes:
+        follow(job.id, processes)
     click.echo(summary(job.id, unreadable))
 
 

@@ -8,6 +8,7 @@ runs out instead, and the sweep below (a Huey periodic task) sends it again.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from api.extraction.text import parse_header
 # A worker that died on the same article this many times will die on it again.
 MAX_ATTEMPTS = 3
 QUEUE_NAME = "lede"
+log = logging.getLogger(__name__)
 
 
 class QueueUrlError(ValueError):
@@ -70,8 +72,13 @@ class Queue:
         db = session()
         job = rows.create_job(db, [_as_json(payload) for payload in payloads])
         db.commit()
-        for item_id in rows.article_ids(db, job.id):
-            self.extract(item_id)
+        try:
+            for item_id in rows.article_ids(db, job.id):
+                self.extract(item_id)
+        except Exception:
+            # Whatever the queue's error (Redis down, a locked file), the articles
+            # are accepted and in the database: the workers' sweep sends them.
+            log.exception("job %s: queue unreachable; the sweep will send it", job.id)
         return job
 
     def resend_stalled(self) -> None:

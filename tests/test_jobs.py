@@ -99,27 +99,6 @@ def test_long_article_post_answers_202_with_a_job(stack):
     assert stored["title"] == "Job article 5"
 
 
-@pytest.mark.parametrize(
-    ("body", "content_type", "status", "message"),
-    [
-        (b'{"articles": []}', "application/json", 422, "semantic errors"),
-        (b'{"articles": [{"title": "x"}]}', "application/json", 422, "semantic"),
-        (b"articles", "text/plain", 415, "JSON or NDJSON"),
-        (b'{"text": "a"}\n{broken', "application/x-ndjson", 400, "not valid JSON"),
-    ],
-)
-def test_post_job_refuses_bad_bodies(stack, body, content_type, status, message):
-    got, _, error = call(f"{stack}/api/v1/jobs", body, content_type)
-    assert (got, error["code"]) == (status, status)
-    assert message in error["message"]
-
-
-def test_unknown_job_is_404(stack):
-    status, _, error = call(f"{stack}/api/v1/jobs/none")
-    assert status == 404
-    assert error["message"] == "No job with id 'none'."
-
-
 def test_killed_worker_loses_no_article(tmp_path):
     database_url, queue_url = fresh_urls(tmp_path)
     env = {"LEDE_API_KEYS": API_KEY, "LEDE_QUEUE_URL": queue_url}

@@ -98,9 +98,9 @@ def progress(job: Job) -> dict:
 
 def job_state(job: Job) -> str:
     counts = Counter(item.state for item in job.articles)
-    if counts[PENDING] == job.total:
-        return "queued"
-    return "done" if sum(counts[s] for s in FINISHED) == job.total else "running"
+    if sum(counts[state] for state in FINISHED) == job.total:
+        return "done"
+    return "queued" if counts[PENDING] == job.total else "running"
 
 
 def finished_at(job: Job) -> datetime | None:
