@@ -68,7 +68,7 @@ def sqlite_url(tmp_path) -> str:
 
 
 def test_posts_during_an_ingest_never_fail(sqlite_url, tmp_path):
-    folder = write_articles(tmp_path / "articles", 30)
+    folder = write_articles(tmp_path / "articles", 40, size=6)
     with gunicorn(sqlite_url, LEDE_API_KEYS=API_KEY) as base:
         ingest = start_ingest(sqlite_url, folder, workers=2)
         statuses = []
@@ -77,7 +77,7 @@ def test_posts_during_an_ingest_never_fail(sqlite_url, tmp_path):
             statuses.append(post_article(base, len(statuses)))
         output, errors = ingest.communicate(timeout=60)
     assert ingest.returncode == 0, errors.decode()[-3000:]
-    assert "stored 30 article(s), skipped 0" in output.decode()
+    assert "stored 40 article(s), skipped 0" in output.decode()
     assert len(statuses) >= 5
     assert [s for s in statuses if s >= 500] == []
     assert set(statuses) == {201}
