@@ -3,7 +3,8 @@
 Job state lives in the database (`api.db.jobs`), so every web worker sees it; the
 queue carries only the id of each accepted article. Huey removes a message when a
 worker takes it, so a worker killed mid-article would lose it: the article's lease
-runs out instead, and the sweep below (a Huey periodic task) sends it again.
+runs out instead, and the sweep (a Huey periodic task that every worker runs) sends
+it again.
 """
 
 from __future__ import annotations
@@ -82,10 +83,13 @@ class Queue:
         return job
 
     def resend_stalled(self) -> None:
-        # Pending articles are resent only when the queue is empty: until then
-        # their messages may still be waiting in it.
+        """Send again the articles whose worker died, and any pending article when
+        the queue is empty (its message was lost: the queue restarted, or was down
+        when the job was accepted)."""
+        db = session()
+        released = rows.release_expired(db)
         empty = self.huey.pending_count() == 0
-        for item_id in rows.stalled(session(), include_pending=empty):
+        for item_id in rows.pending_ids(db) if empty else released:
             self.extract(item_id)
 
     def run_worker(self, threads: int = 1) -> None:

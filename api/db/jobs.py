@@ -70,12 +70,20 @@ def finish(item: JobArticle, state: str, article_id=None, error=None) -> None:
     item.lease_until, item.finished_at = None, utcnow()
 
 
-def stalled(db: Session, *, include_pending: bool) -> list[int]:
-    """Articles held by a worker past its lease (it died, or lost its connection)
-    and, when asked, the pending ones (the queue lost their message)."""
-    held_too_long = and_(JobArticle.state == RUNNING, JobArticle.lease_until < utcnow())
-    condition = or_(held_too_long, JobArticle.state == PENDING)
-    stmt = select(JobArticle.id).where(condition if include_pending else held_too_long)
+def release_expired(db: Session) -> list[int]:
+    """Put back as pending the articles held past their lease (the worker died, or
+    lost its database); commits. Their ids, to be sent to the queue again."""
+    expired = and_(JobArticle.state == RUNNING, JobArticle.lease_until < utcnow())
+    ids = list(db.scalars(select(JobArticle.id).where(expired)))
+    if ids:
+        stmt = update(JobArticle).where(JobArticle.id.in_(ids), expired)
+        db.execute(stmt.values(state=PENDING, lease_until=None))
+    db.commit()
+    return ids
+
+
+def pending_ids(db: Session) -> list[int]:
+    stmt = select(JobArticle.id).where(JobArticle.state == PENDING)
     return list(db.scalars(stmt.order_by(JobArticle.id)))
 
 
