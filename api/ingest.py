@@ -18,6 +18,7 @@ from tqdm import tqdm
 from api.children import die_with_parent
 from api.db import jobs as rows
 from api.db import session
+from api.db.models import Job
 from api.extraction.text import parse_header
 
 POLL_SECONDS = 0.2
@@ -84,23 +85,24 @@ def worker_processes(count: int, config) -> Iterator[list[subprocess.Popen]]:
 def follow(job_id: str, workers: list[subprocess.Popen]) -> None:
     """Show the job's progress until it is done; stop if every worker has died."""
     db = session()
-    job = rows.get_job(db, job_id)
-    with tqdm(total=job.total, unit="article", file=sys.stderr) as bar:
-        while rows.job_state(job) != "done":
+    total = db.get(Job, job_id).total
+    with tqdm(total=total, unit="article", file=sys.stderr) as bar:
+        while (finished := rows.finished_count(db, job_id)) < total:
+            if finished > bar.n:
+                bar.update(finished - bar.n)
             if workers and all(w.poll() is not None for w in workers):
                 codes = ", ".join(str(w.returncode) for w in workers)
                 raise click.ClickException(f"every worker stopped (exit {codes})")
             time.sleep(POLL_SECONDS)
-            db.expire_all()
-            job = rows.get_job(db, job_id)
-            finished = sum(1 for item in job.articles if item.state in rows.FINISHED)
-            if finished > bar.n:
-                bar.update(finished - bar.n)
+            db.commit()  # a fresh snapshot for the next count
+        bar.update(total - bar.n)
 
 
 def summary(job_id: str, unreadable: list[tuple[str, str]]) -> str:
     """What was stored, and each file skipped with the reason."""
-    job = rows.get_job(session(), job_id)
+    db = session()
+    db.expire_all()  # the workers wrote every outcome after this session's reads
+    job = rows.get_job(db, job_id)
     skipped = list(unreadable)
     for item in job.articles:
         if item.state == rows.DUPLICATE:

@@ -6,7 +6,7 @@ import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.db.models import Job, JobArticle
@@ -102,6 +102,14 @@ def describe(job: Job) -> dict:
 def progress(job: Job) -> dict:
     counts = Counter(item.state for item in job.articles)
     return {"total": job.total, **{state: counts[state] for state in ARTICLE_STATES}}
+
+
+def finished_count(db: Session, job_id: str) -> int:
+    """How many of the job's articles are finished, counted by the database."""
+    stmt = select(func.count()).where(
+        JobArticle.job_id == job_id, JobArticle.state.in_(FINISHED)
+    )
+    return db.scalar(stmt)
 
 
 def job_state(job: Job) -> str:

@@ -189,7 +189,8 @@ class JobArticle(Base):
     )
     position: Mapped[int]
     state: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
-    payload: Mapped[dict] = mapped_column(JSON)
+    # The article as sent: read by the worker, never by a look at the job.
+    payload: Mapped[dict] = mapped_column(JSON, deferred=True)
     attempts: Mapped[int] = mapped_column(default=0)
     # A worker holds the article until then; past it, the article is retried.
     lease_until: Mapped[datetime | None]
