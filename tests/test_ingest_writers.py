@@ -1,4 +1,4 @@
-"""`lede ingest` and the API write to one SQLite file at once, and neither fails."""
+"""`lede ingest` and the API write to one database at once, and neither fails."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from api.db import migrate
-from tests.conftest import API_KEY, ROOT
+from tests.conftest import API_KEY, BACKENDS, ROOT, _fresh_postgres_database
 from tests.jobs import CORPUS
 from tests.live import gunicorn, wait_for
 
@@ -67,10 +67,24 @@ def sqlite_url(tmp_path) -> str:
     return url
 
 
-def test_posts_during_an_ingest_never_fail(sqlite_url, tmp_path):
+@pytest.fixture(params=BACKENDS)
+def writers_database_url(request) -> str:
+    """A fresh, migrated database on each backend."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    if os.environ.get("LEDE_TEST_POSTGRES") == "0":
+        pytest.skip("PostgreSQL tests switched off with LEDE_TEST_POSTGRES=0")
+    server = request.getfixturevalue("postgres_server_url")
+    url = _fresh_postgres_database(server, "lede_writers")
+    migrate.upgrade(url)
+    return url
+
+
+def test_posts_during_an_ingest_never_fail(writers_database_url, tmp_path):
     folder = write_articles(tmp_path / "articles", 40, size=6)
-    with gunicorn(sqlite_url, LEDE_API_KEYS=API_KEY) as base:
-        ingest = start_ingest(sqlite_url, folder, workers=2)
+    url = writers_database_url
+    with gunicorn(url, LEDE_API_KEYS=API_KEY) as base:
+        ingest = start_ingest(url, folder, workers=2)
         statuses = []
         deadline = time.monotonic() + 300
         while ingest.poll() is None and time.monotonic() < deadline:
