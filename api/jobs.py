@@ -30,22 +30,32 @@ QUEUE_NAME = "lede"
 log = logging.getLogger(__name__)
 
 
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+SQLITE_SCHEME = "sqlite:///"
+
+
 class QueueUrlError(ValueError):
     pass
 
 
+def check_queue_url(url: str) -> None:
+    """Refuse, at start-up, a queue URL that neither mode understands."""
+    if not url.startswith((*REDIS_SCHEMES, SQLITE_SCHEME)):
+        raise QueueUrlError(
+            f"LEDE_QUEUE_URL must be sqlite:///FILE or redis://HOST:PORT/DB, "
+            f"not {url!r}"
+        )
+
+
 def make_huey(url: str):
     """SqliteHuey for a sqlite:/// file (embedded), RedisHuey for a redis:// URL."""
-    if url.startswith(("redis://", "rediss://", "unix://")):
+    check_queue_url(url)
+    if url.startswith(REDIS_SCHEMES):
         return RedisHuey(QUEUE_NAME, url=url, results=False)
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Results stay in the jobs table; a busy queue file waits, never fails.
-        return SqliteHuey(QUEUE_NAME, filename=str(path), results=False, timeout=30)
-    raise QueueUrlError(
-        f"LEDE_QUEUE_URL must be sqlite:///FILE or redis://HOST:PORT/DB, not {url!r}"
-    )
+    path = Path(url.removeprefix(SQLITE_SCHEME))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Results stay in the jobs table; a busy queue file waits, never fails.
+    return SqliteHuey(QUEUE_NAME, filename=str(path), results=False, timeout=30)
 
 
 class Queue:

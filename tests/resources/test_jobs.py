@@ -3,6 +3,7 @@ accepted; tests/test_jobs.py runs real workers."""
 
 import pytest
 
+from api.jobs import QueueUrlError
 from tests.conftest import API_KEY, make_app
 from tests.spec import validate_response
 
@@ -82,3 +83,8 @@ def test_job_is_accepted_while_the_queue_is_down(database_url):
     assert response.status_code == 202
     job = client.get(response.headers["Location"]).get_json()
     assert job["progress"]["pending"] == 1
+
+
+def test_an_unknown_queue_url_stops_start_up(database_url):
+    with pytest.raises(QueueUrlError, match="LEDE_QUEUE_URL must be sqlite:///FILE"):
+        make_app(database_url, QUEUE_URL="amqp://broker/")
