@@ -12,6 +12,7 @@ from api import caching, commands, db, docs, explorer, guards, headers
 from api.config import Config, settings_from_env
 from api.extensions import Api, StrictJSONProvider
 from api.extraction.nlp import get_nlp
+from api.jobs import check_queue_url
 from api.resources import register_blueprints
 
 API_DESCRIPTION = """\
@@ -37,8 +38,10 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.config["API_SPEC_OPTIONS"] = {"info": {"description": API_DESCRIPTION}}
     logging.basicConfig(level=app.config["LOG_LEVEL"])
-    # The English model loads now, so a missing one stops start-up, not a request.
+    # The English model loads now, so a missing one stops start-up, not a request;
+    # so does a queue URL that no mode understands.
     get_nlp()
+    check_queue_url(app.config["QUEUE_URL"])
 
     db.init_app(app)
     register_blueprints(Api(app))

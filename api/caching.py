@@ -20,7 +20,9 @@ from api.db import version
 from api.readcache import StoredRead, VersionedCache
 
 VERSIONED_PREFIX = "/api/"
-LIVE_PATHS = ("/health",)  # answers for the server's state, so never kept
+# Answers for the state of the server or of a running job: never kept, revalidated
+# every time.
+LIVE_PREFIXES = ("/health", "/api/v1/jobs/")
 ROOT = Path(__file__).resolve().parent.parent
 # Room for the counts of some thousands of filtered lists.
 COUNT_CACHE_BYTES = 1024 * 1024
@@ -49,7 +51,7 @@ def init_app(app: Flask) -> None:
 
 def answer_from_version() -> Response | None:
     """A 304 or a kept body when the version says nothing changed; else None."""
-    if not _versioned():
+    if not _versioned() or _live():
         return None
     current = _data_version()
     if current is None:
@@ -75,7 +77,7 @@ def version_read() -> version.Version | None:
 def add_cache_headers(response: Response) -> Response:
     if request.method not in ("GET", "HEAD") or response.status_code not in (200, 304):
         return response
-    if request.path in LIVE_PATHS:
+    if _live():
         return _conditional_on_body(response)
     etag = g.get("read_etag")
     if etag is None:
@@ -111,6 +113,10 @@ class CompressedReads:
         version = version_read()
         if version is not None and not key.endswith(";"):
             self.reads.put(version, key, StoredRead(value, ()))
+
+
+def _live() -> bool:
+    return request.path.startswith(LIVE_PREFIXES)
 
 
 def _versioned() -> bool:

@@ -25,3 +25,7 @@ def main() -> None:
     except ModelMissing as missing:
         # a missing model stops every command with what to install, no traceback
         raise SystemExit(f"lede: {missing}") from None
+
+
+if __name__ == "__main__":
+    main()

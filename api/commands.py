@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
-from tqdm import tqdm
 
 from api.config import Config, settings_from_env
 from api.db import migrate, session
-from api.db.load import find_by_hash, store
-from api.ingest import annotate_all
+from api.db.load import store
+from api.ingest import follow, read_articles, summary, worker_processes
+from api.jobs import queue
 from api.sources import (
     annotate_file,
     article_files,
@@ -23,13 +23,9 @@ from api.sources import (
     extract_file,
 )
 
-# Committing in batches keeps ingest fast; a crash loses at most one batch, and
-# a rerun stores it again (ingest is idempotent).
-COMMIT_EVERY = 50
-
 
 def init_app(app: Flask) -> None:
-    for command in (db, seed, extract, ingest, evaluate, serve):
+    for command in (db, seed, extract, ingest, worker, evaluate, serve):
         app.cli.add_command(command)
 
 
@@ -81,34 +77,37 @@ def extract(file):
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
 )
-@click.option("--workers", type=int, default=None, help="Processes (default: cores).")
-def ingest(paths, workers):
-    """Extract and store article files or folders; idempotent."""
-    files = list(article_files(paths))
-    stored, skipped = 0, []
-    outcomes = annotate_all(files, workers)
-    progress = tqdm(outcomes, total=len(files), unit="article", file=sys.stderr)
-    for number, outcome in enumerate(progress, 1):
-        reason = outcome.skipped or _store_new(outcome)
-        if reason:
-            skipped.append((outcome.path, reason))
-        else:
-            stored += 1
-        if number % COMMIT_EVERY == 0:
-            session().commit()
-    session().commit()
-    click.echo(f"stored {stored} article(s), skipped {len(skipped)}")
-    for path, reason in skipped:
-        click.echo(f"  skipped {path}: {reason}")
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="`lede worker` processes to start for this job (default: cores; 0: "
+    "leave it to the workers already running).",
+)
+@click.option("--wait/--no-wait", default=True, help="Follow the job until it is done.")
+def ingest(paths, workers, wait):
+    """Extract and store article files or folders as one job; idempotent."""
+    payloads, unreadable = read_articles(article_files(paths))
+    job = queue().submit(payloads)
+    click.echo(f"job {job.id}: {len(payloads)} article(s) queued", err=True)
+    if not wait:
+        return
+    count = workers if workers is not None else os.cpu_count() or 1
+    with worker_processes(count, current_app.config) as processes:
+        follow(job.id, processes)
+    click.echo(summary(job.id, unreadable))
 
 
-def _store_new(outcome) -> str | None:
-    """Store the outcome's article unless its text is stored already."""
-    existing = find_by_hash(session(), outcome.annotation.article.content_hash)
-    if existing is not None:
-        return f"already stored as {existing.id}"
-    store(session(), outcome.annotation, curated=outcome.curated)
-    return None
+@click.command()
+@with_appcontext
+@click.option("--threads", type=int, default=1, help="Articles extracted at once.")
+def worker(threads):
+    """Extract the queued articles of every job, until stopped (Ctrl-C, SIGTERM).
+
+    Run one per core, on as many machines as share LEDE_DATABASE_URL and a
+    redis:// LEDE_QUEUE_URL.
+    """
+    queue().run_worker(threads)
 
 
 @click.command()

@@ -24,6 +24,13 @@ class Config:
     # links. Empty: links are relative to the request.
     PUBLIC_URL = ""
     READ_CACHE_BYTES = 32 * 1024 * 1024
+    # Where jobs wait for `lede worker`: a SQLite file (embedded, no server) or a
+    # redis:// URL, for workers on several machines.
+    QUEUE_URL = f"sqlite:///{INSTANCE_DIR / 'queue.sqlite3'}"
+    # Seconds a worker may spend on one article before another takes it over.
+    JOB_LEASE = 600
+    # A posted article longer than this (characters) is extracted as a job: 202.
+    JOB_THRESHOLD = 20_000
 
     API_TITLE = "Lede API"
     API_VERSION = "1.0.0"
@@ -49,6 +56,9 @@ ENV_SETTINGS = (
     ("LEDE_PUBLIC_URL", "PUBLIC_URL", str),
     ("LEDE_EXTRACTION_SECONDS", "EXTRACTION_SECONDS", float),
     ("LEDE_READ_CACHE_BYTES", "READ_CACHE_BYTES", int),
+    ("LEDE_QUEUE_URL", "QUEUE_URL", str),
+    ("LEDE_JOB_LEASE", "JOB_LEASE", int),
+    ("LEDE_JOB_THRESHOLD", "JOB_THRESHOLD", int),
 )
 
 

@@ -1,47 +1,122 @@
-"""Annotate many article files on every core; the caller stores the results."""
+"""`lede ingest`: article files become one job, followed until its workers finish."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
 import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-from api.curation import CurationError
-from api.extraction.types import Annotation
-from api.sources import annotate_file
+import click
+from tqdm import tqdm
+
+from api.children import die_with_parent
+from api.db import jobs as rows
+from api.db import session
+from api.db.models import Job
+from api.extraction.text import parse_header
+from api.sources import check_readable
+
+POLL_SECONDS = 0.2
 
 
-@dataclass
-class Outcome:
-    path: Path
-    annotation: Annotation | None = None
-    curated: bool = False
-    skipped: str | None = None
+class Unreadable(ValueError):
+    """A file that holds no article to queue."""
 
 
-def annotate_one(path: Path) -> Outcome:
-    """Annotate a file, or say why it was skipped; never raises on bad files."""
+def read_articles(paths: Iterable[Path]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """(payloads to queue, (file, reason) for each file that cannot be one)."""
+    payloads, unreadable = [], []
+    for path in paths:
+        try:
+            payloads.append(_payload(path))
+        except UnicodeDecodeError:
+            unreadable.append((str(path), "not UTF-8 text"))
+        except Unreadable as error:
+            unreadable.append((str(path), str(error)))
+        except (OSError, ValueError) as error:
+            unreadable.append((str(path), f"{type(error).__name__}: {error}"))
+    return payloads, unreadable
+
+
+def _payload(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not parse_header(text)[1].strip():
+        raise Unreadable("empty text")
     try:
-        annotation, curated = annotate_file(path)
-    except UnicodeDecodeError:
-        return Outcome(path, skipped="not UTF-8 text")
-    except (OSError, CurationError, ValueError) as error:
-        return Outcome(path, skipped=f"{type(error).__name__}: {error}")
-    if not annotation.article.text.strip():
-        return Outcome(path, skipped="empty text")
-    return Outcome(path, annotation, curated)
+        check_readable(text)
+    except ValueError as error:
+        raise Unreadable(str(error)) from error
+    payload = {"text": text, "source": str(path)}
+    curated = path.with_suffix(".json")
+    if curated.exists():
+        payload["curated"] = json.loads(curated.read_text(encoding="utf-8"))
+    return payload
 
 
-def annotate_all(
-    paths: Iterable[Path], workers: int | None = None
-) -> Iterator[Outcome]:
-    """Outcomes in input order; extraction runs in `workers` processes."""
-    workers = workers or os.cpu_count() or 1
-    paths = list(paths)
-    if workers == 1 or len(paths) < 2:
-        yield from map(annotate_one, paths)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(annotate_one, paths, chunksize=8)
+@contextlib.contextmanager
+def worker_processes(count: int, config) -> Iterator[list[subprocess.Popen]]:
+    """`count` processes of `lede worker` on the app's database and queue; the
+    kernel ends them if this process is killed, even by `kill -9`."""
+    environ = {
+        **os.environ,
+        "LEDE_DATABASE_URL": config["DATABASE_URL"],
+        "LEDE_QUEUE_URL": config["QUEUE_URL"],
+        "LEDE_JOB_LEASE": str(config["JOB_LEASE"]),
+        "LEDE_LOG_LEVEL": "WARNING",
+    }
+    command = [sys.executable, "-m", "api.cli", "worker"]
+    adopt = functools.partial(die_with_parent, os.getpid())
+    workers = [
+        subprocess.Popen(command, env=environ, preexec_fn=adopt) for _ in range(count)
+    ]
+    try:
+        yield workers
+    finally:
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def follow(job_id: str, workers: list[subprocess.Popen]) -> None:
+    """Show the job's progress until it is done; stop if every worker has died."""
+    db = session()
+    total = db.get(Job, job_id).total
+    with tqdm(total=total, unit="article", file=sys.stderr) as bar:
+        while (finished := rows.finished_count(db, job_id)) < total:
+            if finished > bar.n:
+                bar.update(finished - bar.n)
+            if workers and all(w.poll() is not None for w in workers):
+                codes = ", ".join(str(w.returncode) for w in workers)
+                raise click.ClickException(f"every worker stopped (exit {codes})")
+            time.sleep(POLL_SECONDS)
+            db.commit()  # a fresh snapshot for the next count
+        bar.update(total - bar.n)
+
+
+def summary(job_id: str, unreadable: list[tuple[str, str]]) -> str:
+    """What was stored, and each file skipped with the reason."""
+    db = session()
+    db.expire_all()  # the workers wrote every outcome after this session's reads
+    job = rows.get_job(db, job_id)
+    skipped = list(unreadable)
+    for item in job.articles:
+        if item.state == rows.DUPLICATE:
+            skipped.append(
+                (item.payload["source"], f"already stored as {item.article_id}")
+            )
+        elif item.state == rows.FAILED:
+            skipped.append((item.payload["source"], item.error))
+    stored = sum(1 for item in job.articles if item.state == rows.STORED)
+    lines = [f"stored {stored} article(s), skipped {len(skipped)}"]
+    lines += [f"  skipped {path}: {reason}" for path, reason in sorted(skipped)]
+    return "\n".join(lines)

@@ -43,16 +43,23 @@ def annotate_file(path: Path) -> tuple[Annotation, bool]:
 
 
 def extract_file(path: Path) -> Annotation:
-    """The extracted annotation of a raw file; ValueError for a text longer than
-    the model reads, which would otherwise come back with paragraphs only."""
-    from api.extraction.nlp import get_nlp
+    """The extracted annotation of a raw file; ValueError (check_readable) for a
+    text the model cannot read whole."""
     from api.extraction.pipeline import extract_raw
 
     raw = path.read_text(encoding="utf-8")
+    check_readable(raw)
+    return extract_raw(raw)
+
+
+def check_readable(raw: str) -> None:
+    """ValueError for a text longer than the English model reads, which would
+    otherwise come back with paragraphs only."""
+    from api.extraction.nlp import get_nlp
+
     limit = get_nlp().max_length
     if len(raw) > limit:
         raise ValueError(
             f"{len(raw):,} characters, over the {limit:,} that the English model "
             "reads (nlp.max_length)"
         )
-    return extract_raw(raw)

@@ -31,7 +31,11 @@ def write_articles(folder: Path, count: int) -> int:
 
 def run_ingest(folder: Path, workers: int) -> float:
     with tempfile.TemporaryDirectory() as scratch:
-        env = {**os.environ, "LEDE_DATABASE_URL": f"sqlite:///{scratch}/bench.db"}
+        env = {
+            **os.environ,
+            "LEDE_DATABASE_URL": f"sqlite:///{scratch}/bench.db",
+            "LEDE_QUEUE_URL": f"sqlite:///{scratch}/queue.db",
+        }
         subprocess.run(
             [LEDE, "db", "upgrade"], env=env, check=True, capture_output=True
         )

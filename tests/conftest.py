@@ -63,9 +63,12 @@ def database_url(request, tmp_path_factory):
 
 
 def make_app(database_url: str, **overrides):
+    # Each app gets a queue of its own, never the instance folder's.
+    queue = Path(tempfile.mkdtemp(prefix="lede-queue-")) / "queue.sqlite3"
     config = {
         "TESTING": True,
         "DATABASE_URL": database_url,
+        "QUEUE_URL": f"sqlite:///{queue}",
         "API_KEYS": (API_KEY,),
         "SEEDS_DIR": str(ROOT / "seeds"),
     }

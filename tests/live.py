@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -26,9 +30,12 @@ def free_port() -> int:
 def gunicorn(database_url: str, **env: str) -> Iterator[str]:
     """Serve the app with gunicorn.conf.py; yields the base URL."""
     port = free_port()
+    # A queue of its own unless the test shares one with its workers.
+    queue = Path(tempfile.mkdtemp(prefix="lede-queue-")) / "queue.sqlite3"
     environ = {
         **os.environ,
         "LEDE_DATABASE_URL": database_url,
+        "LEDE_QUEUE_URL": f"sqlite:///{queue}",
         "LEDE_BIND": f"127.0.0.1:{port}",
         "LEDE_WORKERS": "2",
         "LEDE_LOG_LEVEL": "warning",
@@ -46,11 +53,48 @@ def gunicorn(database_url: str, **env: str) -> Iterator[str]:
         process.wait(timeout=15)
 
 
+def missing(message: str) -> None:
+    """Skip on a developer's machine; on CI (CI=true) a missing server fails."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+NGINX = Path(shutil.which("nginx") or "/usr/sbin/nginx")
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+
+
+@contextlib.contextmanager
+def served_stack(database_url: str, **env: str) -> Iterator[str]:
+    """The production stack, deploy/nginx.conf in front of gunicorn; yields the
+    base URL clients use."""
+    if not NGINX.exists():
+        missing(f"nginx not found at {NGINX}: apt-get install nginx")
+    with gunicorn(database_url, **env) as upstream:
+        prefix = Path(tempfile.mkdtemp(prefix="lede-nginx-"))
+        (prefix / "tmp").mkdir()
+        port = free_port()
+        conf = NGINX_CONF.read_text()
+        conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
+        conf = conf.replace("127.0.0.1:8000", upstream.removeprefix("http://"))
+        (prefix / "nginx.conf").write_text(conf)
+        command = [str(NGINX), "-p", str(prefix), "-c", "nginx.conf"]
+        nginx = subprocess.Popen([*command, "-g", "daemon off;"])
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(base, nginx)
+            yield base
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=15)
+            shutil.rmtree(prefix, ignore_errors=True)
+
+
 def _wait_until_healthy(base: str, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
         with (
             contextlib.suppress(OSError),
             urllib.request.urlopen(f"{base}/health", timeout=1) as response,
@@ -58,4 +102,36 @@ def _wait_until_healthy(base: str, process: subprocess.Popen) -> None:
             if response.status == 200:
                 return
         time.sleep(0.2)
-    raise RuntimeError("gunicorn did not become healthy in 30 s")
+    raise RuntimeError(f"{process.args[0]} did not become healthy in 30 s")
+
+
+@contextlib.contextmanager
+def workers(count: int, database_url: str, queue_url: str, **env: str):
+    """`count` processes of `lede worker`; yields their Popen objects."""
+    environ = {
+        **os.environ,
+        "LEDE_DATABASE_URL": database_url,
+        "LEDE_QUEUE_URL": queue_url,
+        "LEDE_LOG_LEVEL": "warning",
+        **env,
+    }
+    command = [sys.executable, "-m", "api.cli", "worker"]
+    processes = [subprocess.Popen(command, cwd=ROOT, env=environ) for _ in range(count)]
+    try:
+        yield processes
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=15)
+
+
+def wait_for(condition, seconds: float, message: str):
+    """The first true value of `condition()`, polled for at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(message)

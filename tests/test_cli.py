@@ -144,3 +144,11 @@ def test_evaluate_without_curated_files_fails_clearly(runner, tmp_path):
     result = runner.invoke(args=["evaluate", str(tmp_path)])
     assert result.exit_code != 0
     assert "no curated annotation" in result.output
+
+
+def test_ingest_of_nothing_readable_finishes_at_once(runner, tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", "utf-8")
+    result = runner.invoke(args=["ingest", "--workers", "0", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "stored 0 article(s), skipped 1" in result.output
+    assert "empty.txt: empty text" in result.output

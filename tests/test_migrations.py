@@ -1,4 +1,4 @@
-"""Migration 0003_reads: counts the totals of rows stored before it, and reverts."""
+"""Migration 0004_reads: counts the totals of rows stored before it, and reverts."""
 
 import warnings
 

@@ -115,7 +115,15 @@ def test_migrations_build_the_schema_the_models_declare(scratch_app):
     assert changed == []
 
 
-VOCABULARY_COLUMNS = {"type", "kind", "stance", "qualifier", "category", "placement"}
+VOCABULARY_COLUMNS = {
+    "type",
+    "kind",
+    "stance",
+    "qualifier",
+    "category",
+    "placement",
+    "state",  # of a job's article (api.db.jobs)
+}
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,12 @@ def ensure_sqlite_folder(url: str) -> None:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
 
 
+# A writer waits this long for another to commit before giving up with "database is
+# locked". Each write is one article (well under a second even for the longest), so
+# 30 s is never reached unless something is wrong.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
 def make_engine(url: str, **options) -> Engine:
     # A file never drops the connection: testing it before each use (a query more
     # per request) is for servers only.
@@ -31,10 +37,12 @@ def make_engine(url: str, **options) -> Engine:
 
 
 def _sqlite_pragmas(connection, _record) -> None:
-    # Cascading deletes need foreign keys on; WAL lets readers work during a write.
+    # Cascading deletes need foreign keys on; WAL lets readers work during a write;
+    # the busy timeout makes a writer queue behind another instead of failing.
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

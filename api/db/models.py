@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, String, Text, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base
@@ -211,3 +221,47 @@ class DataVersion(Base):
     # the row is created, keeps its versions apart from those of the old one.
     generation: Mapped[str] = mapped_column(String(32))
     number: Mapped[int] = mapped_column(BigInteger)
+
+
+class Job(Base):
+    """Articles accepted together for extraction by the workers (`lede worker`)."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime]
+    total: Mapped[int]
+
+    articles: Mapped[list[JobArticle]] = relationship(
+        order_by="JobArticle.position", passive_deletes=True
+    )
+
+
+class JobArticle(Base):
+    """One accepted article of a job: what was sent, and what became of it.
+
+    The text is kept here, not only in the queue's message, so an accepted article
+    survives a worker killed while extracting it (or a queue that lost the message).
+    """
+
+    __tablename__ = "job_articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[str] = mapped_column(
+        ForeignKey("jobs.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    state: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
+    # The article as sent: read by the worker, never by a look at the job.
+    payload: Mapped[dict] = mapped_column(JSON, deferred=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    # A worker holds the article until then; past it, the article is retried.
+    lease_until: Mapped[datetime | None]
+    article_id: Mapped[str | None] = mapped_column(String(80))
+    error: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        UniqueConstraint("job_id", "position"),
+        Index("ix_job_articles_state_lease", "state", "lease_until"),
+    )

@@ -12,6 +12,9 @@ from api.db.models import DataVersion
 
 ROW = 1
 CHANGED = "lede_data_changed"
+# A job's own bookkeeping (its state, an article's lease) is no data a read shows:
+# writing it leaves every kept read valid. What a job stores is versioned as usual.
+UNVERSIONED = frozenset({"jobs", "job_articles"})
 
 
 class Version(NamedTuple):
@@ -45,12 +48,15 @@ def track_writes(factory: sessionmaker) -> None:
     no write path can forget to."""
 
     def on_flush(session: Session, _flush: UOWTransaction, _instances) -> None:
-        if session.new or session.dirty or session.deleted:
+        changed = (*session.new, *session.dirty, *session.deleted)
+        if any(type(row).__tablename__ not in UNVERSIONED for row in changed):
             session.info[CHANGED] = True
 
     def on_execute(state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
-            state.session.info[CHANGED] = True
+            table = getattr(state.statement, "table", None)
+            if getattr(table, "name", None) not in UNVERSIONED:
+                state.session.info[CHANGED] = True
 
     def on_commit(session: Session) -> None:
         session.flush()

@@ -4,13 +4,14 @@ from api.resources import (
     actors,
     articles,
     health,
+    jobs,
     mentions,
     quotes,
     reactions,
     statistics,
 )
 
-MODULES = (articles, actors, mentions, quotes, reactions, statistics, health)
+MODULES = (articles, jobs, actors, mentions, quotes, reactions, statistics, health)
 
 
 def register_blueprints(api) -> None:

@@ -1,6 +1,6 @@
 """Articles: list, detail with text and paragraphs, and derived figures."""
 
-from flask import url_for
+from flask import current_app, url_for
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -10,8 +10,10 @@ from api.db.queries import get_article, select_articles
 from api.db.stats import article_stats
 from api.db.writes import add_article, remove_article
 from api.extensions import Blueprint
+from api.jobs import queue
 from api.pagination import Listing, SelectPage
 from api.resources.common import ERROR, found
+from api.resources.jobs import accepted
 from schemas.articles import (
     ArticleCreateSchema,
     ArticleDetailSchema,
@@ -19,6 +21,7 @@ from schemas.articles import (
     ArticleSchema,
     ArticleStatsSchema,
 )
+from schemas.jobs import JobSchema
 
 blp = Blueprint(
     "articles",
@@ -46,6 +49,12 @@ class Articles(MethodView):
     @blp.arguments(ArticleCreateSchema)
     @blp.response(201, ArticleDetailSchema)
     @blp.alt_response(200, schema=ArticleDetailSchema, success=True)
+    @blp.alt_response(
+        202,
+        schema=JobSchema,
+        success=True,
+        description="Accepted: a long text becomes a job of one article.",
+    )
     @blp.alt_response(401, response=ERROR)
     @blp.alt_response(403, response=ERROR)
     @blp.alt_response(413, response=ERROR)
@@ -55,8 +64,12 @@ class Articles(MethodView):
 
         Extracts the article's actors, quotes, reactions and statistics and stores
         them: 201 with a `Location` header. The same text again answers 200 with
-        the article already stored, and stores nothing. Needs an API key.
+        the article already stored, and stores nothing. A text longer than
+        `LEDE_JOB_THRESHOLD` characters is extracted by the workers instead: 202
+        with the job (as `POST /jobs`). Needs an API key.
         """
+        if len(payload["text"]) > current_app.config["JOB_THRESHOLD"]:
+            return accepted(queue().submit([payload]))
         article, created = add_article(payload)
         article.counts = article_counts(article.id)
         location = {"Location": url_for("articles.ArticlesById", article_id=article.id)}

@@ -1,7 +1,7 @@
 """data version raised by every write; totals kept on actors and articles; an index
 for every list's sort
 
-Revision ID: 0003_reads
+Revision ID: 0004_reads
 Revises: 0003_hostile
 """
 
@@ -11,7 +11,7 @@ from itertools import groupby
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_reads"
+revision = "0004_reads"
 down_revision = "0003_hostile"
 branch_labels = None
 depends_on = None

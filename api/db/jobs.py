@@ -1,0 +1,130 @@
+"""Job rows: the accepted articles, which worker holds each, and what became of it."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from api.db.models import Job, JobArticle
+
+# An article waits (pending), is held by a worker (running), or is finished.
+PENDING, RUNNING = "pending", "running"
+STORED, DUPLICATE, FAILED = "stored", "duplicate", "failed"
+ARTICLE_STATES = (PENDING, RUNNING, STORED, DUPLICATE, FAILED)
+FINISHED = (STORED, DUPLICATE, FAILED)
+JOB_STATES = ("queued", "running", "done")
+
+
+def utcnow() -> datetime:
+    # Naive UTC, as the DateTime columns store it on every backend.
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def create_job(db: Session, payloads: list[dict]) -> Job:
+    """A job holding `payloads` (one article each), all pending; the caller commits."""
+    job = Job(id=uuid.uuid4().hex, created_at=utcnow(), total=len(payloads))
+    db.add(job)
+    db.add_all(
+        JobArticle(job_id=job.id, position=n, state=PENDING, payload=payload)
+        for n, payload in enumerate(payloads)
+    )
+    db.flush()
+    return job
+
+
+def get_job(db: Session, job_id: str) -> Job | None:
+    stmt = select(Job).where(Job.id == job_id).options(selectinload(Job.articles))
+    return db.scalars(stmt).first()
+
+
+def article_ids(db: Session, job_id: str) -> list[int]:
+    stmt = select(JobArticle.id).where(JobArticle.job_id == job_id)
+    return list(db.scalars(stmt.order_by(JobArticle.position)))
+
+
+def claim(db: Session, item_id: int, lease: int) -> JobArticle | None:
+    """Hold a pending article, or one whose worker let its lease run out; None when
+    another worker holds it or it is finished. Commits, so the hold is seen."""
+    now = utcnow()
+    stmt = (
+        update(JobArticle)
+        .where(JobArticle.id == item_id, _claimable(now))
+        .values(
+            state=RUNNING,
+            attempts=JobArticle.attempts + 1,
+            lease_until=now + timedelta(seconds=lease),
+        )
+    )
+    claimed = db.execute(stmt).rowcount == 1
+    db.commit()
+    return db.get(JobArticle, item_id) if claimed else None
+
+
+def finish(item: JobArticle, state: str, article_id=None, error=None) -> None:
+    """Record the article's outcome; the caller commits, with the stored article."""
+    item.state, item.article_id, item.error = state, article_id, error
+    item.lease_until, item.finished_at = None, utcnow()
+
+
+def release_expired(db: Session) -> list[int]:
+    """Put back as pending the articles held past their lease (the worker died, or
+    lost its database); commits. Their ids, to be sent to the queue again."""
+    expired = and_(JobArticle.state == RUNNING, JobArticle.lease_until < utcnow())
+    ids = list(db.scalars(select(JobArticle.id).where(expired)))
+    if ids:
+        stmt = update(JobArticle).where(JobArticle.id.in_(ids), expired)
+        db.execute(stmt.values(state=PENDING, lease_until=None))
+    db.commit()
+    return ids
+
+
+def pending_ids(db: Session) -> list[int]:
+    stmt = select(JobArticle.id).where(JobArticle.state == PENDING)
+    return list(db.scalars(stmt.order_by(JobArticle.id)))
+
+
+def describe(job: Job) -> dict:
+    """The job as the API shows it: its state, progress and each article's outcome."""
+    return {
+        "id": job.id,
+        "state": job_state(job),
+        "created_at": job.created_at,
+        "finished_at": finished_at(job),
+        "progress": progress(job),
+        "articles": job.articles,
+    }
+
+
+def progress(job: Job) -> dict:
+    counts = Counter(item.state for item in job.articles)
+    return {"total": job.total, **{state: counts[state] for state in ARTICLE_STATES}}
+
+
+def finished_count(db: Session, job_id: str) -> int:
+    """How many of the job's articles are finished, counted by the database."""
+    stmt = select(func.count()).where(
+        JobArticle.job_id == job_id, JobArticle.state.in_(FINISHED)
+    )
+    return db.scalar(stmt)
+
+
+def job_state(job: Job) -> str:
+    counts = Counter(item.state for item in job.articles)
+    if sum(counts[state] for state in FINISHED) == job.total:
+        return "done"
+    return "queued" if counts[PENDING] == job.total else "running"
+
+
+def finished_at(job: Job) -> datetime | None:
+    if job_state(job) != "done":
+        return None
+    return max((item.finished_at for item in job.articles), default=job.created_at)
+
+
+def _claimable(now: datetime):
+    expired = and_(JobArticle.state == RUNNING, JobArticle.lease_until < now)
+    return or_(JobArticle.state == PENDING, expired)

@@ -1,0 +1,53 @@
+"""Articles made from the corpus, and the HTTP calls the job tests make."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+from sqlalchemy import func, select
+
+from api.db import models, session
+from tests.conftest import API_KEY, ROOT, make_app
+from tests.live import wait_for
+
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+
+
+def article(number: int, size: int = 1) -> dict:
+    texts = [CORPUS[(number + k) % len(CORPUS)].read_text("utf-8") for k in range(size)]
+    return {
+        "title": f"Job article {number}",
+        "text": f"Article {number} was filed on Monday.\n\n" + "\n\n".join(texts),
+    }
+
+
+def call(url: str, body: bytes | None = None, content_type="application/json"):
+    headers = {**AUTH, "Content-Type": content_type} if body is not None else {}
+    request = urllib.request.Request(url, data=body, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), json.loads(error.read())
+
+
+def post_job(base: str, articles: list[dict]) -> tuple[int, dict, dict]:
+    body = json.dumps({"articles": articles}).encode()
+    return call(f"{base}/api/v1/jobs", body)
+
+
+def finished_job(base: str, location: str, seconds: float = 90) -> dict:
+    def done():
+        job = call(base + location)[2]
+        return job if job["state"] == "done" else None
+
+    return wait_for(done, seconds, f"job {location} not done in {seconds} s")
+
+
+def stored_articles(database_url: str) -> int:
+    app = make_app(database_url)
+    with app.app_context():
+        return session().scalar(select(func.count()).select_from(models.Article))
