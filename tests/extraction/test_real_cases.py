@@ -17,6 +17,13 @@ def speakers(text: str) -> list[str | None]:
     return [names.get(q.speaker) for q in annotation.quotes]
 
 
+def reacting(text: str) -> list[tuple[str | None, str]]:
+    """(actor name, stance) of each reaction, in text order."""
+    annotation = extract(text)
+    names = {a.id: a.name for a in annotation.actors}
+    return [(names.get(r.actor), r.stance) for r in annotation.reactions]
+
+
 def figure(text: str) -> tuple:
     (found,) = figures(text)
     return text[found.start : found.end], found.value, found.unit
@@ -83,13 +90,11 @@ def test_a_range_opened_by_a_number_word():
 
 
 def test_being_critical_of_someone_is_a_reaction():
-    annotation = extract(
+    found = reacting(
         "A court ruled that worship of the ancient gods is legal.\n\n"
         "The Greek Orthodox Church, a Christian denomination, is extremely critical "
         "of the worshippers."
     )
-    names = {a.id: a.name for a in annotation.actors}
-    found = [(names[r.actor], r.stance) for r in annotation.reactions]
     assert found == [("Greek Orthodox Church", "critical")]
 
 
@@ -247,14 +252,12 @@ def test_a_thing_named_in_the_lead_is_not_the_storys_protagonist():
 
 
 def test_an_outlet_telling_the_news_is_no_reaction():
-    annotation = extract(
+    found = reacting(
         "Ahmed Mohamed was arrested over a clock he built.\n\n"
         "The Straits Times noted that messages of support had grown into a "
         "movement. Senator Dana Price praised the boy."
     )
-    names = {a.id: a.name for a in annotation.actors}
-    reacting = {(names.get(r.actor), r.stance) for r in annotation.reactions}
-    assert reacting == {("Dana Price", "supportive")}
+    assert found == [("Dana Price", "supportive")]
 
 
 def test_a_term_after_whilst_is_the_main_subjects():
@@ -292,14 +295,12 @@ def test_a_measure_written_after_the_number_is_its_unit():
 
 
 def test_a_response_set_against_the_first_by_but_is_a_second_reaction():
-    annotation = extract(
+    found = reacting(
         "The government said 40 courts will close.\n\n"
         "The Magistrates' Association welcomed the investment in the remaining "
         "courts but questioned the timetable."
     )
-    names = {a.id: a.name for a in annotation.actors}
-    reacting = [(names.get(r.actor), r.stance) for r in annotation.reactions]
-    assert reacting == [
+    assert found == [
         ("Magistrates' Association", "supportive"),
         ("Magistrates' Association", "critical"),
     ]
