@@ -34,7 +34,10 @@ CATEGORY_STEMS = (
             "trampl",
         ),
     ),
-    ("injuries", ("wound", "injur", "hurt", "casualt", "treated")),
+    (
+        "injuries",
+        ("wound", "injur", "hurt", "casualt", "treated", "hospitalis", "hospitaliz"),
+    ),
     ("arrests", ("detain", "arrest", "detention", "jail", "imprison", "captur")),
     (
         "deployment",
@@ -58,7 +61,16 @@ CATEGORY_STEMS = (
     ("security", ("checkpoint", "police", "officer", "guard", "patrol", "agent")),
     (
         "population",
-        ("inhabitant", "resident", "population", "populat", "fled", "displac"),
+        (
+            "inhabitant",
+            "resident",
+            "population",
+            "populat",
+            "fled",
+            "displac",
+            "evacuat",
+            "homeless",
+        ),
     ),
 )
 POPULATION_NOUNS = {

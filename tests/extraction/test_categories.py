@@ -50,3 +50,9 @@ def test_rescuers_and_helicopters_are_deployment():
 def test_a_later_verb_after_a_conjunction_is_not_the_figures():
     text = "Floods had killed 12 people and injured more than 40."
     assert categories(text) == ["fatalities", "injuries"]
+
+
+def test_people_in_hospital_are_injuries_and_the_evacuated_a_population():
+    assert categories(
+        "Two people were hospitalised, 40 were evacuated and 12 left homeless."
+    ) == ["injuries", "population", "population"]
