@@ -15,6 +15,7 @@ from werkzeug.routing import UnicodeConverter
 from api import auth, guards
 from api.pagination import link_header
 
+PAGINATION_NAMES = frozenset({"page", "page_size"})
 # Page sizes are part of the public contract, so they are constants, not settings.
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -120,6 +121,14 @@ class StrictParser(FlaskParser):
         for key, given in req.args.lists():
             many = isinstance(schema.fields.get(key), ma.fields.List)
             values[key] = given if many or len(given) > 1 else given[0]
+        if getattr(schema, "strict_query", False):
+            # A list's own query schema sees every parameter; pagination's are
+            # parsed by flask-smorest's schema, so they are known here too.
+            unknown = sorted(set(values) - set(schema.fields) - PAGINATION_NAMES)
+            if unknown:
+                raise ma.ValidationError(
+                    {key: ["Unknown parameter."] for key in unknown}
+                )
         return values
 
 

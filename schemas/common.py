@@ -17,7 +17,10 @@ class Schema(ma.Schema):
 
 
 class QueryArgsSchema(ma.Schema):
-    """Query strings also carry pagination parameters, parsed by another schema."""
+    """Query strings also carry pagination parameters, parsed by another schema:
+    the parser (api.extensions.StrictParser) refuses any other unknown name."""
+
+    strict_query = True
 
     class Meta:
         unknown = ma.EXCLUDE

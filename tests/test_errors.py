@@ -68,3 +68,28 @@ def test_server_error_is_json_without_trace(database_url):
     assert response.status_code == 500
     assert response.get_json()["code"] == 500
     assert "secret internals" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles?since=2020-01-01",
+        "/api/v1/actors?tipe=person&page=1",
+        "/api/v1/quotes?format=csv",
+        "/api/v1/reactions?stence=critical",
+        "/api/v1/statistics?categroy=fatalities&page_size=5",
+        "/api/v1/actors/kassym-jomart-tokayev/mentions?artcle=x",
+    ],
+)
+def test_an_unknown_query_parameter_is_refused_by_name(client, url):
+    response = client.get(url)
+    assert response.status_code == 422
+    error = response.get_json()
+    unknown = url.split("?", 1)[1].split("=", 1)[0]
+    assert error["errors"]["query"] == {unknown: ["Unknown parameter."]}
+
+
+def test_pagination_and_declared_filters_are_known(client):
+    response = client.get("/api/v1/actors?type=person&page=1&page_size=5")
+    assert response.status_code == 200
+    assert all(actor["type"] == "person" for actor in response.get_json())
