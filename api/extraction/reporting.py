@@ -177,13 +177,15 @@ def _previous_subject(registry, sentence, speaking: bool = False, quoted=()):
     opening = next((a for a, b in quoted if a < doc[start].idx < b), None)
     if opening is not None:
         start = parse.sentence(parse.token_at(doc, opening) or doc[start]).start
-    if start == 0:
-        return None
-    sentence = doc[start : sentence.end]
-    previous = parse.sentence(doc[start - 1])
-    if "\n" in registry.text[previous.end_char : sentence.start_char]:
-        return None  # a new paragraph
+    previous = _sentence_before(registry, doc[start : sentence.end])
+    if previous is None:
+        return None  # the first sentence of its paragraph
     verbs = [t for t in previous if _reports(t)] if speaking else [previous.root]
+    return _subject_actor(registry, verbs)
+
+
+def _subject_actor(registry, verbs):
+    """The first actor that is the subject of one of `verbs`."""
     for verb in verbs:
         named = parse.subject(verb)
         actor = parse.actor_named(registry, named) if named is not None else None
@@ -222,12 +224,8 @@ def continued_voice(registry, quote):
 def _last_speaker_in(registry, sentence, end: int):
     """The actor who is the subject of the last reporting verb before `end`."""
     verbs = [t for t in sentence if t.idx < end and _reports(t)]
-    for verb in reversed(verbs):
-        named = parse.subject(verb)
-        actor = parse.actor_named(registry, named) if named is not None else None
-        if actor is not None:
-            return None if actor.not_actor else actor
-    return None
+    actor = _subject_actor(registry, reversed(verbs))
+    return None if actor is None or actor.not_actor else actor
 
 
 def _sentence_before(registry, sentence):
