@@ -50,6 +50,13 @@ ASKED = re.compile(
     r"\b(?:urg|ask|order|authori[sz]|call(?:ed|s)? on)\w*\s+(?:the\s+)?$", re.I
 )
 TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
+# A count before a group is no place: 'Hundreds of vendors offered', 'thousands of
+# fans donned'; the group is who acts.
+COUNT_OF = re.compile(
+    r"\b(?:hundreds|thousands|dozens|scores|millions|tens|many|some|most|several"
+    r"|groups?|crowds?|number)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 SOURCE_CUES = re.compile(
     r"(?:according to|citing|cited by|said by)\s+(?:the\s+)?$", re.I
 )
@@ -120,7 +127,7 @@ def acts(text: str, start: int, end: int, sentence_starts) -> bool:
         return True
     if re.match(r"[’']s?\s", text[end : end + 3]):
         return True  # possessive: 'the protesters’ anger'
-    if _placed(text, start):
+    if _placed(text, start) and not COUNT_OF.search(before):
         return False
     word = _next_word(text, end)
     if word in QUALIFYING and _opens_clause(text, start, sentence_starts):

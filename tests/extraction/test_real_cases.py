@@ -304,3 +304,11 @@ def test_a_response_set_against_the_first_by_but_is_a_second_reaction():
         ("Magistrates' Association", "supportive"),
         ("Magistrates' Association", "critical"),
     ]
+
+
+def test_a_group_counted_before_its_verb_acts():
+    found = actors(
+        "Hundreds of vendors offered goods at the fair. Thousands of fans donned "
+        "costumes. The fair was held in Toronto."
+    )
+    assert found == {"vendors": "group", "fans": "group"}
