@@ -16,10 +16,12 @@ from functools import cache
 from api.extraction import gazetteers as gz
 from api.extraction import institutions, parse, wordlists
 from api.extraction.names import (
+    campus_tails,
     complete_names,
     cut_descriptions,
     cut_time_adjectives,
     extend_over_particles,
+    joined_institutions,
     joined_names,
     national_prefixes,
     split_glued,
@@ -56,6 +58,8 @@ def reconcile(registry: Registry, doc, zones) -> None:
     trim_country_tails(registry)
     national_prefixes(registry)
     joined_names(registry)
+    joined_institutions(registry, doc)
+    campus_tails(registry)
     complete_names(registry, entities)
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)

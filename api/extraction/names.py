@@ -194,6 +194,70 @@ def joined_names(registry: Registry) -> None:
         recut(registry, ref, opener.start(1), ref.end, draft.type, **fields)
 
 
+INSTITUTIONAL = ("organization", "government")
+
+
+def joined_institutions(registry: Registry, doc) -> None:
+    """'the Tang Teaching Museum and Art Gallery': two institution names joined by
+    'and' are one when the parse hangs the first from the second as its modifier;
+    joined as two items ('the Museum of Flight and the Smithsonian'), they stay two."""
+    refs = list(registry.refs)
+    for first, second in zip(refs, refs[1:], strict=False):
+        drafts = [registry.drafts.get(r.key) for r in (first, second)]
+        if any(d is None or d.type not in INSTITUTIONAL for d in drafts):
+            continue
+        if registry.text[first.end : second.start] not in (" and ", " & "):
+            continue
+        if (
+            registry.text[first.start : first.end].split()[-1]
+            not in gz.INSTITUTION_WORDS
+        ):
+            continue
+        heads = parse.phrase_heads(doc, first.start, first.end)
+        if not any(
+            h.dep_ in ("nmod", "compound") and second.start <= h.head.idx < second.end
+            for h in heads
+        ):
+            continue
+        fields = {"role": drafts[1].role, "country": drafts[1].country}
+        recut(registry, second, first.start, second.end, drafts[1].type, **fields)
+        if drafts[0].key in registry.drafts and not drafts[0].spans:
+            registry.drafts.pop(drafts[0].key, None)
+
+
+# 'the University of North Carolina at Chapel Hill': a campus named after 'at'
+CAMPUS = re.compile(r" at ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?![\w’'-])")
+CAMPUS_HEADS = {"University", "College"}
+
+
+def campus_tails(registry: Registry) -> None:
+    """A university's campus, written after 'at', is part of its name; another
+    institution after 'at' ('the Block Museum at Northwestern University') is
+    where the first one is, not its name."""
+    for ref in list(registry.refs):
+        draft = registry.drafts.get(ref.key)
+        if draft is None or draft.type not in INSTITUTIONAL:
+            continue
+        if not CAMPUS_HEADS & set(registry.text[ref.start : ref.end].split()):
+            continue
+        tail = CAMPUS.match(registry.text, ref.end)
+        if tail is None or set(tail.group(1).split()) & gz.INSTITUTION_WORDS:
+            continue
+        if tail.group(1) in gz.country_forms():
+            continue
+        fields = {"role": draft.role, "country": draft.country}
+        recut(registry, ref, ref.start, tail.end(), draft.type, **fields)
+
+
+def _located_at_another(name: str) -> bool:
+    """'Block Museum at Northwestern University': two institutions, one inside
+    the other."""
+    return any(
+        set(match.group(1).split()) & gz.INSTITUTION_WORDS
+        for match in CAMPUS.finditer(name)
+    )
+
+
 def complete_names(registry: Registry, entities) -> None:
     """A person the rules named by title and surname ('Administrator Bolden' of
     'NASA Administrator Charles Bolden') takes the full name the recogniser read."""
@@ -220,6 +284,8 @@ def widen_to_organisations(registry: Registry, entities, votes) -> None:
     stays the person)."""
     for start, end, text, _ in entities:
         if label_of(votes, text) != "ORG" or " " not in text:
+            continue
+        if _located_at_another(text):
             continue
         inner = [
             r for r in registry.between(start, end) if (r.start, r.end) != (start, end)

@@ -312,3 +312,25 @@ def test_a_group_counted_before_its_verb_acts():
         "costumes. The fair was held in Toronto."
     )
     assert found == {"vendors": "group", "fans": "group"}
+
+
+def test_a_university_campus_after_at_is_part_of_its_name():
+    found = actors(
+        "Officials at the University of North Carolina at Chapel Hill said they "
+        "were pleased. The Block Museum at Northwestern University said it agreed."
+    )
+    assert "University of North Carolina at Chapel Hill" in found
+    assert "Hill" not in found and "Chapel Hill" not in found
+    assert "Block Museum at Northwestern University" not in found
+
+
+def test_two_institution_words_joined_into_one_name_by_the_parse():
+    found = actors(
+        "The Tang Teaching Museum and Art Gallery said it would open a show. "
+        "The Museum of Flight and the Smithsonian said they had bid."
+    )
+    assert found == {
+        "Tang Teaching Museum and Art Gallery": "organization",
+        "Museum of Flight": "organization",
+        "Smithsonian": "organization",
+    }
