@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from api.extraction import acting
+from api.extraction import acting, parse
 from api.extraction import gazetteers as gz
 from api.extraction.registry import Registry
 from api.extraction.tries import alternation
@@ -40,6 +40,11 @@ def groups(registry: Registry, zones_) -> None:
             continue
         prefix, noun = match.group(1), match.group(3).lower()
         modifiers = match.group(2).lower().split()
+        classifier = None if prefix or modifiers else _classifier(registry, match)
+        if classifier:
+            modifiers, match_start = classifier[0].split(), classifier[1]
+        else:
+            match_start = match.start(2)
         if _adjective(registry.text, noun, match.end()) or _owned(registry, match):
             continue
         if _names_another(registry.text, match.end()):
@@ -65,10 +70,26 @@ def groups(registry: Registry, zones_) -> None:
         else:
             draft = _group_draft(registry, by_class, prefix, noun, kind, type_, country)
         if draft is not None:
-            start = match.start(1) if prefix else match.start(2)
+            start = match.start(1) if prefix else match_start
             registry.mention(draft, start, end)
     _merge_plain(registry, by_class)
     _fold_into_described(registry, by_class)
+
+
+def _classifier(registry: Registry, match) -> tuple[str, int] | None:
+    """'street vendors', 'asylum seekers', 'station staff': a noun the parse
+    compounds with the group noun says which group it is; the words and where they
+    start. A word of a name ('Toronto fans') is a place, not a kind."""
+    doc = registry.doc
+    token = parse.token_at(doc, match.start(3)) if doc is not None else None
+    if token is None or token.i == 0:
+        return None
+    before = doc[token.i - 1]
+    if before.dep_ != "compound" or before.head.i != token.i or before.pos_ != "NOUN":
+        return None
+    if not registry.free(before.idx, before.idx + len(before.text)):
+        return None
+    return before.lower_, before.idx
 
 
 # 'troops from other allied countries': a group named by the countries it comes from

@@ -73,7 +73,7 @@ def phrase_heads(doc, start: int, end: int) -> list:
     """The tokens of [start, end) whose head lies outside it: where the phrase
     hangs in the sentence."""
     tokens = tokens_between(doc, start, end)
-    return [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+    return [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
 
 
 def subject(verb):
@@ -85,7 +85,7 @@ def subject(verb):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head  # 'defended the record whilst promising ...'
             continue
-        if verb.dep_ not in SHARED_SUBJECT or verb.head is verb:
+        if verb.dep_ not in SHARED_SUBJECT or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -104,7 +104,7 @@ def is_agent(token, depth: int = 0) -> bool:
         return token.head.lemma_ not in STATE_VERBS
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
-    if token.dep_ in ("appos", "conj") and token.head is not token:
+    if token.dep_ in ("appos", "conj") and token.head.i != token.i:
         return is_agent(token.head, depth + 1)
     if token.dep_ == "compound" and token.head.lemma_.lower() in VOICES:
         return is_agent(token.head, depth + 1)  # 'a Microsoft spokesman said'
@@ -113,7 +113,7 @@ def is_agent(token, depth: int = 0) -> bool:
 
 def is_place(token) -> bool:
     """The object of a preposition of place ('in Almaty'), or part of one."""
-    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
@@ -244,7 +244,7 @@ def _list_leads(doc, start: int, end: int) -> list:
     leads = []
     for token in phrase_heads(doc, start, end):
         first = token
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         leads.append(first)
     return leads

@@ -84,7 +84,7 @@ def negated(verb) -> bool:
         modifiers = [c for c in verb.children if c.dep_ in ("neg", "advmod")]
         if any(t.lower_ in NEGATIONS for c in modifiers for t in c.subtree):
             return True
-        if verb.dep_ not in ("xcomp", "ccomp") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False

@@ -334,3 +334,13 @@ def test_two_institution_words_joined_into_one_name_by_the_parse():
         "Museum of Flight": "organization",
         "Smithsonian": "organization",
     }
+
+
+def test_a_noun_compounded_with_a_group_noun_names_the_group():
+    found = actors(
+        "Street vendors sold lanterns near the hall. Station staff asked the "
+        "crowds to move. Toronto fans cheered."
+    )
+    assert found["street vendors"] == "group"
+    assert found["station staff"] == "group"
+    assert "vendors" not in found and "staff" not in found
