@@ -40,7 +40,13 @@ def analyse(info: ArticleInfo) -> Annotation:
     """The strict pipeline: every stage of `stages.STAGES` in order, exceptions
     propagate."""
     values = stages.run(
-        {"text": info.text, "paragraphs": info.paragraphs, "article": info.id}
+        {
+            "text": info.text,
+            "paragraphs": info.paragraphs,
+            "article": info.id,
+            # a title made from the first line is no headline of its own
+            "headline": None if info.title == default_title(info.text) else info.title,
+        }
     )
     found, figures, events = (
         values["quotes"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from api.extraction.ids import actor_id
 from api.extraction.registry import Draft, Registry, normalise
 
@@ -24,6 +26,25 @@ def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
         and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
     ]
     return min(people, key=lambda d: min(d.spans), default=None)
+
+
+def named_in_headline(registry: Registry, headline: str | None) -> Draft | None:
+    """The actor the headline names first, by a name, an alias or a person's
+    surname ('Texas student Ahmed Mohamed inspires...', 'Microsoft waits for...')."""
+    if not headline:
+        return None
+    found = []
+    for draft in registry.drafts.values():
+        if draft.not_actor or not draft.spans or draft.tentative:
+            continue
+        forms = {draft.name, *draft.aliases}
+        if draft.type == "person":
+            forms.add(draft.name.split()[-1])
+        for form in forms:
+            match = re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", headline)
+            if match and len(form) >= 3:
+                found.append((match.start(), -len(form), draft.key, draft))
+    return min(found, key=lambda f: f[:3])[3] if found else None
 
 
 def lead_person(registry: Registry, paragraphs) -> Draft | None:

@@ -27,9 +27,15 @@ REPORT_AFTER_QUOTE = re.compile(r"[”\"»]\s+and\s+$")
 PRONOUN = re.compile(r"\s*(He|She|It|They)\s+(?:(?!the\b|an?\b)[\w’']+\s+){0,8}?$")
 
 
-def extract(registry, paragraphs, sentences, quotes, article) -> list[Reaction]:
+def extract(
+    registry, paragraphs, sentences, quotes, article, headline=None
+) -> list[Reaction]:
     hero = protagonists.protagonist(registry, paragraphs)
     voices = protagonists.party_voices(registry, paragraphs)
+    # the actor the headline names is the story's subject too: it does not react
+    headline = protagonists.named_in_headline(registry, headline)
+    if headline is not None:
+        voices = voices | {actor_id(headline.name)}
     body = [(p.start, p.end) for p in paragraphs if p.kind == "body"]
     items, seen = [], set()
     for index, sentence in enumerate(sentences):

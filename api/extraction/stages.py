@@ -26,7 +26,7 @@ from api.extraction.nlp import gazetteer_hits, get_nlp
 
 QUOTED_KINDS = ("body", "pull_quote", "photo_caption")
 # What the article brings before any stage runs.
-INPUTS = ("text", "paragraphs", "article")
+INPUTS = ("text", "paragraphs", "article", "headline")
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,10 @@ def _statistics(registry, paragraphs, sentences, quotes, article):
     return found, registry
 
 
-def _reactions(registry, paragraphs, sentences, quotes, article):
-    found = reactions.extract(registry, paragraphs, sentences, quotes, article)
+def _reactions(registry, paragraphs, sentences, quotes, article, headline):
+    found = reactions.extract(
+        registry, paragraphs, sentences, quotes, article, headline
+    )
     return found, registry
 
 
@@ -108,7 +110,7 @@ STAGES = (
     ),
     Stage(
         "reactions",
-        ("registry", "paragraphs", "sentences", "quotes", "article"),
+        ("registry", "paragraphs", "sentences", "quotes", "article", "headline"),
         ("reactions", "registry"),
         _reactions,
     ),

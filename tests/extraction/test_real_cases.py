@@ -344,3 +344,19 @@ def test_a_noun_compounded_with_a_group_noun_names_the_group():
     assert found["street vendors"] == "group"
     assert found["station staff"] == "group"
     assert "vendors" not in found and "staff" not in found
+
+
+def test_the_actor_the_headline_names_does_not_react():
+    text = (
+        "The company said on Friday it would close two plants. Unions criticised "
+        "the plan. Norrvik Holdings said the closures were regrettable but necessary."
+    )
+    titled = extract(text, title="Norrvik Holdings to close two plants")
+    names = {a.id: a.name for a in titled.actors}
+    assert [names[r.actor] for r in titled.reactions] == ["Unions"]
+    untitled = extract(text, title="Plants to close")
+    names = {a.id: a.name for a in untitled.actors}
+    assert sorted(names[r.actor] for r in untitled.reactions) == [
+        "Norrvik Holdings",
+        "Unions",
+    ]
