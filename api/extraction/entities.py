@@ -197,6 +197,8 @@ def _fold_surnames(registry: Registry) -> None:
             continue
         if len(words) > 1 and not titled(words[:-1]):
             continue
+        if draft.role in wordlists.lemmas("relatives"):
+            continue  # 'Mr Gates, her husband': another one of the family
         owners = [o for o in by_surname.get(words[-1], []) if o is not draft]
         if not owners and len(words) == 1 and draft.type == "person":
             # 'Thomas' after 'Thomas Sam': a given name alone, when one person has it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from api.extraction import acting
+from api.extraction import acting, wordlists
 from api.extraction import gazetteers as gz
 from api.extraction import persons as ps
 from api.extraction.registry import Registry, normalise
@@ -87,6 +87,18 @@ def surname(name: str) -> str:
     return normalise(name.split()[-1])
 
 
+COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? $")
+RELATION_AFTER = re.compile(r",\s+(?:her|his|their|the)\s+([a-z]+)\b")
+
+
+def relation_after(text: str, end: int) -> str | None:
+    """'Mr Gates, her husband,': the kinship noun describing the name just before."""
+    match = RELATION_AFTER.match(text, end, end + 30)
+    if match and match.group(1) in wordlists.lemmas("relatives"):
+        return match.group(1)
+    return None
+
+
 def register_people(registry: Registry, people) -> None:
     """One draft per person: a name joins the longest form of the same person; two
     people who share a surname ('Domingo Soyos', father of 'David Soyos') stay two,
@@ -104,6 +116,12 @@ def register_people(registry: Registry, people) -> None:
     for start, end, name, role, affiliation in people:
         forms = [f for f in by_surname[surname(name)] if same_person(f, name)]
         full = _fix_case(forms[0] if len(forms) == 1 else name)
+        relation = relation_after(registry.text, end) if " " not in name else None
+        if relation:
+            # a relative of someone named before: their own person, not that one
+            title = COURTESY_BEFORE.search(registry.text, max(0, start - 5), start)
+            written = f"{title.group(1)} {name}" if title else name
+            full, role = _fix_case(written), relation
         country = affiliation if affiliation in gz.country_forms().values() else None
         draft = registry.draft(
             full,

@@ -116,3 +116,13 @@ def test_an_outlet_or_a_company_is_an_organisation(entry):
     annotation = extract(LEAD + entry["example"])
     found = {a.name: a.type for a in annotation.actors}
     assert found.get(entry["name"]) == "organization", (entry["example"], found)
+
+
+@pytest.mark.parametrize(
+    "entry", wordlists.entries("relatives"), ids=lambda e: e["lemma"]
+)
+def test_a_relative_sharing_a_surname_is_another_person(entry):
+    names = {a.name for a in extract(entry["example"]).actors}
+    full, relative = entry["people"]
+    assert full in names
+    assert any(n.endswith(relative) and n != full for n in names), names
