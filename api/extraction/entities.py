@@ -72,6 +72,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _owned_by_pronoun(registry, doc)
     _only_modifying(registry, doc)
     _things(registry, votes)
+    _versioned(registry)
     _no_proper_noun(registry, doc, votes)
 
 
@@ -340,6 +341,32 @@ def _no_proper_noun(registry: Registry, doc, votes) -> None:
 
 
 NUMBERED = re.compile(r"-\d+$")
+# A version after a name: 'Internet Explorer 9', 'Windows 10.1', or glued to an
+# acronym: 'IE6'. A score is no version ('England 6-1 Panama', 'Belgium 3 Panama 0').
+NOT_A_SCORE = r"(?![\d.,:–-]|\s+[A-Z][\w’'-]*\s+\d)"
+SPACED_VERSION = r"\s\d+(?:\.\d+)*" + NOT_A_SCORE
+GLUED_VERSION = r"\d+" + NOT_A_SCORE
+
+
+def _versioned(registry: Registry) -> None:
+    """'Internet Explorer 6 is one of the most successful software products':
+    a name written with a version number is a product, not an actor. A one-word
+    name ('Boeing 737') is the maker of a numbered model, unless it is an acronym
+    the number is glued to ('IE6')."""
+    text = registry.text
+    for draft in registry.drafts.values():
+        if draft.type not in ("person", "organization") or draft.role:
+            continue
+        for form in {draft.name, *draft.aliases}:
+            if " " in form:
+                version = SPACED_VERSION
+            elif form.isupper() and len(form) > 1:
+                version = GLUED_VERSION
+            else:
+                continue
+            if re.search(rf"(?<![\w’'-]){re.escape(form)}{version}", text):
+                draft.not_actor = True
+                break
 
 
 def _things(registry: Registry, votes) -> None:

@@ -360,3 +360,15 @@ def test_the_actor_the_headline_names_does_not_react():
         "Norrvik Holdings",
         "Unions",
     ]
+
+
+def test_a_name_written_with_a_version_is_a_product():
+    found = actors(
+        "Microsoft said Internet Explorer 6 was obsolete. Internet Explorer "
+        "still leads, and IE6 users were told to upgrade. Boeing 737 jets were "
+        "grounded and Boeing said it would comply. England 6 Panama 1 was the "
+        "score, and England said it was proud."
+    )
+    assert "Internet Explorer" not in found and "IE" not in found
+    assert found["Microsoft"] == "organization"
+    assert found["Boeing"] == "organization"
