@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
-from api.extraction import descriptions, parse
+from api.extraction import counting, descriptions, parse
 from api.extraction import gazetteers as gz
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
@@ -73,6 +73,10 @@ CATEGORY_STEMS = (
         ),
     ),
 )
+# Stems that tell a category only where the parse links them to the count's verb
+# ('Eight of them were taken to hospital'): near a figure by chance ('the hospital
+# bought two dozen coolers') they tell nothing.
+LINKED_STEMS = (("injuries", ("hospital",)),)
 POPULATION_NOUNS = {
     "people",
     "families",
@@ -148,7 +152,7 @@ CONJUNCTIONS = ("and", "but", "or", "while", "whereas")
 PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 
 
-def category(text: str, figure: Figure) -> str:
+def category(text: str, figure: Figure, doc=None) -> str:
     if figure.age or _age_after_name(text, figure):
         return "age"
     if figure.unit is None and AGED.search(
@@ -167,6 +171,12 @@ def category(text: str, figure: Figure) -> str:
     before = before[::-1][:4]
     if before[:1] == ["magnitude"] or figure.unit:
         return "other"  # a measure, not a count
+    # the parse links the count to its verb across any words between them
+    parsed = counting.describing_words(doc, figure.start, figure.end) if doc else []
+    for word in parsed:
+        found = _category_of(word, CATEGORY_STEMS + LINKED_STEMS)
+        if found:
+            return found
     # what the figure counts comes first: 'people have died and tens of thousands
     # have been forced from their homes'
     for word in after[:4] + _alternate(after[4:], before):
@@ -203,10 +213,10 @@ def _age_after_name(text: str, figure: Figure) -> bool:
     return bool(NAME_AGE.search(before)) and text[figure.end : figure.end + 1] == ","
 
 
-def _category_of(word: str) -> str | None:
+def _category_of(word: str, table=CATEGORY_STEMS) -> str | None:
     if word == "people":
         return None
-    for name, stems in CATEGORY_STEMS:
+    for name, stems in table:
         if word.startswith(stems):
             return name
     return None
@@ -297,7 +307,7 @@ def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Stati
         if para.kind not in PLACEMENTS:
             continue
         for figure in figures(text, para.start, para.end):
-            kind = category(text, figure)
+            kind = category(text, figure, registry.doc)
             if _named_date_or_label(registry.doc, text, figure, kind):
                 continue
             sentence = sentence_of(sentences, figure.start)

@@ -56,3 +56,23 @@ def test_people_in_hospital_are_injuries_and_the_evacuated_a_population():
     assert categories(
         "Two people were hospitalised, 40 were evacuated and 12 left homeless."
     ) == ["injuries", "population", "population"]
+
+
+def parsed_categories(text):
+    from api.extraction.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    return [category(text, f, doc) for f in figures(text)]
+
+
+def test_the_parse_links_a_count_to_its_verb_across_a_long_clause():
+    text = (
+        "Eight of them managed to climb out of the shaft and were later taken "
+        "to hospital with burns. Police killed 12 protesters and injured 40."
+    )
+    assert parsed_categories(text) == ["injuries", "fatalities", "injuries"]
+
+
+def test_a_word_near_a_figure_but_not_linked_to_it_tells_nothing():
+    text = "He said the hospital had bought two dozen air coolers last week."
+    assert parsed_categories(text) == ["other"]
