@@ -90,12 +90,23 @@ def negated(verb) -> bool:
     return False
 
 
+@cache
+def _not_before() -> dict[str, frozenset[str]]:
+    entries = wordlists.entries("stance_words")
+    return {e["lemma"]: frozenset(e.get("not_before", ())) for e in entries}
+
+
 def of_words(tokens) -> str | None:
     """The stance of the evaluative words among `tokens`, or None if neutral."""
     counts: Counter = Counter()
     previous = ""
     for token in tokens:
-        stance = _words().get(token.lemma_.lower()) or _words().get(token.lower_)
+        lemma = token.lemma_.lower()
+        word = lemma if lemma in _words() else token.lower_
+        stance = _words().get(word)
+        following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+        if following in _not_before().get(word, ()):
+            stance = None  # 'in a critical condition': a state, no verdict
         if stance and previous not in NEGATIONS:
             counts[stance] += 1
         previous = token.lower_

@@ -126,3 +126,13 @@ def test_a_relative_sharing_a_surname_is_another_person(entry):
     full, relative = entry["people"]
     assert full in names
     assert any(n.endswith(relative) and n != full for n in names), names
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in wordlists.entries("stance_words") if e.get("not_example")],
+    ids=lambda e: e["lemma"],
+)
+def test_a_stance_word_before_a_noun_it_does_not_judge_is_none(entry):
+    annotation = extract(f"{LEAD}{entry['not_example']}.")
+    assert annotation.reactions == [], entry["not_example"]
