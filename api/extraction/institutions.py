@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from api.extraction import gazetteers as gz
+from api.extraction import parse
 from api.extraction.registry import Registry
 from api.extraction.zones import inside
 
@@ -186,11 +187,21 @@ def descriptions(registry: Registry, zones_) -> None:
             m.lower() in gz.ORG_NOUNS for m in modifiers
         ):
             continue
+        if modifiers and not _one_phrase(registry.doc, match.start(1), match.end()):
+            continue  # 'The court said the group': a clause, not a name
         draft = _antecedent(registry, noun, match.start()) if not modifiers else None
         if draft is None:
             name = " ".join([*modifiers, noun])
             draft = registry.draft(name, "organization", role=name, tentative=True)
         registry.mention(draft, *match.span())
+
+
+def _one_phrase(doc, start: int, end: int) -> bool:
+    """The words in [start, end) are one noun phrase in the parse: each hangs
+    from a word inside it, except its head noun."""
+    if doc is None:
+        return True
+    return len(parse.phrase_heads(doc, start, end)) == 1
 
 
 def _antecedent(registry: Registry, noun: str, before: int):

@@ -372,3 +372,12 @@ def test_a_name_written_with_a_version_is_a_product():
     assert "Internet Explorer" not in found and "IE" not in found
     assert found["Microsoft"] == "organization"
     assert found["Boeing"] == "organization"
+
+
+def test_a_described_organisation_is_one_noun_phrase_not_a_clause():
+    found = actors(
+        "The court said the group could hold ceremonies. The port authority said "
+        "it would reopen the harbour."
+    )
+    assert "court said the group" not in found
+    assert found["port authority"] == "organization"
