@@ -57,9 +57,53 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         return None, text  # 'a letter seen by Sky News says': no one named speaks
     if speaker is None and parse.pronoun_kind(named) == "person":
         speaker = antecedent(registry, named, skip, quoted=quote)
+    if speaker is None and named.lower_ in BODY_PRONOUNS:
+        speaker = body_antecedent(registry, named, skip)
+        if speaker is None:
+            return None, text  # a body the text does not name: no guess
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
+
+
+# Pronouns that stand for a body, and the kinds of actor each may stand for.
+BODY_PRONOUNS = {
+    "it": ("organization", "government", "country"),
+    "they": ("organization", "government", "country", "group"),
+}
+
+
+def body_antecedent(registry, pronoun, skip):
+    """'"Care continues," it added': the body the sentence before has as its
+    subject ('the hospital said in a statement'), else the last body of the
+    pronoun's kinds its paragraph names before it; None past the paragraph."""
+    kinds = BODY_PRONOUNS[pronoun.lower_]
+    singular = pronoun.lower_ == "it"
+    paragraph = registry.text.rfind("\n", 0, pronoun.idx) + 1
+    refs = [
+        r
+        for r in registry.between(paragraph, pronoun.idx)
+        if not any(a <= r.start < b for a, b in skip)
+    ]
+    before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
+    for ref in reversed(refs):
+        draft = registry.drafts[ref.key]
+        if draft is before and _may_stand_for(registry, ref, kinds, singular):
+            return draft
+    for ref in reversed(refs):
+        if _may_stand_for(registry, ref, kinds, singular):
+            return registry.drafts[ref.key]
+    return None
+
+
+def _may_stand_for(registry, ref, kinds, singular: bool) -> bool:
+    """A body of the pronoun's kinds, named in the singular for 'it' ('the
+    ministry', not 'officials')."""
+    if registry.drafts[ref.key].type not in kinds:
+        return False
+    heads = parse.phrase_heads(registry.doc, ref.start, ref.end)
+    plural = any(h.tag_ in ("NNS", "NNPS") for h in heads)
+    return not (singular and plural)
 
 
 def _owner_of_work(registry, subject):

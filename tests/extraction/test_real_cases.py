@@ -381,3 +381,14 @@ def test_a_described_organisation_is_one_noun_phrase_not_a_clause():
     )
     assert "court said the group" not in found
     assert found["port authority"] == "organization"
+
+
+def test_it_and_they_speak_for_the_body_named_before():
+    found = speakers(
+        'The ministry issued figures on Monday. Officials expect more cases. "We '
+        'are ready," it said.\n\nPatients were moved, the hospital said in a '
+        'statement. "Care continues," it added.\n\nThe unions said the deal was '
+        'poor. "We will strike," they said.\n\nThe storm hit at night. "It was '
+        'huge," it said.'
+    )
+    assert found == ["ministry", "hospital", "unions", None]
