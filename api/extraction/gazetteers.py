@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import pycountry
 
+from api.extraction import wordlists
+
 # pycountry's official short names are awkward in prose ("Russian Federation");
 # these are the names news text uses.
 SHORT_NAMES = {
@@ -92,25 +94,14 @@ CAPITALS = {
     "Islamabad": "Pakistan", "Riyadh": "Saudi Arabia", "Cairo": "Egypt",
     "Ottawa": "Canada", "Canberra": "Australia", "Warsaw": "Poland",
 }  # fmt: skip
-# Words of an institution's name; "Ministry" or "Government" make it a government.
+# Words of an institution's name (data/institution_words.json); those of type
+# government ('Ministry', 'Senate') make it a government.
+INSTITUTION_WORDS = set(wordlists.lemmas("institution_words"))
 GOVERNMENT_WORDS = {
-    "Ministry", "Government", "Department", "Cabinet", "Presidency", "Parliament",
-    "Congress", "Senate", "Prosecutor", "Attorney", "Interior", "Embassy",
-}  # fmt: skip
-INSTITUTION_WORDS = GOVERNMENT_WORDS | {
-    "Commission", "Council", "Committee", "Agency", "Office", "Organization",
-    "Organisation", "Union", "Bank", "Fund", "Court", "Assembly", "Nations",
-    "Party", "Army", "Forces", "Police", "Guard", "Service", "Institute",
-    "Federation", "Association", "Alliance", "Treaty", "Movement", "Front",
-    "Authority", "Authorities", "Secretariat", "Mission", "Cross", "Crescent",
-    "Watch", "International", "Foundation", "Corporation", "Company", "Group",
-    "University", "Press", "News", "Network", "Diplomacy", "Programme", "Program",
-    "Centre", "Center", "Bureau", "Board", "Directorate", "Airlines", "Inc",
-    "Ltd", "Unions", "Chamber", "Exchange", "Reserve", "Survey", "Trust",
-    "Communications", "Congress", "Museum", "Gallery", "Galleries", "College",
-    "Academy", "Hospital", "Library", "Orchestra", "Laboratory", "Laboratories",
-    "Standards",
-}  # fmt: skip
+    e["lemma"]
+    for e in wordlists.entries("institution_words")
+    if e["type"] == "government"
+}
 # Lowercase nouns that introduce or stand for an organisation: "the transport union
 # BTB", "the port authority said", "the company".
 ORG_NOUNS = {

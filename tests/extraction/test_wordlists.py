@@ -12,12 +12,20 @@ LEAD = "Governor Helen Marsh opened the new flood barrier on Monday.\n\n"
 
 
 def listed(*lists: str) -> list:
-    """Every entry of these word lists, as test parameters named list:lemma."""
+    """Every entry of these word lists, as test parameters named list:lemma. An
+    entry whose example today's rules miss says why in `known_gap`, and is expected
+    to fail until they do not."""
     return [
-        pytest.param(entry, id=f"{name}:{entry['lemma']}")
+        pytest.param(entry, id=f"{name}:{entry['lemma']}", marks=_gap(entry))
         for name in lists
         for entry in wordlists.entries(name)
     ]
+
+
+def _gap(entry: dict) -> list:
+    if "known_gap" not in entry:
+        return []
+    return [pytest.mark.xfail(strict=True, reason=entry["known_gap"])]
 
 
 def names(annotation) -> dict[str, str]:
@@ -116,3 +124,10 @@ def test_an_outlet_or_a_company_is_an_organisation(entry):
     annotation = extract(LEAD + entry["example"])
     found = {a.name: a.type for a in annotation.actors}
     assert found.get(entry["name"]) == "organization", (entry["example"], found)
+
+
+@pytest.mark.parametrize("entry", listed("institution_words"))
+def test_institution_word_makes_an_institution(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {a.name: a.type for a in annotation.actors}
+    assert found.get(entry["name"]) == entry["type"], (entry["example"], found)
