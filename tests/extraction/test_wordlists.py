@@ -131,3 +131,32 @@ def test_institution_word_makes_an_institution(entry):
     annotation = extract(LEAD + entry["example"])
     found = {a.name: a.type for a in annotation.actors}
     assert found.get(entry["name"]) == entry["type"], (entry["example"], found)
+
+
+def figures(entry: dict) -> list:
+    annotation = extract(LEAD + entry["example"])
+    return [(s.value, s.unit, s.qualifier, s.high) for s in annotation.statistics]
+
+
+@pytest.mark.parametrize("entry", listed("measures"))
+def test_measure_word_gives_the_figure_its_unit(entry):
+    found = [(value, unit) for value, unit, *_ in figures(entry)]
+    assert found == [(entry["value"], entry["unit"])], entry["example"]
+
+
+@pytest.mark.parametrize("entry", listed("currencies"))
+def test_currency_gives_the_amount_its_code(entry):
+    found = [(value, unit) for value, unit, *_ in figures(entry)]
+    assert found == [(entry["value"], entry["code"])], entry["example"]
+
+
+@pytest.mark.parametrize("entry", listed("number_words"))
+def test_number_word_gives_its_value(entry):
+    assert [value for value, *_ in figures(entry)] == [entry["figure"]]
+
+
+@pytest.mark.parametrize("entry", listed("qualifiers"))
+def test_qualifier_words_qualify_the_figure(entry):
+    found = [(value, qualifier, high) for value, _, qualifier, high in figures(entry)]
+    expected = (entry["value"], entry["qualifier"], entry.get("high"))
+    assert found == [expected], entry["example"]
