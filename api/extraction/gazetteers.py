@@ -240,30 +240,10 @@ GROUPS = {
     "users": ("users", "group"),
     "opponents": ("opponents", "group"),
 }
-TITLES = {
-    "President", "Prime Minister", "Minister", "Chancellor", "King", "Queen",
-    "Prince", "Pope", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
-    "General", "Gen.", "Colonel", "Senator", "Governor", "Mayor", "Secretary",
-    "Ambassador", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Director", "Chief", "Leader", "Judge", "Deputy", "Sheikh", "Emir",
-    "Foreign Minister", "Defense Minister", "Interior Minister", "Vice President",
-    "Secretary-General", "Secretary General", "High Commissioner", "Premier",
-    "MP", "Lawmaker", "Congressman", "Congresswoman", "Rep.", "Sen.", "Bishop",
-    "Coordinator", "Commander", "Inspector", "Captain", "Lieutenant", "Major",
-    "Professor", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady", "Cllr",
-}  # fmt: skip
-ROLE_NOUNS = {
-    "president", "prime minister", "minister", "chancellor", "spokesman",
-    "spokeswoman", "spokesperson", "leader", "head", "chief", "secretary",
-    "ambassador", "governor", "mayor", "director", "commissioner", "king",
-    "queen", "senator", "general", "official", "representative", "premier",
-    "secretary-general", "foreign minister", "mentor", "founder", "analyst",
-    "coordinator", "economist", "mp", "lawmaker", "negotiator",
-    "envoy", "commander", "mediator", "chairman", "chairwoman", "executive",
-    "manager", "professor", "researcher", "expert", "doctor", "surgeon",
-    "farmer", "resident", "witness", "survivor", "nurse", "teacher", "driver",
-    "worker", "student", "fisherman", "mother", "father", "activist", "owner",
-}  # fmt: skip
+# Titles before a name ('President', 'Dr.') and lowercase role nouns ('spokesman',
+# 'prime minister'): neither is part of a person's name.
+TITLES = set(wordlists.lemmas("titles"))
+ROLE_NOUNS = set(wordlists.lemmas("role_nouns"))
 PARTICLES = {"von", "der", "de", "del", "la", "van", "bin", "al", "da", "di", "du"}
 PARTICLES |= {"dos", "das", "ibn", "el", "le", "ben", "den", "ter"}
 # Capitalised words that start sentences or headlines but never start a name.

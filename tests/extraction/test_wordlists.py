@@ -160,3 +160,18 @@ def test_qualifier_words_qualify_the_figure(entry):
     found = [(value, qualifier, high) for value, _, qualifier, high in figures(entry)]
     expected = (entry["value"], entry["qualifier"], entry.get("high"))
     assert found == [expected], entry["example"]
+
+
+@pytest.mark.parametrize("entry", listed("titles"))
+def test_title_is_no_part_of_the_name(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {a.name: a.type for a in annotation.actors}
+    assert found.get(entry["name"]) == "person", (entry["example"], found)
+    assert not [n for n in found if entry["lemma"] in n.split()], found
+
+
+@pytest.mark.parametrize("entry", listed("role_nouns"))
+def test_role_noun_is_the_persons_role(entry):
+    annotation = extract(LEAD + entry["example"])
+    roles = {a.name: (a.role or "").lower() for a in annotation.actors}
+    assert entry["lemma"] in roles.get(entry["name"], ""), (entry["example"], roles)
