@@ -1,6 +1,8 @@
 """Every word-list entry's example sentence does what the entry says when it goes
 through the whole extraction."""
 
+import re
+
 import pytest
 
 from api.extraction import wordlists
@@ -175,3 +177,35 @@ def test_role_noun_is_the_persons_role(entry):
     annotation = extract(LEAD + entry["example"])
     roles = {a.name: (a.role or "").lower() for a in annotation.actors}
     assert entry["lemma"] in roles.get(entry["name"], ""), (entry["example"], roles)
+
+
+def mentioned(annotation, words: str) -> dict[str, str]:
+    """Actors (name -> type) one of whose mentions holds these words."""
+    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+    return {
+        a.name: a.type
+        for a in annotation.actors
+        if any(pattern.search(m.text) for m in a.mentions)
+    }
+
+
+@pytest.mark.parametrize("entry", listed("groups"))
+def test_group_noun_is_a_collective_actor(entry):
+    found = mentioned(extract(LEAD + entry["example"]), entry["lemma"])
+    assert entry["type"] in found.values(), (entry["example"], found)
+
+
+@pytest.mark.parametrize("entry", listed("group_modifiers"))
+def test_group_modifier_narrows_the_group(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = mentioned(annotation, entry["group"])
+    assert entry["type"] in found.values(), (entry["example"], found)
+    if entry.get("subnational"):
+        assert found.get(entry["group"]) == "government", found
+
+
+@pytest.mark.parametrize("entry", listed("org_nouns"))
+def test_organisation_noun_makes_an_organisation(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = {a.name: a.type for a in annotation.actors}
+    assert found.get(entry["name"]) == "organization", (entry["example"], found)
