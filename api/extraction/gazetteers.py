@@ -133,22 +133,7 @@ ROLE_NOUNS = set(wordlists.lemmas("role_nouns"))
 PARTICLES = {"von", "der", "de", "del", "la", "van", "bin", "al", "da", "di", "du"}
 PARTICLES |= {"dos", "das", "ibn", "el", "le", "ben", "den", "ter"}
 # Capitalised words that start sentences or headlines but never start a name.
-NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "For", "From", "With", "After", "Before",
-    "But", "And", "Or", "However", "Instead", "Also", "According", "Aside",
-    "Most", "Some", "Many", "This", "That", "These", "Those", "It", "He", "She",
-    "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "What",
-    "Who", "When", "Where", "Why", "How", "Given", "Authorities", "Photo",
-    "Read", "More", "News", "Keys", "While", "During", "Since", "Despite",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Asia",
-    "Europe", "Africa", "America", "Central", "Soviet", "If", "As", "By",
-    "Of", "To", "Under", "Meanwhile", "Thus", "Then", "Now", "Yesterday",
-    "Today", "Tomorrow", "Both", "All", "Each", "Several", "Other", "Another",
-    "Such", "There", "Here", "No", "Not", "Only", "Even", "Although", "Among",
-    "Until", "Between", "Against", "Through", "Following", "Amid", "Without",
-}  # fmt: skip
+NOT_NAMES = set(wordlists.lemmas("not_names"))
 
 
 @lru_cache(maxsize=1)

@@ -209,3 +209,11 @@ def test_organisation_noun_makes_an_organisation(entry):
     annotation = extract(LEAD + entry["example"])
     found = {a.name: a.type for a in annotation.actors}
     assert found.get(entry["name"]) == "organization", (entry["example"], found)
+
+
+@pytest.mark.parametrize("entry", listed("not_names"))
+def test_sentence_opening_word_starts_no_name(entry):
+    annotation = extract(LEAD + entry["example"])
+    named = [a.name for a in annotation.actors]
+    assert entry["name"] in named, (entry["example"], named)
+    assert not [n for n in named if entry["lemma"] in n.split()], named
