@@ -217,3 +217,11 @@ def test_sentence_opening_word_starts_no_name(entry):
     named = [a.name for a in annotation.actors]
     assert entry["name"] in named, (entry["example"], named)
     assert not [n for n in named if entry["lemma"] in n.split()], named
+
+
+@pytest.mark.parametrize("entry", listed("category_stems", "population_nouns"))
+def test_counted_word_gives_the_figure_its_category(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = [(s.value, s.category) for s in annotation.statistics]
+    category = entry.get("category", "population")
+    assert found == [(entry["value"], category)], entry["example"]
