@@ -1,4 +1,5 @@
-"""Small word lists: countries, demonyms, capitals, institutions, groups, titles.
+"""Countries, demonyms, capitals and fixed institution names; the word lists of
+institutions, groups, titles, roles and name openers, loaded from data/*.json.
 
 Only general vocabulary lives here; no rule may name a person or an article's phrase.
 """

@@ -2,10 +2,11 @@
 through the whole extraction."""
 
 import re
+from importlib import resources
 
 import pytest
 
-from api.extraction import wordlists
+from api.extraction import types, wordlists
 from api.extraction.ids import actor_id
 from api.extraction.pipeline import extract
 
@@ -225,3 +226,33 @@ def test_counted_word_gives_the_figure_its_category(entry):
     found = [(s.value, s.category) for s in annotation.statistics]
     category = entry.get("category", "population")
     assert found == [(entry["value"], category)], entry["example"]
+
+
+DATA = resources.files("api.extraction") / "data"
+LIST_NAMES = sorted(path.name.removesuffix(".json") for path in DATA.iterdir())
+
+
+@pytest.mark.parametrize("name", LIST_NAMES)
+def test_every_entry_has_a_word_and_an_example_once(name):
+    lemmas = [entry["lemma"] for entry in wordlists.entries(name)]
+    assert all(lemmas) and len(lemmas) == len(set(lemmas)), name
+    assert all(entry["example"] for entry in wordlists.entries(name)), name
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "vocabulary"),
+    [
+        ("institution_words", "type", types.ACTOR_TYPES),
+        ("groups", "type", types.ACTOR_TYPES),
+        ("group_modifiers", "type", types.ACTOR_TYPES),
+        ("qualifiers", "qualifier", types.QUALIFIERS),
+        ("category_stems", "category", types.CATEGORIES),
+    ],
+)
+def test_list_values_come_from_the_vocabulary(name, field, vocabulary):
+    assert {entry[field] for entry in wordlists.entries(name)} <= set(vocabulary)
+
+
+def test_currency_codes_are_iso_codes_or_none():
+    codes = {entry["code"] for entry in wordlists.entries("currencies")}
+    assert all(code is None or re.fullmatch(r"[A-Z]{3}", code) for code in codes)
