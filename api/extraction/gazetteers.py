@@ -1,4 +1,5 @@
-"""Small word lists: countries, demonyms, capitals, institutions, groups, titles.
+"""Countries, demonyms, capitals and fixed institution names; the word lists of
+institutions, groups, titles, roles and name openers, loaded from data/*.json.
 
 Only general vocabulary lives here; no rule may name a person or an article's phrase.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pycountry
+
+from api.extraction import wordlists
 
 # pycountry's official short names are awkward in prose ("Russian Federation");
 # these are the names news text uses.
@@ -92,50 +95,22 @@ CAPITALS = {
     "Islamabad": "Pakistan", "Riyadh": "Saudi Arabia", "Cairo": "Egypt",
     "Ottawa": "Canada", "Canberra": "Australia", "Warsaw": "Poland",
 }  # fmt: skip
-# Words of an institution's name; "Ministry" or "Government" make it a government.
+# Words of an institution's name (data/institution_words.json); those of type
+# government ('Ministry', 'Senate') make it a government.
+INSTITUTION_WORDS = set(wordlists.lemmas("institution_words"))
 GOVERNMENT_WORDS = {
-    "Ministry", "Government", "Department", "Cabinet", "Presidency", "Parliament",
-    "Congress", "Senate", "Prosecutor", "Attorney", "Interior", "Embassy",
-}  # fmt: skip
-INSTITUTION_WORDS = GOVERNMENT_WORDS | {
-    "Commission", "Council", "Committee", "Agency", "Office", "Organization",
-    "Organisation", "Union", "Bank", "Fund", "Court", "Assembly", "Nations",
-    "Party", "Army", "Forces", "Police", "Guard", "Service", "Institute",
-    "Federation", "Association", "Alliance", "Treaty", "Movement", "Front",
-    "Authority", "Authorities", "Secretariat", "Mission", "Cross", "Crescent",
-    "Watch", "International", "Foundation", "Corporation", "Company", "Group",
-    "University", "Press", "News", "Network", "Diplomacy", "Programme", "Program",
-    "Centre", "Center", "Bureau", "Board", "Directorate", "Airlines", "Inc",
-    "Ltd", "Unions", "Chamber", "Exchange", "Reserve", "Survey", "Trust",
-    "Communications", "Congress", "Museum", "Gallery", "Galleries", "College",
-    "Academy", "Hospital", "Library", "Orchestra", "Laboratory", "Laboratories",
-    "Standards",
-}  # fmt: skip
+    e["lemma"]
+    for e in wordlists.entries("institution_words")
+    if e["type"] == "government"
+}
 # Lowercase nouns that introduce or stand for an organisation: "the transport union
 # BTB", "the port authority said", "the company".
-ORG_NOUNS = {
-    "group", "union", "firm", "brokerage", "broker", "organisation", "organization",
-    "service", "company", "operator", "agency", "confederation", "charity",
-    "alliance", "regulator", "watchdog", "federation", "association", "consultancy",
-    "pollster", "party", "movement", "coalition", "authority", "ministry", "office",
-    "mission", "committee", "council", "utility", "trust", "directorate",
-    "prefecture", "hospital", "institute", "department", "network", "bank",
-}  # fmt: skip
-# Lowercase words that narrow a group noun: "traditional leaders", "state officials".
-GROUP_MODIFIERS = {
-    "local", "national", "federal", "riot", "state", "traditional", "district",
-    "regional", "opposition", "trade", "community", "security", "health", "senior",
-    "foreign", "finance", "aid", "provincial", "municipal", "city", "county",
-}  # fmt: skip
-# Modifiers that make 'government' a regional one, not the country's.
+ORG_NOUNS = set(wordlists.lemmas("org_nouns"))
+# Lowercase words that narrow a group noun: "traditional leaders", "state officials";
+# the subnational ones make 'government' a regional one, not the country's.
+GROUP_MODIFIERS = set(wordlists.lemmas("group_modifiers"))
 SUBNATIONAL = {
-    "state",
-    "regional",
-    "provincial",
-    "local",
-    "municipal",
-    "city",
-    "county",
+    e["lemma"] for e in wordlists.entries("group_modifiers") if e.get("subnational")
 }
 # Fixed institution names and acronyms (canonical name on the right).
 INSTITUTIONS = {
@@ -151,147 +126,15 @@ INSTITUTIONS = {
     "WHO": "World Health Organization", "Vatican": "Vatican",
 }  # fmt: skip
 # Collective actors: written noun -> (class that merges synonyms, actor type).
-GROUPS = {
-    "protesters": ("protesters", "group"),
-    "demonstrators": ("protesters", "group"),
-    "rioters": ("rioters", "group"),
-    "security forces": ("security forces", "group"),
-    "police": ("police", "group"),
-    "policemen": ("police", "group"),
-    "police officers": ("police", "group"),
-    "troops": ("troops", "group"),
-    "soldiers": ("troops", "group"),
-    "military": ("troops", "group"),
-    "army": ("troops", "group"),
-    "rescue workers": ("rescuers", "group"),
-    "rescuers": ("rescuers", "group"),
-    "firefighters": ("firefighters", "group"),
-    "rebels": ("rebels", "group"),
-    "militants": ("militants", "group"),
-    "insurgents": ("insurgents", "group"),
-    "opposition": ("opposition", "group"),
-    "authorities": ("authorities", "government"),
-    "officials": ("officials", "government"),
-    "government": ("government", "government"),
-    "diplomacy": ("diplomacy", "government"),
-    "residents": ("residents", "group"),
-    "activists": ("activists", "group"),
-    "workers": ("workers", "group"),
-    "students": ("students", "group"),
-    "farmers": ("farmers", "group"),
-    "migrants": ("migrants", "group"),
-    "refugees": ("refugees", "group"),
-    "investigators": ("investigators", "group"),
-    "doctors": ("doctors", "group"),
-    "journalists": ("journalists", "group"),
-    "media": ("media", "organization"),
-    "press agencies": ("press agencies", "organization"),
-    "news agencies": ("press agencies", "organization"),
-    "guerrillas": ("guerrillas", "group"),
-    "peacekeepers": ("peacekeepers", "group"),
-    "paramilitaries": ("paramilitaries", "group"),
-    "civilians": ("civilians", "group"),
-    "dockworkers": ("dockworkers", "group"),
-    "dockers": ("dockworkers", "group"),
-    "supporters": ("supporters", "group"),
-    "fans": ("fans", "group"),
-    "stewards": ("stewards", "group"),
-    "inspectors": ("inspectors", "group"),
-    "aid agencies": ("aid agencies", "organization"),
-    "rescue teams": ("rescuers", "group"),
-    "ministers": ("ministers", "government"),
-    "miners": ("miners", "group"),
-    "unions": ("unions", "organization"),
-    "environmental groups": ("environmental groups", "organization"),
-    "leaders": ("leaders", "group"),
-    "traders": ("traders", "group"),
-    "volunteers": ("volunteers", "group"),
-    "researchers": ("researchers", "group"),
-    "analysts": ("analysts", "group"),
-    "delegations": ("delegations", "group"),
-    "delegates": ("delegations", "group"),
-    "prosecutors": ("prosecutors", "government"),
-    "skiers": ("skiers", "group"),
-    "survivors": ("survivors", "group"),
-    "smugglers": ("smugglers", "group"),
-    "dissenters": ("dissenters", "group"),
-    "critics": ("critics", "group"),
-    "vendors": ("vendors", "group"),
-    "photographers": ("photographers", "group"),
-    "developers": ("developers", "group"),
-    "voters": ("voters", "group"),
-    "attendees": ("attendees", "group"),
-    "visitors": ("visitors", "group"),
-    "staff": ("staff", "group"),
-    "employees": ("employees", "group"),
-    "scientists": ("scientists", "group"),
-    "experts": ("experts", "group"),
-    "lawmakers": ("lawmakers", "group"),
-    "legislators": ("legislators", "group"),
-    "candidates": ("candidates", "group"),
-    "parents": ("parents", "group"),
-    "teachers": ("teachers", "group"),
-    "nurses": ("nurses", "group"),
-    "campaigners": ("campaigners", "group"),
-    "pilgrims": ("pilgrims", "group"),
-    "worshippers": ("worshippers", "group"),
-    "members": ("members", "group"),
-    "spectators": ("spectators", "group"),
-    "organisers": ("organisers", "group"),
-    "organizers": ("organizers", "group"),
-    "economists": ("economists", "group"),
-    "lawyers": ("lawyers", "group"),
-    "medics": ("medics", "group"),
-    "villagers": ("villagers", "group"),
-    "passengers": ("passengers", "group"),
-    "teenagers": ("teenagers", "group"),
-    "players": ("players", "group"),
-    "users": ("users", "group"),
-    "opponents": ("opponents", "group"),
-}
-TITLES = {
-    "President", "Prime Minister", "Minister", "Chancellor", "King", "Queen",
-    "Prince", "Pope", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
-    "General", "Gen.", "Colonel", "Senator", "Governor", "Mayor", "Secretary",
-    "Ambassador", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Director", "Chief", "Leader", "Judge", "Deputy", "Sheikh", "Emir",
-    "Foreign Minister", "Defense Minister", "Interior Minister", "Vice President",
-    "Secretary-General", "Secretary General", "High Commissioner", "Premier",
-    "MP", "Lawmaker", "Congressman", "Congresswoman", "Rep.", "Sen.", "Bishop",
-    "Coordinator", "Commander", "Inspector", "Captain", "Lieutenant", "Major",
-    "Professor", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady", "Cllr",
-}  # fmt: skip
-ROLE_NOUNS = {
-    "president", "prime minister", "minister", "chancellor", "spokesman",
-    "spokeswoman", "spokesperson", "leader", "head", "chief", "secretary",
-    "ambassador", "governor", "mayor", "director", "commissioner", "king",
-    "queen", "senator", "general", "official", "representative", "premier",
-    "secretary-general", "foreign minister", "mentor", "founder", "analyst",
-    "coordinator", "economist", "mp", "lawmaker", "negotiator",
-    "envoy", "commander", "mediator", "chairman", "chairwoman", "executive",
-    "manager", "professor", "researcher", "expert", "doctor", "surgeon",
-    "farmer", "resident", "witness", "survivor", "nurse", "teacher", "driver",
-    "worker", "student", "fisherman", "mother", "father", "activist", "owner",
-}  # fmt: skip
+GROUPS = {e["lemma"]: (e["kind"], e["type"]) for e in wordlists.entries("groups")}
+# Titles before a name ('President', 'Dr.') and lowercase role nouns ('spokesman',
+# 'prime minister'): neither is part of a person's name.
+TITLES = set(wordlists.lemmas("titles"))
+ROLE_NOUNS = set(wordlists.lemmas("role_nouns"))
 PARTICLES = {"von", "der", "de", "del", "la", "van", "bin", "al", "da", "di", "du"}
 PARTICLES |= {"dos", "das", "ibn", "el", "le", "ben", "den", "ter"}
 # Capitalised words that start sentences or headlines but never start a name.
-NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "For", "From", "With", "After", "Before",
-    "But", "And", "Or", "However", "Instead", "Also", "According", "Aside",
-    "Most", "Some", "Many", "This", "That", "These", "Those", "It", "He", "She",
-    "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "What",
-    "Who", "When", "Where", "Why", "How", "Given", "Authorities", "Photo",
-    "Read", "More", "News", "Keys", "While", "During", "Since", "Despite",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Asia",
-    "Europe", "Africa", "America", "Central", "Soviet", "If", "As", "By",
-    "Of", "To", "Under", "Meanwhile", "Thus", "Then", "Now", "Yesterday",
-    "Today", "Tomorrow", "Both", "All", "Each", "Several", "Other", "Another",
-    "Such", "There", "Here", "No", "Not", "Only", "Even", "Although", "Among",
-    "Until", "Between", "Against", "Through", "Following", "Amid", "Without",
-}  # fmt: skip
+NOT_NAMES = set(wordlists.lemmas("not_names"))
 
 
 @lru_cache(maxsize=1)

@@ -6,37 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from api.extraction import phrases
+from api.extraction import phrases, wordlists
 from api.extraction.numberwords import CURRENCIES, MEASURES, UNITS
 from api.extraction.tries import alternation
 
-QUALIFIERS = {
-    "more than": "more_than",
-    "over": "more_than",
-    "in excess of": "more_than",
-    "upwards of": "more_than",
-    "above": "more_than",
-    "at least": "at_least",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "fewer than": "up_to",
-    "less than": "up_to",
-    "around": "around",
-    "about": "around",
-    "roughly": "around",
-    "approximately": "around",
-    "some": "around",
-    "nearly": "around",
-    "almost": "around",
-    "close to": "around",
-    "an estimated": "approximate",
-    "almost a": "around",
-    "as much as": "up_to",
-    "no more than": "up_to",
-    "just over": "more_than",
-    # 'between 40 and 60': a range, read whole in _ranges
-    "between": "exact",
-}
+# 'between 40 and 60' is a range, read whole in _ranges: its qualifier is exact.
+QUALIFIERS = {e["lemma"]: e["qualifier"] for e in wordlists.entries("qualifiers")}
 RANGE_AND = re.compile(r"\s+and\s+")
 RANGE_TO = re.compile(r"\s+to\s+|\s*[-–]\s*")
 SCALES = {

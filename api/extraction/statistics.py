@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
-from api.extraction import counting, descriptions, parse
+from api.extraction import counting, descriptions, parse, wordlists
 from api.extraction import gazetteers as gz
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
@@ -14,118 +14,26 @@ from api.extraction.quotes import sentence_of
 from api.extraction.registry import Registry
 from api.extraction.types import Occurrence, Statistic
 
+
+def _stems_by_category(linked=False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The stems of each category, categories in the order the file first names
+    them: the first category with a matching stem wins. With `linked`, the stems
+    that count only where the parse links them to the figure."""
+    by_category: dict[str, list[str]] = {}
+    for entry in wordlists.entries("category_stems"):
+        if entry.get("linked_only", False) != linked:
+            continue
+        by_category.setdefault(entry["category"], []).append(entry["lemma"])
+    return tuple((name, tuple(stems)) for name, stems in by_category.items())
+
+
 # Stems of the counted thing or of what happened to it, by category.
-CATEGORY_STEMS = (
-    (
-        "fatalities",
-        (
-            "kill",
-            "dead",
-            "death",
-            "died",
-            "die",
-            "fatal",
-            "lives",
-            "bodies",
-            "murder",
-            "slain",
-            "fatalit",
-            "drown",
-            "trampl",
-        ),
-    ),
-    (
-        "injuries",
-        ("wound", "injur", "hurt", "casualt", "treated", "hospitalis", "hospitaliz"),
-    ),
-    ("arrests", ("detain", "arrest", "detention", "jail", "imprison", "captur")),
-    (
-        "deployment",
-        (
-            "troop",
-            "soldier",
-            "aircraft",
-            "plane",
-            "jets",
-            "paratroop",
-            "military",
-            "deploy",
-            "sent",
-            "tank",
-            "warship",
-            "personnel",
-            "rescuer",
-            "helicopter",
-        ),
-    ),
-    ("security", ("checkpoint", "police", "officer", "guard", "patrol", "agent")),
-    (
-        "population",
-        (
-            "inhabitant",
-            "resident",
-            "population",
-            "populat",
-            "fled",
-            "displac",
-            "evacuat",
-            "homeless",
-        ),
-    ),
-)
+CATEGORY_STEMS = _stems_by_category()
 # Stems that tell a category only where the parse links them to the count's verb
 # ('Eight of them were taken to hospital'): near a figure by chance ('the hospital
 # bought two dozen coolers') they tell nothing.
-LINKED_STEMS = (("injuries", ("hospital",)),)
-POPULATION_NOUNS = {
-    "people",
-    "families",
-    "households",
-    "residents",
-    "villagers",
-    "children",
-    "persons",
-    "inhabitants",
-    "workers",
-    "dockers",
-    "dockworkers",
-    "strikers",
-    "miners",
-    "fans",
-    "voters",
-    "customers",
-    "patients",
-    "villages",
-    "civilians",
-    "relatives",
-    "migrants",
-    "refugees",
-    "protesters",
-    "demonstrators",
-    "supporters",
-    "passengers",
-    "students",
-    "tourists",
-    "visitors",
-    "worshippers",
-    "pilgrims",
-    "members",
-    "staff",
-    "employees",
-    "users",
-    "followers",
-    "attendees",
-    "spectators",
-    "participants",
-    "believers",
-    "adherents",
-    "immigrants",
-    "applicants",
-    "women",
-    "men",
-    "teenagers",
-    "adults",
-}
+LINKED_STEMS = _stems_by_category(linked=True)
+POPULATION_NOUNS = set(wordlists.lemmas("population_nouns"))
 # Entity labels whose numbers are parts of names ('Boeing 747'), not figures.
 NAMES_WITH_NUMBERS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"}
 # Before a year used as a modifier: 'the 2014 protests', "Kenya's 2007 election"
