@@ -169,9 +169,11 @@ def _initials(name: str) -> str:
 @lru_cache(maxsize=1)
 def _description_pattern() -> re.Pattern:
     nouns = "|".join(sorted(gz.ORG_NOUNS, key=len, reverse=True))
-    modifier = r"(?:[A-Z][a-z]+|[a-z][a-z-]+)"
+    # no article among the modifiers: 'a charge the utility denied' holds two
+    modifier = r"(?!(?:the|a|an)\b)(?:[A-Z][a-z]+|[a-z][a-z-]+)"
     return re.compile(
-        rf"\b[Tt]he ((?:{modifier} ){{0,3}}?)({nouns})(?![\w-])(?! [A-Z])"
+        rf"\b(?P<article>[Tt]he|[Aa]n?) ((?:{modifier} ){{0,3}}?)({nouns})"
+        rf"(?![\w-])(?! [A-Z])"
     )
 
 
@@ -182,18 +184,31 @@ def descriptions(registry: Registry, zones_) -> None:
     for match in _description_pattern().finditer(text):
         if not inside(zones_, *match.span()):
             continue
-        modifiers, noun = match.group(1).split(), match.group(2)
+        modifiers, noun = match.group(2).split(), match.group(3)
         if set(modifiers) & NOT_MODIFIERS or any(
             m.lower() in gz.ORG_NOUNS for m in modifiers
         ):
             continue
-        if modifiers and not _one_phrase(registry.doc, match.start(1), match.end()):
+        if modifiers and not _one_phrase(registry.doc, match.start(2), match.end()):
             continue  # 'The court said the group': a clause, not a name
+        if match.group("article").lower() != "the" and not _introduces(
+            registry.doc, match, modifiers
+        ):
+            continue
         draft = _antecedent(registry, noun, match.start()) if not modifiers else None
         if draft is None:
             name = " ".join([*modifiers, noun])
             draft = registry.draft(name, "organization", role=name, tentative=True)
         registry.mention(draft, *match.span())
+
+
+def _introduces(doc, match, modifiers) -> bool:
+    """'A Greek court has ruled': an indefinite description brings in a body of
+    its own when it is narrowed by a word and acts; 'a court' alone, or one
+    that is only talked about, is no one."""
+    if doc is None or not modifiers:
+        return False
+    return parse.mention_acts(doc, match.start(2), match.end())
 
 
 def _one_phrase(doc, start: int, end: int) -> bool:

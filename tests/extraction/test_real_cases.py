@@ -392,3 +392,14 @@ def test_it_and_they_speak_for_the_body_named_before():
         'huge," it said.'
     )
     assert found == ["ministry", "hospital", "unions", None]
+
+
+def test_an_indefinite_body_that_acts_is_introduced_and_referred_back_to():
+    found = actors(
+        "A Greek court has ruled that worship of the ancient gods is legal. The "
+        "court said ceremonies may be held. He went to a court in Athens. Leaders "
+        "accused the state utility of lying, a charge the utility denied."
+    )
+    assert found["Greek court"] == "organization"
+    assert "court" not in found
+    assert "state utility" in found
