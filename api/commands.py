@@ -11,7 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from api.config import Config, settings_from_env
+from api.config import settings
 from api.db import migrate, session
 from api.db.load import store
 from api.ingest import follow, read_articles, summary, worker_processes
@@ -117,7 +117,7 @@ def evaluate(paths):
     from api.evaluation import format_summary, format_table, score
     from api.extraction.pipeline import extract
 
-    seeds = settings_from_env(os.environ).get("SEEDS_DIR", Config.SEEDS_DIR)
+    seeds = settings()["SEEDS_DIR"]
     corpora: dict[str, list[dict]] = {}
     for corpus in paths or (Path(seeds),):
         for path in article_files((corpus,)):
@@ -141,15 +141,10 @@ def evaluate(paths):
 
 @click.command()
 def serve():
-    """Serve the API with gunicorn: ./gunicorn.conf.py if present, else LEDE_BIND."""
-    from gunicorn.app.wsgiapp import run
+    """Serve the API with gunicorn, on LEDE_BIND, with LEDE_WORKERS and LEDE_THREADS."""
+    from api.serving import Server, gunicorn_options
 
-    if Path("gunicorn.conf.py").exists():
-        options = ["--config", "gunicorn.conf.py"]
-    else:
-        options = ["--bind", os.environ.get("LEDE_BIND", "127.0.0.1:8000")]
-    sys.argv = ["gunicorn", *options, "api:create_app()"]
-    run()
+    Server(gunicorn_options(settings())).run()
 
 
 def _safe_url(url: str) -> str:

@@ -70,7 +70,8 @@ def worker_processes(count: int, config) -> Iterator[list[subprocess.Popen]]:
         "LEDE_JOB_LEASE": str(config["JOB_LEASE"]),
         "LEDE_LOG_LEVEL": "WARNING",
     }
-    command = [sys.executable, "-m", "api.cli", "worker"]
+    # -P: the folder it starts in is not searched first, so no api/ there shadows ours.
+    command = [sys.executable, "-P", "-m", "api.cli", "worker"]
     adopt = functools.partial(die_with_parent, os.getpid())
     workers = [
         subprocess.Popen(command, env=environ, preexec_fn=adopt) for _ in range(count)

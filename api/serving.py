@@ -1,13 +1,15 @@
-"""gunicorn in Lede's terms: its request limits, an access log without secrets, and
-the errors gunicorn answers itself (before the app sees the request) in the API's
-one JSON shape rather than an HTML page."""
+"""gunicorn in Lede's terms: the server that `lede serve` runs, its request limits, an
+access log without secrets, and the errors gunicorn answers itself (before the app
+sees the request) in the API's one JSON shape rather than an HTML page."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from http import HTTPStatus
 
 from gunicorn import util
+from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
 # gunicorn's largest allowed request line and header field (in bytes); the longest
@@ -81,3 +83,49 @@ def write_json_error(sock, status_int, reason, mesg) -> None:
         "X-Content-Type-Options: nosniff\r\n\r\n"
     )
     util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+# Longest a worker may spend on one request before gunicorn replaces it.
+WORKER_TIMEOUT = 60
+
+
+def post_worker_init(_worker) -> None:
+    answer_errors_in_json()
+
+
+def gunicorn_options(settings: Mapping) -> dict:
+    """gunicorn's settings from Lede's (`api.config.settings()`), the same for
+    `lede serve` and `gunicorn.conf.py`."""
+    return {
+        "bind": [settings["BIND"]],
+        "workers": settings["WORKERS"],
+        "threads": settings["THREADS"],
+        "timeout": WORKER_TIMEOUT,
+        "accesslog": settings["ACCESS_LOG"] or None,
+        # Keys never reach the log: query values, Basic user names and credentials.
+        "logger_class": AccessLogger,
+        "loglevel": settings["LOG_LEVEL"].lower(),
+        # A client that sends a 10 MB URL or 16 KB headers is refused before parsing.
+        "limit_request_line": LIMIT_REQUEST_LINE,
+        "limit_request_field_size": LIMIT_REQUEST_FIELD_SIZE,
+        "limit_request_fields": LIMIT_REQUEST_FIELDS,
+        "post_worker_init": post_worker_init,
+    }
+
+
+class Server(BaseApplication):
+    """gunicorn serving this package's app, whatever folder it starts in: no
+    config file and no import string to find."""
+
+    def __init__(self, options: Mapping):
+        self.options = dict(options)
+        super().__init__()
+
+    def load_config(self) -> None:
+        for name, value in self.options.items():
+            self.cfg.set(name, value)
+
+    def load(self):
+        from api import create_app
+
+        return create_app()

@@ -8,6 +8,9 @@ from api.db import (
     models,  # noqa: F401  (registers the tables on Base.metadata)
 )
 
+# Any fixed number: the key of PostgreSQL's advisory lock held while migrating.
+MIGRATION_LOCK = 7_316_045
+
 config = context.config
 engine = config.attributes.get("engine") or make_engine(
     config.get_main_option("sqlalchemy.url")
@@ -27,6 +30,12 @@ def run_migrations_online() -> None:
             render_as_batch=sqlite,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Replicas that start at once migrate one after the other: the
+                # next one waits here, then finds the schema at head.
+                connection.exec_driver_sql(
+                    f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"
+                )
             context.run_migrations()
         if sqlite:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
