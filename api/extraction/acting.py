@@ -84,6 +84,18 @@ def mark(registry: Registry, sentences, paragraphs=(), quoted=()) -> None:
             # 'The United States, Japan and Switzerland said': the whole list acts
             for member in chain:
                 registry.drafts[member.key].acts = True
+    _only_talked_about(registry, quoted)
+
+
+def _only_talked_about(registry: Registry, quoted) -> None:
+    """A name written only inside quotations ('his more famous pictures of
+    Marilyn') is what speakers talk about, not someone who acts in the story; a
+    later stage still keeps it if it speaks or reacts."""
+    for draft in registry.drafts.values():
+        if draft.spans and all(
+            any(a <= start < b for a, b in quoted) for start, _ in draft.spans
+        ):
+            draft.acts = False
 
 
 def _country_acts(registry: Registry, ref) -> bool:

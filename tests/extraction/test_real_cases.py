@@ -403,3 +403,12 @@ def test_an_indefinite_body_that_acts_is_introduced_and_referred_back_to():
     assert found["Greek court"] == "organization"
     assert "court" not in found
     assert "state utility" in found
+
+
+def test_a_name_written_only_inside_quotes_is_talked_about():
+    found = actors(
+        'Curator Hilary Braysmith said: "His pictures of Marilyn Monroe are '
+        'famous, and the Getty Foundation bought two." Visitors queued outside.'
+    )
+    assert "Hilary Braysmith" in found
+    assert "Marilyn Monroe" not in found and "Getty Foundation" not in found
