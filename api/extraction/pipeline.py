@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from api.extraction import actors, segment, stages
@@ -9,6 +10,8 @@ from api.extraction.ids import article_id, content_hash
 from api.extraction.nlp import extractor_name
 from api.extraction.text import parse_header
 from api.extraction.types import Annotation, ArticleInfo
+
+log = logging.getLogger(__name__)
 
 
 def extract(
@@ -26,6 +29,8 @@ def extract(
     try:
         return analyse(info)
     except Exception:  # noqa: BLE001 - a bad rule must not lose the article
+        # kept with its paragraphs, and said loudly: a rule that trips is a bug
+        log.exception("extraction failed on article %s; stored without items", info.id)
         return Annotation(article=info)
 
 

@@ -62,3 +62,23 @@ def test_references_point_to_actors_and_quotes(text):
         assert r.on_behalf_of is None or r.on_behalf_of in actor_ids
     for s in annotation.statistics:
         assert s.source is None or s.source in actor_ids
+
+
+def test_a_rule_that_trips_keeps_the_article_and_is_logged(monkeypatch, caplog):
+    from api.extraction import pipeline
+
+    def trips(info):
+        raise ValueError("a rule tripped")
+
+    monkeypatch.setattr(pipeline, "analyse", trips)
+    text = "Police said 12 people died.\n\nThe mayor said he was shocked."
+    with caplog.at_level("ERROR", logger="api.extraction.pipeline"):
+        annotation = pipeline.extract(text, title="T")
+    assert [text[p.start : p.end] for p in annotation.article.paragraphs] == [
+        "Police said 12 people died.",
+        "The mayor said he was shocked.",
+    ]
+    assert annotation.quotes == annotation.statistics == []
+    (record,) = caplog.records
+    assert "extraction failed" in record.getMessage()
+    assert record.exc_info[0] is ValueError
