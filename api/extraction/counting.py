@@ -77,3 +77,17 @@ def _verb_words(verb) -> list[str]:
         words.append(child.lower_)
         words += [g.lower_ for g in child.children if g.dep_ == "pobj"]
     return words
+
+
+def counted_unit(doc, start: int, end: int, uncounted: frozenset[str]) -> str | None:
+    """The plural noun a figure counts ('18 aircraft', 'more than 60 ships',
+    '23,000 tickets'): the figure's unit, unless it is one of `uncounted` (people,
+    time), whose count is the figure itself."""
+    token = parse.token_at(doc, max(start, end - 1))
+    if token is None:
+        return None
+    _, counted = _counted(token)
+    if counted.i == token.i or counted.pos_ != "NOUN" or counted.tag_ != "NNS":
+        return None
+    word = counted.lower_
+    return None if word in uncounted else word

@@ -202,12 +202,17 @@ def descriptions(registry: Registry, zones_) -> None:
         registry.mention(draft, *match.span())
 
 
+NAMED_AFTER = re.compile(r",?\s+(?:calling itself|called|known as|named)\s+[A-Z]")
+
+
 def _introduces(doc, match, modifiers) -> bool:
     """'A Greek court has ruled': an indefinite description brings in a body of
     its own when it is narrowed by a word and acts; 'a court' alone, or one
     that is only talked about, is no one."""
     if doc is None or not modifiers:
         return False
+    if NAMED_AFTER.match(parse.text_of(doc), match.end()):
+        return False  # 'a criminal group calling itself BlackTide': the name acts
     return parse.mention_acts(doc, match.start(2), match.end())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import zip_longest
 
 from api.extraction import counting, descriptions, parse, wordlists
@@ -220,7 +221,11 @@ def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Stati
                 continue
             sentence = sentence_of(sentences, figure.start)
             items.append(_item(registry, para, figure, kind, sentence, quotes, article))
-    return _repeats_folded(text, items)
+    folded = _repeats_folded(text, items)
+    for item in folded:
+        # after folding: 'three' votes and 'three' points stay two figures
+        item.unit = item.unit or _counted_unit(registry.doc, item)
+    return folded
 
 
 def _repeats_folded(text: str, items: list[Statistic]) -> list[Statistic]:
@@ -296,6 +301,24 @@ def _entity_at(doc, start: int, end: int):
         entity.label_ = token.ent_type_
         return entity
     return None
+
+
+# Categories whose figures count people or money: what they count is no unit.
+UNCOUNTED = ("fatalities", "injuries", "arrests", "economy", "age")
+
+
+@cache
+def _uncounted_nouns() -> frozenset[str]:
+    """Plural nouns whose count needs no unit: people and groups the word lists
+    know ('dockers', 'firefighters', 'residents'), and spans of time."""
+    lists = ("uncounted_nouns", "population_nouns", "groups", "descriptors")
+    return frozenset(w for name in lists for w in wordlists.lemmas(name))
+
+
+def _counted_unit(doc, item: Statistic) -> str | None:
+    if doc is None or item.category in UNCOUNTED:
+        return None
+    return counting.counted_unit(doc, item.start, item.end, _uncounted_nouns())
 
 
 def _item(registry, para, figure, kind, sentence, quotes, article) -> Statistic:

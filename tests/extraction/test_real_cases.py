@@ -412,3 +412,18 @@ def test_a_name_written_only_inside_quotes_is_talked_about():
     )
     assert "Hilary Braysmith" in found
     assert "Marilyn Monroe" not in found and "Getty Foundation" not in found
+
+
+def test_the_plural_noun_a_figure_counts_is_its_unit():
+    annotation = extract(
+        "Firefighters said 18 aircraft and more than 60 ships were searching for "
+        "40 fishermen, and 1,200 people had fled. The club sold 23,000 tickets."
+    )
+    units = {s.evidence: s.unit for s in annotation.statistics}
+    assert units == {
+        "18": "aircraft",
+        "more than 60": "ships",
+        "40": None,
+        "1,200": None,
+        "23,000": "tickets",
+    }

@@ -281,3 +281,12 @@ def test_list_values_come_from_the_vocabulary(name, field, vocabulary):
 def test_currency_codes_are_iso_codes_or_none():
     codes = {entry["code"] for entry in wordlists.entries("currencies")}
     assert all(code is None or re.fullmatch(r"[A-Z]{3}", code) for code in codes)
+
+
+@pytest.mark.parametrize("entry", listed("uncounted_nouns"))
+def test_a_count_of_people_or_time_has_no_unit(entry):
+    annotation = extract(LEAD + entry["example"])
+    found = [(s.value, s.unit) for s in annotation.statistics]
+    assert all(unit != entry["lemma"] for _, unit in found), found
+    if entry["kind"] == "people":  # a span of time is often no figure at all
+        assert (entry["value"], None) in found, (entry["example"], found)
