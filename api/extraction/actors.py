@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.extraction import countries, entities, groups, institutions, roles
+from api.extraction import countries, entities, groups, institutions, parse, roles
 from api.extraction import people as pp
 from api.extraction import persons as ps
 from api.extraction.ids import actor_id
@@ -23,7 +23,7 @@ def discover(text: str, paragraphs, hits, doc=None) -> Registry:
     people, orgs = [], []
     for run in capital_runs(text, tokens):
         named = inside(name_zones, run[0].start, run[-1].end)
-        _read_run(text, run, gazetteer, named, people, orgs)
+        _read_run(text, run, gazetteer, named, people, orgs, doc)
     # A name introduced once as an organisation ('the charity X') is one throughout.
     org_names = {name for _, _, name, *_ in orgs}
     orgs += [
@@ -50,7 +50,7 @@ def discover(text: str, paragraphs, hits, doc=None) -> Registry:
     return registry
 
 
-def _read_run(text, run, gazetteer, named, people, orgs) -> None:
+def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
     joined = institutions.possessive_name(text, run)
     if joined:
         orgs.append(joined)
@@ -69,6 +69,8 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
         if part.kind == "ORG":
             orgs.append(_org(text, parts, index))
         elif part.kind == "NAME" and ps.is_institution(part):
+            if _describing_word(doc, part):
+                continue  # 'International observers said': an adjective, no name
             skip_to = institutions.institution(text, parts, index, orgs)
         elif part.kind == "NAME" and institutions.introduced(text, part.start):
             orgs.append(_introduced_org(text, part))
@@ -76,6 +78,20 @@ def _read_run(text, run, gazetteer, named, people, orgs) -> None:
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person
             pp.person(text, parts, index, people)
+
+
+def _describing_word(doc, part) -> bool:
+    """A lone capitalised word the parse reads as an adjective of a common noun
+    ('International observers', 'National guards')."""
+    if doc is None or " " in part.value:
+        return False
+    token = parse.token_at(doc, part.start)
+    return (
+        token is not None
+        and token.dep_ == "amod"
+        and token.pos_ == "ADJ"
+        and token.head.pos_ == "NOUN"
+    )
 
 
 def _org(text: str, parts, index: int) -> tuple:
