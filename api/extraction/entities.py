@@ -72,6 +72,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _owned_by_pronoun(registry, doc)
     _only_modifying(registry, doc)
     _things(registry, votes)
+    _named_things(registry, doc)
     _versioned(registry)
     _no_proper_noun(registry, doc, votes)
 
@@ -397,6 +398,34 @@ def _things(registry: Registry, votes) -> None:
         if person and surname_like and not _written_as_a_thing(registry, draft):
             continue
         draft.not_actor = True
+
+
+def _named_things(registry: Registry, doc) -> None:
+    """'her graphic novel Angel Catbird', 'the ship Freewinds': a name the parse
+    sets beside a thing's noun, as its apposition or after it as a compound, names
+    that thing."""
+    nouns = {w for w in wordlists.lemmas("thing_names") if " " not in w}
+    for draft in registry.drafts.values():
+        if draft.type not in ("person", "organization") or draft.role:
+            continue
+        for start, end in draft.spans:
+            heads = parse.phrase_heads(doc, start, end)
+            first = parse.token_at(doc, start)
+            if any(_beside_thing(h, first, nouns) for h in heads):
+                draft.not_actor = True
+                break
+
+
+def _beside_thing(head, first, nouns) -> bool:
+    if head.dep_ == "appos" and head.head.i < head.i:
+        return head.head.lemma_.lower() in nouns
+    before = head.doc[first.i - 1] if first is not None and first.i > 0 else None
+    return (
+        before is not None
+        and before.dep_ == "compound"
+        and before.head.i == head.i
+        and before.lemma_.lower() in nouns
+    )
 
 
 @cache

@@ -290,3 +290,14 @@ def test_a_count_of_people_or_time_has_no_unit(entry):
     assert all(unit != entry["lemma"] for _, unit in found), found
     if entry["kind"] == "people":  # a span of time is often no figure at all
         assert (entry["value"], None) in found, (entry["example"], found)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in wordlists.entries("thing_names") if "name" in e],
+    ids=lambda e: e["lemma"],
+)
+def test_a_name_introduced_by_a_things_noun_is_that_thing(entry):
+    annotation = extract(LEAD + entry["example"])
+    named = [a.name for a in annotation.actors]
+    assert entry["name"] not in named, named
