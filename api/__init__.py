@@ -18,7 +18,10 @@ from api.resources import register_blueprints
 API_DESCRIPTION = """\
 Actors, quotes, reactions and statistics of news articles. Every item that comes
 from the text carries `start`/`end` character offsets: `article.text[start:end]`
-is its evidence.
+is its evidence. Offsets count Unicode code points (as Python indexes strings);
+`start_utf16`/`end_utf16` give the same places in UTF-16 code units (as
+JavaScript indexes them: `text.slice(start_utf16, end_utf16)`), which differ
+after a character outside the Basic Multilingual Plane such as an emoji.
 
 Lists paginate with `page` and `page_size` (metadata in the `X-Pagination` header,
 links in `Link`), filter by their fields and sort with `sort=field` or `-field`.

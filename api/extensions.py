@@ -13,6 +13,7 @@ from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.routing import UnicodeConverter
 
 from api import auth, guards
+from api.offsets import with_offsets
 from api.pagination import link_header
 
 PAGINATION_NAMES = frozenset({"page", "page_size"})
@@ -142,13 +143,15 @@ class Blueprint(flask_smorest.Blueprint):
     }
 
     def response(self, status_code, schema=None, **kwargs):
-        """A read's 200 also documents its cache headers and the 304 they allow."""
+        """A read's 200 also documents its cache headers and the 304 they allow;
+        every body is dumped with its articles' UTF-16 offsets at hand."""
         if status_code != 200:
-            return super().response(status_code, schema, **kwargs)
+            decorate = super().response(status_code, schema, **kwargs)
+            return lambda view: with_offsets(decorate(view))
         kwargs.setdefault("headers", dict(CACHE_HEADERS))  # paginate adds to it
         decorate = super().response(status_code, schema, **kwargs)
         not_modified = self.alt_response(304, description=NOT_MODIFIED)
-        return lambda view: not_modified(decorate(view))
+        return lambda view: not_modified(with_offsets(decorate(view)))
 
     def paginate(self, pager=None, **kwargs):
         decorate = super().paginate(pager, **kwargs)

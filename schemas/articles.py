@@ -21,6 +21,7 @@ from schemas.common import (
     text_param,
 )
 from schemas.limits import MAX_NUMBER_DIGITS, MAX_PARAGRAPHS, MAX_TEXT_CHARACTERS
+from schemas.offsets import CODE_POINTS, UTF16_UNITS, SpansOf, Utf16Offset
 
 EXAMPLE_ID = "kazakhstan-s-president-rejects-talks-1a2b3c4d"
 
@@ -33,8 +34,16 @@ class ParagraphSchema(Schema):
         "related_headline",
         validate=validate.OneOf(PARAGRAPH_KINDS),
     )
-    start = described(fields.Integer, "Offset of the paragraph's first character.", 310)
-    end = described(fields.Integer, "Offset just past the paragraph.", 391)
+    start = described(
+        fields.Integer, f"Offset of the paragraph's first character. {CODE_POINTS}", 310
+    )
+    end = described(
+        fields.Integer, f"Offset just past the paragraph. {CODE_POINTS}", 391
+    )
+    start_utf16 = Utf16Offset(
+        "start", f"`start` in UTF-16 code units. {UTF16_UNITS}", 310
+    )
+    end_utf16 = Utf16Offset("end", f"`end` in UTF-16 code units. {UTF16_UNITS}", 391)
 
 
 class CountsSchema(Schema):
@@ -94,7 +103,10 @@ class CaveatSchema(SpanSchema):
 
 class ArticleDetailSchema(ArticleSchema):
     text = described(
-        fields.String, "The full text that every offset indexes.", "The president of..."
+        fields.String,
+        "The full text that every offset indexes: `start`/`end` count code points, "
+        "`start_utf16`/`end_utf16` UTF-16 code units.",
+        "The president of...",
     )
     paragraphs = described(
         fields.List,
@@ -102,9 +114,10 @@ class ArticleDetailSchema(ArticleSchema):
         cls_or_instance=fields.Nested(ParagraphSchema),
     )
     caveats = described(
-        fields.List,
+        SpansOf,
         "Passages where the article says its figures could not be checked.",
-        cls_or_instance=fields.Nested(CaveatSchema),
+        nested=CaveatSchema,
+        article_attribute="id",
     )
     counts = fields.Nested(
         CountsSchema, metadata={"description": "How many items of each resource."}

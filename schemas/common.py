@@ -8,6 +8,8 @@ from datetime import UTC
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from schemas.offsets import CODE_POINTS, UTF16_UNITS, Utf16Offset
+
 
 class Schema(ma.Schema):
     """Base schema: a field nobody declared is an error, never silently dropped."""
@@ -56,14 +58,21 @@ def sort_field(columns: tuple[str, ...], default: str):
 
 
 class LocatedSchema(Schema):
-    """An item found in the text: `text[start:end]` is its evidence."""
+    """An item found in the text: `text[start:end]` is its evidence, in code
+    points; `start_utf16`/`end_utf16` are the same places for JavaScript."""
 
     start = described(
-        fields.Integer, "Offset of the evidence's first character in the text.", 812
+        fields.Integer,
+        f"Offset of the evidence's first character in the text. {CODE_POINTS}",
+        812,
     )
     end = described(
-        fields.Integer, "Offset just past the evidence: `text[start:end]`.", 845
+        fields.Integer, f"Offset just past the evidence. {CODE_POINTS}", 845
     )
+    start_utf16 = Utf16Offset(
+        "start", f"`start` in UTF-16 code units. {UTF16_UNITS}", 812
+    )
+    end_utf16 = Utf16Offset("end", f"`end` in UTF-16 code units. {UTF16_UNITS}", 845)
 
 
 class SpanSchema(LocatedSchema):

@@ -15,6 +15,7 @@ from schemas.common import (
     sort_field,
     text_param,
 )
+from schemas.offsets import SpansOf
 
 
 class QuoteSchema(LocatedSchema):
@@ -50,10 +51,10 @@ class QuoteSchema(LocatedSchema):
         allow_none=True,
     )
     occurrences = described(
-        fields.List,
+        SpansOf,
         "Every place the quote stands in the text: a pull quote repeated later is "
         "one quote with two occurrences.",
-        cls_or_instance=fields.Nested(SpanSchema),
+        nested=SpanSchema,
     )
 
 

@@ -15,6 +15,7 @@ from schemas.common import (
     sort_field,
     text_param,
 )
+from schemas.offsets import SpansOf
 
 
 class StatisticSchema(LocatedSchema):
@@ -77,10 +78,10 @@ class StatisticSchema(LocatedSchema):
         allow_none=True,
     )
     occurrences = described(
-        fields.List,
+        SpansOf,
         "Every place the figure is written: the same number repeated for the same "
         "thing is one figure with several occurrences.",
-        cls_or_instance=fields.Nested(SpanSchema),
+        nested=SpanSchema,
     )
 
 
