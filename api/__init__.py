@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from importlib import metadata
 
 from flask import Flask
 from flask_cors import CORS
@@ -32,14 +33,24 @@ actor or an article are lists of their own. Errors always have the shape
 `{"code", "status", "message", "errors"}`.
 """
 
+SPEC_OPTIONS = {
+    "info": {
+        "description": API_DESCRIPTION,
+        "license": {"name": "MIT", "identifier": "MIT"},
+    },
+    # Relative: the server that serves the document, wherever it is reached.
+    "servers": [{"url": "/", "description": "This server."}],
+}
+
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.json = StrictJSONProvider(app)
     app.config.from_object(Config)
+    app.config["API_VERSION"] = metadata.version("lede")  # the document's version
     app.config.update(settings_from_env(os.environ))
     app.config.update(config or {})
-    app.config["API_SPEC_OPTIONS"] = {"info": {"description": API_DESCRIPTION}}
+    app.config["API_SPEC_OPTIONS"] = SPEC_OPTIONS
     logging.basicConfig(level=app.config["LOG_LEVEL"])
     # The English model loads now, so a missing one stops start-up, not a request;
     # so does a queue URL that no mode understands.

@@ -7,14 +7,14 @@ import json
 import flask_smorest
 import marshmallow as ma
 from flask.json.provider import DefaultJSONProvider
-from flask_smorest.pagination import PaginationMetadataSchema
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.routing import UnicodeConverter
 
-from api import auth, guards
+from api import auth, guards, spec
 from api.offsets import with_offsets
 from api.pagination import link_header
+from schemas.errors import ErrorSchema
 
 PAGINATION_NAMES = frozenset({"page", "page_size"})
 # Page sizes are part of the public contract, so they are constants, not settings.
@@ -37,22 +37,16 @@ class StrictJSONProvider(DefaultJSONProvider):
 
 
 class Api(flask_smorest.Api):
+    ERROR_SCHEMA = ErrorSchema
+
     def init_app(self, app, *, spec_kwargs=None):
         super().init_app(app, spec_kwargs=spec_kwargs)
         self.register_converter(UnicodeConverter, _path_text)
         self.spec.components.security_scheme(auth.SCHEME, auth.SECURITY_SCHEME)
+        spec.init_spec(self)
 
     def _register_pagination_header(self):
-        # The header's value is a JSON document: OpenAPI says so with `content`,
-        # where a bare `schema` would describe a comma-separated object instead.
-        self.spec.components.header(
-            "PAGINATION",
-            {
-                "description": "Pagination metadata, as a JSON object.",
-                "content": {"application/json": {"schema": PaginationMetadataSchema}},
-            },
-            lazy=True,
-        )
+        self.spec.components.header("PAGINATION", spec.PAGINATION_HEADER, lazy=True)
 
     def handle_http_exception(self, error):
         payload, status, headers = super().handle_http_exception(error)
@@ -84,6 +78,7 @@ class PaginationArgsSchema(ma.Schema):
 LINK_HEADER = {
     "description": "Links to the first, previous, next and last pages (RFC 8288).",
     "schema": {"type": "string"},
+    "required": True,
 }
 
 

@@ -13,9 +13,11 @@ from schemas.common import (
     NO_SURROGATES,
     NOT_BLANK,
     QueryArgsSchema,
+    ResponseSchema,
     Schema,
     SpanSchema,
     UtcDateTime,
+    choice,
     described,
     sort_field,
     text_param,
@@ -26,13 +28,13 @@ from schemas.offsets import CODE_POINTS, UTF16_UNITS, SpansOf, Utf16Offset
 EXAMPLE_ID = "kazakhstan-s-president-rejects-talks-1a2b3c4d"
 
 
-class ParagraphSchema(Schema):
+class ParagraphSchema(ResponseSchema):
     index = described(fields.Integer, "Position of the paragraph, from 0.", 2)
-    kind = described(
-        fields.String,
+    kind = choice(
+        "ParagraphKind",
+        PARAGRAPH_KINDS,
         "body, pull_quote, related_headline, photo_caption, credit or more_news.",
         "related_headline",
-        validate=validate.OneOf(PARAGRAPH_KINDS),
     )
     start = described(
         fields.Integer, f"Offset of the paragraph's first character. {CODE_POINTS}", 310
@@ -46,14 +48,14 @@ class ParagraphSchema(Schema):
     end_utf16 = Utf16Offset("end", f"`end` in UTF-16 code units. {UTF16_UNITS}", 391)
 
 
-class CountsSchema(Schema):
+class CountsSchema(ResponseSchema):
     actors = described(fields.Integer, "Number of actors.", 24)
     quotes = described(fields.Integer, "Number of quotes.", 12)
     reactions = described(fields.Integer, "Number of reactions.", 6)
     statistics = described(fields.Integer, "Number of figures.", 11)
 
 
-class ArticleSchema(Schema):
+class ArticleSchema(ResponseSchema):
     id = described(
         fields.String,
         "Stable id: a slug of the title and a hash of the text.",
@@ -139,7 +141,7 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
     )
 
 
-class CountByKeySchema(Schema):
+class CountByKeySchema(ResponseSchema):
     key = described(fields.String, "The group.", "fatalities", allow_none=True)
     name = described(
         fields.String, "Readable name of the group.", "Fatalities", allow_none=True
@@ -154,7 +156,7 @@ class CountByKeySchema(Schema):
     )
 
 
-class ArticleStatsSchema(Schema):
+class ArticleStatsSchema(ResponseSchema):
     article = described(fields.String, "Id of the article.", EXAMPLE_ID)
     word_count = described(fields.Integer, "Words in the text.", 812)
     paragraph_count = described(fields.Integer, "Paragraphs.", 25)

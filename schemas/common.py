@@ -18,6 +18,31 @@ class Schema(ma.Schema):
         unknown = ma.RAISE
 
 
+class ResponseSchema(Schema):
+    """What the API sends. Every field is always there (null when it has no value),
+    so the document marks each one required: a typed client need not guess."""
+
+    def on_bind_field(self, field_name, field_obj):
+        field_obj.required = True
+
+
+class Choice(fields.String):
+    """A word of a fixed vocabulary. The document states the vocabulary once, as
+    the schema component named `component`, and each field and parameter refers to
+    it (api.spec); the validator refuses any other word."""
+
+    def __init__(self, component: str, choices, **kwargs):
+        super().__init__(validate=validate.OneOf(choices), **kwargs)
+        self.component = component
+        self.choices = tuple(choices)
+
+
+def choice(component: str, choices, description: str, example: str, **kwargs):
+    return described(
+        Choice, description, example, component=component, choices=choices, **kwargs
+    )
+
+
 class QueryArgsSchema(ma.Schema):
     """Query strings also carry pagination parameters, parsed by another schema:
     the parser (api.extensions.StrictParser) refuses any other unknown name."""
@@ -57,7 +82,7 @@ def sort_field(columns: tuple[str, ...], default: str):
     )
 
 
-class LocatedSchema(Schema):
+class LocatedSchema(ResponseSchema):
     """An item found in the text: `text[start:end]` is its evidence, in code
     points; `start_utf16`/`end_utf16` are the same places for JavaScript."""
 
@@ -146,14 +171,22 @@ def article_of_item():
     )
 
 
-def actor_name(relation: str, description: str, example: str):
+class ActorName(fields.String):
     """The canonical name of the actor an item links to through `relation`."""
 
-    def name(item):
-        actor = getattr(item, relation)
+    def __init__(self, relation: str, **kwargs):
+        super().__init__(dump_only=True, **kwargs)
+        self.relation = relation
+
+    def get_value(self, obj, attr, accessor=None, default=ma.missing):
+        actor = getattr(obj, self.relation)
         return actor.name if actor else None
 
-    return described(fields.Function, description, example, serialize=name)
+
+def actor_name(relation: str, description: str, example: str, nullable=True):
+    return described(
+        ActorName, description, example, relation=relation, allow_none=nullable
+    )
 
 
 def actor_ref(description: str, example="kassym-jomart-tokayev", **kwargs):

@@ -1,6 +1,6 @@
 """Quotes: who said what, verbatim, and where."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from api.extraction.types import QUOTE_KINDS
 from schemas.common import (
@@ -11,6 +11,7 @@ from schemas.common import (
     actor_ref,
     article_filter,
     article_of_item,
+    choice,
     described,
     sort_field,
     text_param,
@@ -36,12 +37,12 @@ class QuoteSchema(LocatedSchema):
         "unattributed in the text",
         allow_none=True,
     )
-    kind = described(
-        fields.String,
+    kind = choice(
+        "QuoteKind",
+        QUOTE_KINDS,
         "direct (a full quotation), partial (a fragment inside reported speech) "
         "or term (a one- or two-word scare quote).",
         "direct",
-        validate=validate.OneOf(QUOTE_KINDS),
     )
     verb = described(fields.String, "The reporting verb.", "said", allow_none=True)
     sentence = described(
@@ -61,11 +62,11 @@ class QuoteSchema(LocatedSchema):
 class QuoteQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
     speaker = text_param("Only quotes of this actor (id).", "kassym-jomart-tokayev")
-    kind = described(
-        fields.String,
+    kind = choice(
+        "QuoteKind",
+        QUOTE_KINDS,
         "Only quotes of this kind.",
         "direct",
-        validate=validate.OneOf(QUOTE_KINDS),
     )
     q = text_param(
         "Only quotes whose text contains this, ignoring case.",

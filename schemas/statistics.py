@@ -1,6 +1,6 @@
 """Statistics: the figures an article reports, qualified and sourced."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from api.extraction.types import CATEGORIES, PLACEMENTS, QUALIFIERS
 from schemas.common import (
@@ -11,6 +11,7 @@ from schemas.common import (
     actor_ref,
     article_filter,
     article_of_item,
+    choice,
     described,
     sort_field,
     text_param,
@@ -30,17 +31,17 @@ class StatisticSchema(LocatedSchema):
         60.0,
         allow_none=True,
     )
-    qualifier = described(
-        fields.String,
+    qualifier = choice(
+        "Qualifier",
+        QUALIFIERS,
         "How the text qualifies the number.",
         "more_than",
-        validate=validate.OneOf(QUALIFIERS),
     )
-    category = described(
-        fields.String,
+    category = choice(
+        "Category",
+        CATEGORIES,
         "What is counted; economy is money, age is kept apart from the figures.",
         "arrests",
-        validate=validate.OneOf(CATEGORIES),
     )
     subject = described(
         fields.String, "What is counted.", "people detained", allow_none=True
@@ -59,11 +60,11 @@ class StatisticSchema(LocatedSchema):
         "Canonical name of the reporting actor, or null.",
         "Ministry of the Interior of Kazakhstan",
     )
-    placement = described(
-        fields.String,
+    placement = choice(
+        "Placement",
+        PLACEMENTS,
         "Where the figure stands: the body, a related headline or a photo caption.",
         "body",
-        validate=validate.OneOf(PLACEMENTS),
     )
     verified = described(
         fields.Boolean,
@@ -87,18 +88,18 @@ class StatisticSchema(LocatedSchema):
 
 class StatisticQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    category = described(
-        fields.String,
+    category = choice(
+        "Category",
+        CATEGORIES,
         "Only this category.",
         "fatalities",
-        validate=validate.OneOf(CATEGORIES),
     )
     source = text_param("Only figures reported by this actor (id).", "security-forces")
-    placement = described(
-        fields.String,
+    placement = choice(
+        "Placement",
+        PLACEMENTS,
         "Only figures standing here.",
         "body",
-        validate=validate.OneOf(PLACEMENTS),
     )
     min_value = described(
         fields.Float, "Only values at least this.", 10, allow_nan=False

@@ -33,6 +33,7 @@ blp = Blueprint(
 
 @blp.route("/articles")
 class Articles(MethodView):
+    @blp.doc(operationId="listArticles")
     @blp.arguments(ArticleQueryArgsSchema, location="query")
     @blp.response(200, ArticleSchema(many=True))
     @blp.paginate(SelectPage)
@@ -43,7 +44,7 @@ class Articles(MethodView):
         """
         return Listing(select_articles(**args))
 
-    @blp.doc(security=[{SCHEME: []}])
+    @blp.doc(operationId="createArticle", security=[{SCHEME: []}])
     @require_api_key
     @require_json
     @blp.arguments(ArticleCreateSchema)
@@ -79,6 +80,7 @@ class Articles(MethodView):
 
 @blp.route("/articles/<string:article_id>")
 class ArticlesById(MethodView):
+    @blp.doc(operationId="getArticle")
     @blp.response(200, ArticleDetailSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, article_id):
@@ -91,7 +93,7 @@ class ArticlesById(MethodView):
         article.counts = article_counts(article_id)
         return article
 
-    @blp.doc(security=[{SCHEME: []}])
+    @blp.doc(operationId="deleteArticle", security=[{SCHEME: []}])
     @require_api_key
     @blp.response(204)
     @blp.alt_response(401, response=ERROR)
@@ -109,6 +111,7 @@ class ArticlesById(MethodView):
 
 @blp.route("/articles/<string:article_id>/stats")
 class ArticleStats(MethodView):
+    @blp.doc(operationId="getArticleStats")
     @blp.response(200, ArticleStatsSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, article_id):

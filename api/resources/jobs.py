@@ -74,7 +74,7 @@ def require_articles_body(view):
 
 @blp.route("/jobs")
 class Jobs(MethodView):
-    @blp.doc(security=[{SCHEME: []}])
+    @blp.doc(operationId="createJob", security=[{SCHEME: []}])
     @require_api_key
     @require_articles_body
     @blp.arguments(JobCreateSchema)
@@ -98,6 +98,7 @@ class Jobs(MethodView):
 
 @blp.route("/jobs/<string:job_id>")
 class JobsById(MethodView):
+    @blp.doc(operationId="getJob")
     @blp.response(200, JobSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, job_id):
