@@ -6,7 +6,7 @@ import logging
 import os
 from importlib import metadata
 
-from flask import Flask
+from flask import Flask, Response, request
 from flask_cors import CORS
 
 from api import caching, commands, db, docs, explorer, guards, headers
@@ -63,9 +63,12 @@ def create_app(config: dict | None = None) -> Flask:
     guards.init_app(app)
     caching.init_app(app)
     commands.init_app(app)
+    origins = _origins(app.config["CORS_ORIGINS"])
+    if origins != "*":
+        app.after_request(_vary_on_origin)
     CORS(
         app,
-        resources={r"/api/*": {"origins": _origins(app.config["CORS_ORIGINS"])}},
+        resources={r"/api/*": {"origins": origins}},
         methods=["GET", "HEAD", "OPTIONS"],
         send_wildcard=True,
         expose_headers=["X-Pagination", "Link", "ETag", "Location"],
@@ -77,3 +80,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _origins(value: str) -> str | list[str]:
     return "*" if value.strip() == "*" else [o.strip() for o in value.split(",")]
+
+
+def _vary_on_origin(response: Response) -> Response:
+    """With a list of origins, a read's CORS headers depend on the request's
+    Origin, allowed or not: a shared cache must keep one copy per origin."""
+    if request.path.startswith("/api/"):
+        response.vary.add("Origin")
+    return response

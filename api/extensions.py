@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import NoReturn
 
 import flask_smorest
 import marshmallow as ma
+from flask import current_app
 from flask.json.provider import DefaultJSONProvider
+from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
-from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.routing import UnicodeConverter
 
 from api import auth, guards, spec
@@ -50,6 +53,9 @@ class Api(flask_smorest.Api):
 
     def handle_http_exception(self, error):
         payload, status, headers = super().handle_http_exception(error)
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        if isinstance(error, RequestEntityTooLarge) and limit:
+            payload["message"] = f"The body is larger than {limit:,} bytes, the limit."
         payload.setdefault("message", error.description)
         if isinstance(error, MethodNotAllowed) and error.valid_methods:
             # flask-smorest builds its own headers and would drop Werkzeug's Allow.
@@ -103,6 +109,12 @@ NOT_MODIFIED = (
 )
 
 
+def invalid_json(detail: str) -> NoReturn:
+    """400 for a body declared as JSON that does not parse, saying where."""
+    message = f"The body is not valid JSON: {detail}."
+    abort(400, message=message, errors={"json": [message]})
+
+
 class StrictParser(FlaskParser):
     """A scalar parameter given twice is an error (422), not a silent first pick;
     a body too costly to parse is refused before it is parsed."""
@@ -111,6 +123,11 @@ class StrictParser(FlaskParser):
         if req.is_json:
             guards.refuse_costly_json(req.get_data(cache=True))
         return super()._raw_load_json(req)
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        if isinstance(error, UnicodeDecodeError):
+            invalid_json(f"byte {error.start} is not UTF-8")
+        invalid_json(f"{error.msg} at line {error.lineno}, column {error.colno}")
 
     def load_querystring(self, req, schema):
         values = {}

@@ -5,6 +5,7 @@ import re
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from api.config import Config
 from api.extraction.text import paragraph_spans
 from api.extraction.types import PARAGRAPH_KINDS
 from schemas.common import (
@@ -228,8 +229,13 @@ class ArticleCreateSchema(Schema):
     text = described(
         fields.String,
         "The article's text; may start with a ` date YYYY-MM-DD ` header. At most "
-        f"{MAX_PARAGRAPHS} paragraphs (non-blank lines), and no number of more than "
-        f"{MAX_NUMBER_DIGITS} digits.",
+        f"{MAX_TEXT_CHARACTERS:,} characters (code points), {MAX_PARAGRAPHS:,} "
+        f"paragraphs (non-blank lines), and no number of more than {MAX_NUMBER_DIGITS} "
+        "digits. The whole request body is also limited, in bytes: "
+        f"`LEDE_MAX_CONTENT_LENGTH`, {Config.MAX_CONTENT_LENGTH:,} by default "
+        "(413 past it). A character takes 1 to 4 bytes in UTF-8 and up to 12 as "
+        "JSON `\\u` escapes, so a long text in a script other than Latin meets "
+        "that limit first.",
         "The mayor said “we will rebuild” after floods killed 12 people.",
         required=True,
         validate=[
