@@ -3,7 +3,7 @@ clients: vocabularies as components, and the pagination header as typed JSON."""
 
 from __future__ import annotations
 
-from schemas.common import Choice
+from schemas.common import Choice, ChoiceList
 from schemas.errors import MESSAGES, MESSAGES_SCHEMA, PaginationMetadataSchema
 
 PAGINATION_METADATA = "PaginationMetadata"
@@ -29,19 +29,34 @@ def init_spec(api) -> None:
     api.spec.components.schema(MESSAGES, MESSAGES_SCHEMA)
     api.spec.components.schema(PAGINATION_METADATA, schema=PaginationMetadataSchema)
     api.ma_plugin.converter.add_attribute_function(vocabulary_reference)
+    api.ma_plugin.converter.add_parameter_attribute_function(comma_separated)
 
 
 def vocabulary_reference(converter, field, ret, **kwargs) -> dict:
     """A Choice field refers to its vocabulary's component, defined once, instead
-    of repeating the words (apispec attribute function; runs after the others)."""
-    if not isinstance(field, Choice):
+    of repeating the words (apispec attribute function; runs after the others);
+    a ChoiceList is an array of them."""
+    if not isinstance(field, Choice | ChoiceList):
         return {}
-    components = converter.spec.components
+    reference = {"$ref": _vocabulary(converter.spec.components, field)}
+    ret.pop("type", None)
+    ret.pop("enum", None)
+    if isinstance(field, ChoiceList):
+        return {"type": "array", "items": reference, "minItems": 1}
+    return reference
+
+
+def _vocabulary(components, field) -> str:
     words = list(field.choices)
     if field.component not in components.schemas:
         components.schema(field.component, {"type": "string", "enum": words})
     elif components.schemas[field.component]["enum"] != words:
         raise ValueError(f"Two vocabularies are named {field.component}.")
-    ret.pop("type", None)
-    ret.pop("enum", None)
-    return {"$ref": f"#/components/schemas/{field.component}"}
+    return f"#/components/schemas/{field.component}"
+
+
+def comma_separated(converter, field, ret, **kwargs) -> dict:
+    """`stance=critical,concerned`: OpenAPI's form style, not exploded."""
+    if isinstance(field, ChoiceList):
+        return {"style": "form", "explode": False}
+    return {}

@@ -9,6 +9,7 @@ from schemas.common import (
     ResponseSchema,
     article_filter,
     choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
@@ -79,11 +80,8 @@ class ActorSchema(ResponseSchema):
 
 class ActorQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    type = choice(
-        "ActorType",
-        ACTOR_TYPES,
-        "Only actors of this type.",
-        "person",
+    type = choices_filter(
+        "ActorType", ACTOR_TYPES, "Only actors of these types.", ["person", "country"]
     )
     q = text_param(
         "Only actors whose name contains this, ignoring case.",

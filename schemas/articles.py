@@ -137,9 +137,29 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
         "kassym-jomart-tokayev",
         max_length=80,
     )
+    published_from = described(
+        fields.Date,
+        "Only articles published on this day or later (YYYY-MM-DD); articles "
+        "without a date are left out.",
+        "2022-01-01",
+    )
+    published_to = described(
+        fields.Date,
+        "Only articles published on this day or earlier (YYYY-MM-DD); articles "
+        "without a date are left out.",
+        "2022-01-31",
+    )
     sort = sort_field(
         ("published_on", "title", "word_count", "created_at"), "-published_on"
     )
+
+    @ma.validates_schema
+    def _range_in_order(self, args, **kwargs):
+        start, end = args.get("published_from"), args.get("published_to")
+        if start and end and start > end:
+            raise ma.ValidationError(
+                "Must be on or after published_from.", "published_to"
+            )
 
 
 class CountByKeySchema(ResponseSchema):

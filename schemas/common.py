@@ -43,6 +43,41 @@ def choice(component: str, choices, description: str, example: str, **kwargs):
     )
 
 
+class ChoiceList(fields.Field):
+    """Words of a vocabulary in one query parameter, separated by commas
+    (`stance=critical,concerned`): an item matches when it has any of them."""
+
+    default_error_messages = {
+        "invalid": "Must be given once, its words separated by commas.",
+        "empty": "Must be words separated by single commas, none of them empty.",
+    }
+
+    def __init__(self, component: str, choices, **kwargs):
+        self.component = component
+        self.choices = tuple(choices)
+        error = f"Must be one or more of: {', '.join(choices)}, separated by commas."
+        only = validate.ContainsOnly(choices, error=error)
+        super().__init__(validate=only, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs) -> list[str]:
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        words = [word.strip() for word in value.split(",")]
+        if "" in words:
+            raise self.make_error("empty")
+        return list(dict.fromkeys(words))
+
+
+def choices_filter(component: str, choices, description: str, example: list[str]):
+    return described(
+        ChoiceList,
+        f"{description} One or more, separated by commas: `{','.join(example)}`.",
+        example,
+        component=component,
+        choices=choices,
+    )
+
+
 class QueryArgsSchema(ma.Schema):
     """Query strings also carry pagination parameters, parsed by another schema:
     the parser (api.extensions.StrictParser) refuses any other unknown name."""

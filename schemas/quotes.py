@@ -12,6 +12,7 @@ from schemas.common import (
     article_filter,
     article_of_item,
     choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
@@ -62,11 +63,8 @@ class QuoteSchema(LocatedSchema):
 class QuoteQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
     speaker = text_param("Only quotes of this actor (id).", "kassym-jomart-tokayev")
-    kind = choice(
-        "QuoteKind",
-        QUOTE_KINDS,
-        "Only quotes of this kind.",
-        "direct",
+    kind = choices_filter(
+        "QuoteKind", QUOTE_KINDS, "Only quotes of these kinds.", ["direct", "partial"]
     )
     q = text_param(
         "Only quotes whose text contains this, ignoring case.",

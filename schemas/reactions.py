@@ -11,6 +11,7 @@ from schemas.common import (
     article_filter,
     article_of_item,
     choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
@@ -66,11 +67,8 @@ class ReactionSchema(LocatedSchema):
 
 class ReactionQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    stance = choice(
-        "Stance",
-        STANCES,
-        "Only this stance.",
-        "concerned",
+    stance = choices_filter(
+        "Stance", STANCES, "Only these stances.", ["critical", "concerned"]
     )
     actor = text_param("Only reactions of this actor (id).", "xi-jinping")
     sort = sort_field(("start", "stance", "actor"), "start")

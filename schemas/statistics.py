@@ -12,6 +12,7 @@ from schemas.common import (
     article_filter,
     article_of_item,
     choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
@@ -88,18 +89,15 @@ class StatisticSchema(LocatedSchema):
 
 class StatisticQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    category = choice(
+    category = choices_filter(
         "Category",
         CATEGORIES,
-        "Only this category.",
-        "fatalities",
+        "Only figures of these categories.",
+        ["fatalities", "injuries"],
     )
     source = text_param("Only figures reported by this actor (id).", "security-forces")
-    placement = choice(
-        "Placement",
-        PLACEMENTS,
-        "Only figures standing here.",
-        "body",
+    placement = choices_filter(
+        "Placement", PLACEMENTS, "Only figures standing in these places.", ["body"]
     )
     min_value = described(
         fields.Float, "Only values at least this.", 10, allow_nan=False
