@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from typing import NoReturn
 
@@ -14,12 +15,14 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.routing import UnicodeConverter
 
-from api import auth, guards, spec
+from api import auth, exports, guards, spec
 from api.offsets import with_offsets
 from api.pagination import link_header
+from schemas.common import Choice
 from schemas.errors import ErrorSchema
 
-PAGINATION_NAMES = frozenset({"page", "page_size"})
+# Parameters of every list, parsed apart from its filters.
+PAGINATION_NAMES = frozenset({"page", "page_size", "format"})
 # Page sizes are part of the public contract, so they are constants, not settings.
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -64,7 +67,8 @@ class Api(flask_smorest.Api):
 
 
 class PaginationArgsSchema(ma.Schema):
-    """Documents the pagination parameters; flask-smorest's own schema parses them."""
+    """Documents the pagination parameters (flask-smorest's own schema parses
+    them) and `format` (api.exports reads it)."""
 
     page = ma.fields.Integer(
         load_default=1,
@@ -79,12 +83,18 @@ class PaginationArgsSchema(ma.Schema):
             "example": PAGE_SIZE,
         },
     )
+    format = Choice(
+        "ListFormat",
+        exports.NAMES,
+        load_default="json",
+        metadata={"description": exports.FORMAT_DESCRIPTION, "example": "csv"},
+    )
 
 
 LINK_HEADER = {
-    "description": "Links to the first, previous, next and last pages (RFC 8288).",
+    "description": "Links to the first, previous, next and last pages (RFC 8288); "
+    "with every page of JSON, not with an export.",
     "schema": {"type": "string"},
-    "required": True,
 }
 
 
@@ -163,7 +173,24 @@ class Blueprint(flask_smorest.Blueprint):
         kwargs.setdefault("headers", dict(CACHE_HEADERS))  # paginate adds to it
         decorate = super().response(status_code, schema, **kwargs)
         not_modified = self.alt_response(304, description=NOT_MODIFIED)
-        return lambda view: not_modified(with_offsets(decorate(view)))
+
+        def decorator(view):
+            if "pagination" not in getattr(view, "_apidoc", {}):
+                return not_modified(with_offsets(decorate(view)))
+            # A list: its view (inside the pager) also feeds the exports, which
+            # the document shows after the JSON.
+            listing_view = inspect.unwrap(view)
+            for content_type in exports.CONTENT_TYPES:
+                view = self.alt_response(
+                    200,
+                    schema={"type": "string"},
+                    content_type=content_type,
+                    success=True,
+                )(view)
+            dumping = exports.exporting(decorate(view), listing_view, schema)
+            return not_modified(with_offsets(dumping))
+
+        return decorator
 
     def paginate(self, pager=None, **kwargs):
         decorate = super().paginate(pager, **kwargs)

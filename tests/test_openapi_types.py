@@ -9,6 +9,7 @@ from importlib import metadata
 from jsonschema import Draft202012Validator
 
 from api.db.jobs import ARTICLE_STATES, JOB_STATES
+from api.exports import NAMES
 from api.extraction.types import (
     ACTOR_TYPES,
     CATEGORIES,
@@ -31,6 +32,7 @@ VOCABULARIES = {
     "Stance": STANCES,
     "JobState": JOB_STATES,
     "JobArticleState": ARTICLE_STATES,
+    "ListFormat": NAMES,
 }
 # Request bodies (fields optional by design), the error shape and the pagination
 # metadata (some fields only where they apply) have their own required lists.
