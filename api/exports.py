@@ -32,8 +32,8 @@ FORMAT_DESCRIPTION = (
     "field; lists and objects as JSON; a text starting with `=`, `+`, `-` or `@` "
     "gets a leading `'` so that no spreadsheet runs it) or `ndjson` (one JSON item "
     f"a line), at most {MAX_EXPORT_ROWS:,} items: more is a 422, to narrow with "
-    "filters. An export holds the whole list: `page` and `page_size` do not apply "
-    "(a 422)."
+    "filters. An export holds the whole list: `page` and `page_size` are checked "
+    "but do not apply."
 )
 
 # How the document shows an export: a 200 of another content type.
@@ -47,24 +47,24 @@ def requested_format() -> str | None:
         return None
     if len(given) > 1 or given[0] not in NAMES:
         _refuse(f"Must be one of: {', '.join(NAMES)}.")
-    if given[0] == "json":
-        return None
-    paged = sorted({"page", "page_size"} & set(request.args))
-    if paged:
-        message = f"Not with format={given[0]}: an export holds the whole list."
-        abort(422, message=message, errors={"query": dict.fromkeys(paged, [message])})
-    return given[0]
+    return None if given[0] == "json" else given[0]
 
 
-def exporting(dump_page, listing_view, schema):
+def exporting(dump_page, listing_view, schema, list_args):
     """`dump_page` (the paged JSON view), or the export of what `listing_view`
-    lists when one is asked for."""
+    lists when one is asked for. `list_args` (a schema) checks the parameters
+    the pager would, which an export accepts but does not apply."""
 
     @wraps(dump_page)
     def wrapper(*args, **kwargs):
         kind = requested_format()
         if kind is None:
             return dump_page(*args, **kwargs)
+        fields = list_args().fields
+        given = {name: request.args[name] for name in fields if name in request.args}
+        errors = list_args().validate(given)
+        if errors:
+            abort(422, errors={"query": errors})
         return export(listing_view(*args, **kwargs), schema, kind)
 
     return wrapper

@@ -187,7 +187,9 @@ class Blueprint(flask_smorest.Blueprint):
                     content_type=content_type,
                     success=True,
                 )(view)
-            dumping = exports.exporting(decorate(view), listing_view, schema)
+            dumping = exports.exporting(
+                decorate(view), listing_view, schema, PaginationArgsSchema
+            )
             return not_modified(with_offsets(dumping))
 
         return decorator

@@ -140,13 +140,14 @@ def test_an_export_over_the_limit_is_refused(client, monkeypatch):
     [
         ("format=xml", {"format": ["Must be one of: json, csv, ndjson."]}),
         ("format=csv&format=json", {"format": ["Must be one of: json, csv, ndjson."]}),
+        ("format=csv&page=0", {"page": ["Must be greater than or equal to 1."]}),
         (
-            "format=csv&page=2",
-            {"page": ["Not with format=csv: an export holds the whole list."]},
-        ),
-        (
-            "format=ndjson&page_size=5",
-            {"page_size": ["Not with format=ndjson: an export holds the whole list."]},
+            "format=ndjson&page_size=101",
+            {
+                "page_size": [
+                    "Must be greater than or equal to 1 and less than or equal to 100."
+                ]
+            },
         ),
         ("format=csv&stance=angry", None),
     ],
@@ -159,6 +160,14 @@ def test_a_bad_export_request_is_a_422(client, query, errors):
         assert list(body["errors"]["query"]) == ["stance"]
     else:
         assert body["errors"] == {"query": errors}
+
+
+def test_an_export_holds_the_whole_list_whatever_the_page(client):
+    whole = client.get("/api/v1/quotes?format=ndjson")
+    paged = client.get("/api/v1/quotes?format=ndjson&page=2&page_size=5")
+    assert paged.status_code == 200
+    assert paged.get_data() == whole.get_data()
+    assert len(whole.get_data(as_text=True).splitlines()) > 5
 
 
 def test_json_stays_the_default_and_format_json_is_it(client):

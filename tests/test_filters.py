@@ -88,6 +88,8 @@ def test_spec_documents_comma_separated_filters():
         ("published_to=2022-01-31", True),
         ("published_from=2022-01-08", False),
         ("published_to=2022-01-06", False),
+        # An end before the start: a range that holds no day.
+        ("published_from=2022-01-08&published_to=2022-01-06", False),
     ],
 )
 def test_articles_by_publication_date(client, article_id, query, found):
@@ -112,10 +114,6 @@ def test_a_date_range_leaves_out_undated_articles(client, article_id):
 @pytest.mark.parametrize(
     ("query", "errors"),
     [
-        (
-            "published_from=2022-02-01&published_to=2022-01-01",
-            {"published_to": ["Must be on or after published_from."]},
-        ),
         ("published_to=2022-13-01", {"published_to": ["Not a valid date."]}),
         ("published_from=yesterday", {"published_from": ["Not a valid date."]}),
     ],
