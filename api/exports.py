@@ -14,13 +14,9 @@ from flask_smorest.pagination import PaginationMixin
 
 from api import offsets
 from api.db import session
+from api.formats import FORMATS, requested_format
 from api.pagination import Listing, count_rows
 
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "ndjson": "application/x-ndjson",
-}
-NAMES = ("json", *FORMATS)
 # Enough for every item of a large article set in one download, small enough to
 # render in memory: a larger list is refused, to be narrowed with filters.
 MAX_EXPORT_ROWS = 10_000
@@ -33,21 +29,9 @@ FORMAT_DESCRIPTION = (
     "gets a leading `'` so that no spreadsheet runs it) or `ndjson` (one JSON item "
     f"a line), at most {MAX_EXPORT_ROWS:,} items: more is a 422, to narrow with "
     "filters. An export holds the whole list: `page` and `page_size` are checked "
-    "but do not apply."
+    "but do not apply. Without `format`, an `Accept` header that prefers "
+    "`text/csv` or `application/x-ndjson` to JSON chooses the export."
 )
-
-# How the document shows an export: a 200 of another content type.
-CONTENT_TYPES = tuple(content_type.split(";")[0] for content_type in FORMATS.values())
-
-
-def requested_format() -> str | None:
-    """`csv` or `ndjson` when the request asks for an export; None for JSON."""
-    given = request.args.getlist("format")
-    if not given:
-        return None
-    if len(given) > 1 or given[0] not in NAMES:
-        _refuse(f"Must be one of: {', '.join(NAMES)}.")
-    return None if given[0] == "json" else given[0]
 
 
 def exporting(dump_page, listing_view, schema, list_args):

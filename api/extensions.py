@@ -15,7 +15,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.routing import UnicodeConverter
 
-from api import auth, exports, guards, spec
+from api import auth, exports, formats, guards, spec
 from api.offsets import with_offsets
 from api.pagination import link_header
 from schemas.common import Choice
@@ -85,7 +85,7 @@ class PaginationArgsSchema(ma.Schema):
     )
     format = Choice(
         "ListFormat",
-        exports.NAMES,
+        formats.NAMES,
         load_default="json",
         metadata={"description": exports.FORMAT_DESCRIPTION, "example": "csv"},
     )
@@ -180,7 +180,7 @@ class Blueprint(flask_smorest.Blueprint):
             # A list: its view (inside the pager) also feeds the exports, which
             # the document shows after the JSON.
             listing_view = inspect.unwrap(view)
-            for content_type in exports.CONTENT_TYPES:
+            for content_type in formats.CONTENT_TYPES:
                 view = self.alt_response(
                     200,
                     schema={"type": "string"},

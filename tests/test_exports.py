@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from api import exports
+from api import exports, formats
 from tests.conftest import items
 from tests.spec import spec, validate_response
 
@@ -186,8 +186,45 @@ def test_spec_documents_the_exports_of_every_list():
         lists += 1
         content = read["responses"]["200"]["content"]
         assert list(content)[0] == "application/json", path
-        assert set(content) == {"application/json", *exports.CONTENT_TYPES}, path
+        assert set(content) == {"application/json", *formats.CONTENT_TYPES}, path
         [fmt] = [p for p in read["parameters"] if p["name"] == "format"]
         assert fmt["schema"]["$ref"] == "#/components/schemas/ListFormat"
         assert "10,000" in fmt["description"]
     assert lists == 13
+
+
+def test_accept_chooses_the_export_when_format_is_not_given(client, seed):
+    url = "/api/v1/quotes?kind=direct"
+    as_json = client.get(url)  # kept first: the CSV must not be answered with it
+    as_csv = client.get(url, headers={"Accept": "text/csv"})
+    assert as_csv.status_code == 200
+    assert as_csv.mimetype == "text/csv"
+    assert as_csv.get_data() == client.get(f"{url}&format=csv").get_data()
+    as_ndjson = client.get(url, headers={"Accept": "application/x-ndjson"})
+    lines = as_ndjson.get_data(as_text=True).splitlines()
+    assert [json.loads(line) for line in lines] == as_json.get_json()
+    for response in (as_json, as_csv, as_ndjson):
+        assert "Accept" in response.headers["Vary"]
+    tags = {r.headers["ETag"] for r in (as_json, as_csv, as_ndjson)}
+    assert len(tags) == 3
+    # A browser's Accept, or JSON preferred, is JSON; `format` wins over Accept.
+    browser = "text/html,application/xhtml+xml,*/*;q=0.8"
+    assert client.get(url, headers={"Accept": browser}).mimetype == "application/json"
+    both = {"Accept": "application/json, text/csv"}
+    assert client.get(url, headers=both).mimetype == "application/json"
+    named = client.get(f"{url}&format=json", headers={"Accept": "text/csv"})
+    assert named.mimetype == "application/json"
+    # An item is JSON whatever Accept says.
+    one = client.get(
+        f"/api/v1/quotes/{seed.quotes[0].id}", headers={"Accept": "text/csv"}
+    )
+    assert one.mimetype == "application/json"
+
+
+def test_a_csv_etag_revalidates_the_csv_only(client):
+    url = "/api/v1/reactions"
+    csv_tag = client.get(url, headers={"Accept": "text/csv"}).headers["ETag"]
+    again = client.get(url, headers={"Accept": "text/csv", "If-None-Match": csv_tag})
+    assert again.status_code == 304
+    assert "Accept" in again.headers["Vary"]
+    assert client.get(url, headers={"If-None-Match": csv_tag}).status_code == 200

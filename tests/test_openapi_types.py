@@ -9,7 +9,6 @@ from importlib import metadata
 from jsonschema import Draft202012Validator
 
 from api.db.jobs import ARTICLE_STATES, JOB_STATES
-from api.exports import NAMES
 from api.extraction.types import (
     ACTOR_TYPES,
     CATEGORIES,
@@ -19,6 +18,7 @@ from api.extraction.types import (
     QUOTE_KINDS,
     STANCES,
 )
+from api.formats import NAMES
 from tests.conftest import ROOT
 from tests.spec import SPEC_URI, _registry, spec
 
