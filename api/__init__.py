@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask
+from flask import Flask, Response, request
 from flask_cors import CORS
 
 from api import caching, commands, db, docs, explorer, guards, headers
@@ -17,7 +17,10 @@ from api.resources import register_blueprints
 API_DESCRIPTION = """\
 Actors, quotes, reactions and statistics of news articles. Every item that comes
 from the text carries `start`/`end` character offsets: `article.text[start:end]`
-is its evidence.
+is its evidence. Offsets count Unicode code points (as Python indexes strings);
+`start_utf16`/`end_utf16` give the same places in UTF-16 code units (as
+JavaScript indexes them: `text.slice(start_utf16, end_utf16)`), which differ
+after a character outside the Basic Multilingual Plane such as an emoji.
 
 Lists paginate with `page` and `page_size` (metadata in the `X-Pagination` header,
 links in `Link`), filter by their fields and sort with `sort=field` or `-field`.
@@ -27,6 +30,15 @@ the release does, so revalidating is cheap. Lists carry counts; the mentions of 
 actor or an article are lists of their own. Errors always have the shape
 `{"code", "status", "message", "errors"}`.
 """
+
+SPEC_OPTIONS = {
+    "info": {
+        "description": API_DESCRIPTION,
+        "license": {"name": "MIT", "identifier": "MIT"},
+    },
+    # Relative: the server that serves the document, wherever it is reached.
+    "servers": [{"url": "/", "description": "This server."}],
+}
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -39,7 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(instance_defaults(app.instance_path))
     app.config["INSTANCE_DIR"] = app.instance_path
     app.config.update(settings)
-    app.config["API_SPEC_OPTIONS"] = {"info": {"description": API_DESCRIPTION}}
+    app.config["API_SPEC_OPTIONS"] = SPEC_OPTIONS
     logging.basicConfig(level=app.config["LOG_LEVEL"])
     # The English model loads now, so a missing one stops start-up, not a request;
     # so does a queue URL that no mode understands.
@@ -52,9 +64,12 @@ def create_app(config: dict | None = None) -> Flask:
     guards.init_app(app)
     caching.init_app(app)
     commands.init_app(app)
+    origins = _origins(app.config["CORS_ORIGINS"])
+    if origins != "*":
+        app.after_request(_vary_on_origin)
     CORS(
         app,
-        resources={r"/api/*": {"origins": _origins(app.config["CORS_ORIGINS"])}},
+        resources={r"/api/*": {"origins": origins}},
         methods=["GET", "HEAD", "OPTIONS"],
         send_wildcard=True,
         expose_headers=["X-Pagination", "Link", "ETag", "Location"],
@@ -66,3 +81,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _origins(value: str) -> str | list[str]:
     return "*" if value.strip() == "*" else [o.strip() for o in value.split(",")]
+
+
+def _vary_on_origin(response: Response) -> Response:
+    """With a list of origins, a read's CORS headers depend on the request's
+    Origin, allowed or not: a shared cache must keep one copy per origin."""
+    if request.path.startswith("/api/"):
+        response.vary.add("Origin")
+    return response

@@ -15,7 +15,7 @@ from flask import Flask, Response, current_app, g, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import ETags
 
-from api import compression
+from api import compression, formats
 from api.db import version
 from api.readcache import StoredRead, VersionedCache
 
@@ -82,6 +82,7 @@ def add_cache_headers(response: Response) -> Response:
     etag = g.get("read_etag")
     if etag is None:
         return response
+    response.vary.add("Accept")  # which export, if any: api.formats
     if response.status_code == 200:
         if not g.get("read_was_kept"):
             reads = current_app.extensions["lede_reads"]
@@ -134,7 +135,8 @@ def _data_version() -> version.Version | None:
 
 def _etag(current: version.Version) -> str:
     digest = hashlib.sha256(current_app.extensions["lede_code"].encode())
-    for part in (str(current), *_url_parts(request.environ)):
+    parts = (str(current), *_url_parts(request.environ), formats.representation())
+    for part in parts:
         digest.update(b"\0" + part.encode("latin-1", "replace"))
     return digest.hexdigest()[:32]
 

@@ -13,7 +13,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from api.config import settings
 from api.db import migrate, session
-from api.db.load import store
+from api.db.load import find_by_hash, store
 from api.ingest import follow, read_articles, summary, worker_processes
 from api.jobs import queue
 from api.sources import (
@@ -53,6 +53,11 @@ def seed(paths):
     folders = paths or (Path(current_app.config["SEEDS_DIR"]),)
     for path in article_files(folders):
         annotation, curated = annotate_file(path)
+        # The same text posted under another title: one text is stored once.
+        stored = find_by_hash(session(), annotation.article.content_hash)
+        if stored is not None and stored.id != annotation.article.id:
+            click.echo(f"skipped {path.name}: its text is stored as {stored.id}")
+            continue
         store(session(), annotation, curated=curated)
         session().commit()
         click.echo(

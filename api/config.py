@@ -6,6 +6,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,7 @@ class Config:
     JOB_THRESHOLD = 20_000
 
     API_TITLE = "Lede API"
-    API_VERSION = "1.0.0"
+    API_VERSION = metadata.version("lede")  # the document's version is the package's
     OPENAPI_VERSION = "3.1.0"
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+from typing import NoReturn
 
 import flask_smorest
 import marshmallow as ma
+from flask import current_app
 from flask.json.provider import DefaultJSONProvider
-from flask_smorest.pagination import PaginationMetadataSchema
+from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
-from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.routing import UnicodeConverter
 
-from api import auth, guards
+from api import auth, exports, formats, guards, spec
+from api.offsets import with_offsets
 from api.pagination import link_header
+from schemas.common import Choice
+from schemas.errors import ErrorSchema
 
-PAGINATION_NAMES = frozenset({"page", "page_size"})
+# Parameters of every list, parsed apart from its filters.
+PAGINATION_NAMES = frozenset({"page", "page_size", "format"})
 # Page sizes are part of the public contract, so they are constants, not settings.
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -36,25 +43,22 @@ class StrictJSONProvider(DefaultJSONProvider):
 
 
 class Api(flask_smorest.Api):
+    ERROR_SCHEMA = ErrorSchema
+
     def init_app(self, app, *, spec_kwargs=None):
         super().init_app(app, spec_kwargs=spec_kwargs)
         self.register_converter(UnicodeConverter, _path_text)
         self.spec.components.security_scheme(auth.SCHEME, auth.SECURITY_SCHEME)
+        spec.init_spec(self)
 
     def _register_pagination_header(self):
-        # The header's value is a JSON document: OpenAPI says so with `content`,
-        # where a bare `schema` would describe a comma-separated object instead.
-        self.spec.components.header(
-            "PAGINATION",
-            {
-                "description": "Pagination metadata, as a JSON object.",
-                "content": {"application/json": {"schema": PaginationMetadataSchema}},
-            },
-            lazy=True,
-        )
+        self.spec.components.header("PAGINATION", spec.PAGINATION_HEADER, lazy=True)
 
     def handle_http_exception(self, error):
         payload, status, headers = super().handle_http_exception(error)
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        if isinstance(error, RequestEntityTooLarge) and limit:
+            payload["message"] = f"The body is larger than {limit:,} bytes, the limit."
         payload.setdefault("message", error.description)
         if isinstance(error, MethodNotAllowed) and error.valid_methods:
             # flask-smorest builds its own headers and would drop Werkzeug's Allow.
@@ -63,7 +67,8 @@ class Api(flask_smorest.Api):
 
 
 class PaginationArgsSchema(ma.Schema):
-    """Documents the pagination parameters; flask-smorest's own schema parses them."""
+    """Documents the pagination parameters (flask-smorest's own schema parses
+    them) and `format` (api.exports reads it)."""
 
     page = ma.fields.Integer(
         load_default=1,
@@ -78,10 +83,17 @@ class PaginationArgsSchema(ma.Schema):
             "example": PAGE_SIZE,
         },
     )
+    format = Choice(
+        "ListFormat",
+        formats.NAMES,
+        load_default="json",
+        metadata={"description": exports.FORMAT_DESCRIPTION, "example": "csv"},
+    )
 
 
 LINK_HEADER = {
-    "description": "Links to the first, previous, next and last pages (RFC 8288).",
+    "description": "Links to the first, previous, next and last pages (RFC 8288); "
+    "with every page of JSON, not with an export.",
     "schema": {"type": "string"},
 }
 
@@ -107,6 +119,12 @@ NOT_MODIFIED = (
 )
 
 
+def invalid_json(detail: str) -> NoReturn:
+    """400 for a body declared as JSON that does not parse, saying where."""
+    message = f"The body is not valid JSON: {detail}."
+    abort(400, message=message, errors={"json": [message]})
+
+
 class StrictParser(FlaskParser):
     """A scalar parameter given twice is an error (422), not a silent first pick;
     a body too costly to parse is refused before it is parsed."""
@@ -115,6 +133,11 @@ class StrictParser(FlaskParser):
         if req.is_json:
             guards.refuse_costly_json(req.get_data(cache=True))
         return super()._raw_load_json(req)
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        if isinstance(error, UnicodeDecodeError):
+            invalid_json(f"byte {error.start} is not UTF-8")
+        invalid_json(f"{error.msg} at line {error.lineno}, column {error.colno}")
 
     def load_querystring(self, req, schema):
         values = {}
@@ -142,13 +165,34 @@ class Blueprint(flask_smorest.Blueprint):
     }
 
     def response(self, status_code, schema=None, **kwargs):
-        """A read's 200 also documents its cache headers and the 304 they allow."""
+        """A read's 200 also documents its cache headers and the 304 they allow;
+        every body is dumped with its articles' UTF-16 offsets at hand."""
         if status_code != 200:
-            return super().response(status_code, schema, **kwargs)
+            decorate = super().response(status_code, schema, **kwargs)
+            return lambda view: with_offsets(decorate(view))
         kwargs.setdefault("headers", dict(CACHE_HEADERS))  # paginate adds to it
         decorate = super().response(status_code, schema, **kwargs)
         not_modified = self.alt_response(304, description=NOT_MODIFIED)
-        return lambda view: not_modified(decorate(view))
+
+        def decorator(view):
+            if "pagination" not in getattr(view, "_apidoc", {}):
+                return not_modified(with_offsets(decorate(view)))
+            # A list: its view (inside the pager) also feeds the exports, which
+            # the document shows after the JSON.
+            listing_view = inspect.unwrap(view)
+            for content_type in formats.CONTENT_TYPES:
+                view = self.alt_response(
+                    200,
+                    schema={"type": "string"},
+                    content_type=content_type,
+                    success=True,
+                )(view)
+            dumping = exports.exporting(
+                decorate(view), listing_view, schema, PaginationArgsSchema
+            )
+            return not_modified(with_offsets(dumping))
+
+        return decorator
 
     def paginate(self, pager=None, **kwargs):
         decorate = super().paginate(pager, **kwargs)

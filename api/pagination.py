@@ -11,6 +11,7 @@ from flask import current_app, request
 from flask_smorest import Page
 from sqlalchemy import Select, func, select
 
+from api import offsets
 from api.caching import version_read
 from api.db import session
 from api.readcache import KeptCount
@@ -39,7 +40,9 @@ class SelectPage(Page):
         stmt = self.collection.statement.limit(params.page_size).offset(
             params.first_item
         )
-        return self.collection.present(list(session().scalars(stmt)))
+        rows = list(session().scalars(stmt))
+        offsets.prime(rows)
+        return self.collection.present(rows)
 
     @property
     def item_count(self):

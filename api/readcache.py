@@ -14,7 +14,7 @@ from api.db.version import Version
 
 # What a read's body is rendered with; every other header (CORS, caching) is added
 # to each response again.
-KEPT_HEADERS = ("Content-Type", "X-Pagination", "Link")
+KEPT_HEADERS = ("Content-Type", "X-Pagination", "Link", "Content-Disposition")
 # Bookkeeping of one entry beyond its body and headers, roughly.
 ENTRY_OVERHEAD = 200
 # No one body may take more than this share of the cache.

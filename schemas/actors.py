@@ -1,20 +1,22 @@
 """Actors: people, organizations, governments, countries and groups."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from api.db.totals import ALIASES_KEPT
 from api.extraction.types import ACTOR_TYPES
 from schemas.common import (
     QueryArgsSchema,
-    Schema,
+    ResponseSchema,
     article_filter,
+    choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
 )
 
 
-class ActorLinksSchema(Schema):
+class ActorLinksSchema(ResponseSchema):
     self = described(fields.String, "This actor.", "/api/v1/actors/xi-jinping")
     quotes = described(fields.String, "Its quotes.", "/api/v1/actors/xi-jinping/quotes")
     reactions = described(
@@ -32,16 +34,16 @@ class ActorLinksSchema(Schema):
     )
 
 
-class ActorSchema(Schema):
+class ActorSchema(ResponseSchema):
     id = described(
         fields.String, "Stable id: a slug of the canonical name.", "xi-jinping"
     )
     name = described(fields.String, "Canonical name.", "Xi Jinping")
-    type = described(
-        fields.String,
+    type = choice(
+        "ActorType",
+        ACTOR_TYPES,
         "person, organization, government, country or group.",
         "person",
-        validate=validate.OneOf(ACTOR_TYPES),
     )
     role = described(
         fields.String, "Role given by the text.", "President of China", allow_none=True
@@ -78,11 +80,8 @@ class ActorSchema(Schema):
 
 class ActorQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    type = described(
-        fields.String,
-        "Only actors of this type.",
-        "person",
-        validate=validate.OneOf(ACTOR_TYPES),
+    type = choices_filter(
+        "ActorType", ACTOR_TYPES, "Only actors of these types.", ["person", "country"]
     )
     q = text_param(
         "Only actors whose name contains this, ignoring case.",

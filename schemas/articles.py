@@ -5,6 +5,7 @@ import re
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from api.config import Config
 from api.extraction.text import paragraph_spans
 from api.extraction.types import PARAGRAPH_KINDS
 from schemas.common import (
@@ -13,38 +14,49 @@ from schemas.common import (
     NO_SURROGATES,
     NOT_BLANK,
     QueryArgsSchema,
+    ResponseSchema,
     Schema,
     SpanSchema,
     UtcDateTime,
+    choice,
     described,
     sort_field,
     text_param,
 )
 from schemas.limits import MAX_NUMBER_DIGITS, MAX_PARAGRAPHS, MAX_TEXT_CHARACTERS
+from schemas.offsets import CODE_POINTS, UTF16_UNITS, SpansOf, Utf16Offset
 
 EXAMPLE_ID = "kazakhstan-s-president-rejects-talks-1a2b3c4d"
 
 
-class ParagraphSchema(Schema):
+class ParagraphSchema(ResponseSchema):
     index = described(fields.Integer, "Position of the paragraph, from 0.", 2)
-    kind = described(
-        fields.String,
+    kind = choice(
+        "ParagraphKind",
+        PARAGRAPH_KINDS,
         "body, pull_quote, related_headline, photo_caption, credit or more_news.",
         "related_headline",
-        validate=validate.OneOf(PARAGRAPH_KINDS),
     )
-    start = described(fields.Integer, "Offset of the paragraph's first character.", 310)
-    end = described(fields.Integer, "Offset just past the paragraph.", 391)
+    start = described(
+        fields.Integer, f"Offset of the paragraph's first character. {CODE_POINTS}", 310
+    )
+    end = described(
+        fields.Integer, f"Offset just past the paragraph. {CODE_POINTS}", 391
+    )
+    start_utf16 = Utf16Offset(
+        "start", f"`start` in UTF-16 code units. {UTF16_UNITS}", 310
+    )
+    end_utf16 = Utf16Offset("end", f"`end` in UTF-16 code units. {UTF16_UNITS}", 391)
 
 
-class CountsSchema(Schema):
+class CountsSchema(ResponseSchema):
     actors = described(fields.Integer, "Number of actors.", 24)
     quotes = described(fields.Integer, "Number of quotes.", 12)
     reactions = described(fields.Integer, "Number of reactions.", 6)
     statistics = described(fields.Integer, "Number of figures.", 11)
 
 
-class ArticleSchema(Schema):
+class ArticleSchema(ResponseSchema):
     id = described(
         fields.String,
         "Stable id: a slug of the title and a hash of the text.",
@@ -94,7 +106,10 @@ class CaveatSchema(SpanSchema):
 
 class ArticleDetailSchema(ArticleSchema):
     text = described(
-        fields.String, "The full text that every offset indexes.", "The president of..."
+        fields.String,
+        "The full text that every offset indexes: `start`/`end` count code points, "
+        "`start_utf16`/`end_utf16` UTF-16 code units.",
+        "The president of...",
     )
     paragraphs = described(
         fields.List,
@@ -102,9 +117,10 @@ class ArticleDetailSchema(ArticleSchema):
         cls_or_instance=fields.Nested(ParagraphSchema),
     )
     caveats = described(
-        fields.List,
+        SpansOf,
         "Passages where the article says its figures could not be checked.",
-        cls_or_instance=fields.Nested(CaveatSchema),
+        nested=CaveatSchema,
+        article_attribute="id",
     )
     counts = fields.Nested(
         CountsSchema, metadata={"description": "How many items of each resource."}
@@ -121,12 +137,24 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
         "kassym-jomart-tokayev",
         max_length=80,
     )
+    published_from = described(
+        fields.Date,
+        "Only articles published on this day or later (YYYY-MM-DD); articles "
+        "without a date are left out.",
+        "2022-01-01",
+    )
+    published_to = described(
+        fields.Date,
+        "Only articles published on this day or earlier (YYYY-MM-DD); articles "
+        "without a date are left out. Before `published_from`, nothing matches.",
+        "2022-01-31",
+    )
     sort = sort_field(
         ("published_on", "title", "word_count", "created_at"), "-published_on"
     )
 
 
-class CountByKeySchema(Schema):
+class CountByKeySchema(ResponseSchema):
     key = described(fields.String, "The group.", "fatalities", allow_none=True)
     name = described(
         fields.String, "Readable name of the group.", "Fatalities", allow_none=True
@@ -141,7 +169,7 @@ class CountByKeySchema(Schema):
     )
 
 
-class ArticleStatsSchema(Schema):
+class ArticleStatsSchema(ResponseSchema):
     article = described(fields.String, "Id of the article.", EXAMPLE_ID)
     word_count = described(fields.Integer, "Words in the text.", 812)
     paragraph_count = described(fields.Integer, "Paragraphs.", 25)
@@ -213,8 +241,13 @@ class ArticleCreateSchema(Schema):
     text = described(
         fields.String,
         "The article's text; may start with a ` date YYYY-MM-DD ` header. At most "
-        f"{MAX_PARAGRAPHS} paragraphs (non-blank lines), and no number of more than "
-        f"{MAX_NUMBER_DIGITS} digits.",
+        f"{MAX_TEXT_CHARACTERS:,} characters (code points), {MAX_PARAGRAPHS:,} "
+        f"paragraphs (non-blank lines), and no number of more than {MAX_NUMBER_DIGITS} "
+        "digits. The whole request body is also limited, in bytes: "
+        f"`LEDE_MAX_CONTENT_LENGTH`, {Config.MAX_CONTENT_LENGTH:,} by default "
+        "(413 past it). A character takes 1 to 4 bytes in UTF-8 and up to 12 as "
+        "JSON `\\u` escapes, so a long text in a script other than Latin meets "
+        "that limit first.",
         "The mayor said “we will rebuild” after floods killed 12 people.",
         required=True,
         validate=[

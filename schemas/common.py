@@ -8,12 +8,74 @@ from datetime import UTC
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from schemas.offsets import CODE_POINTS, UTF16_UNITS, Utf16Offset
+
 
 class Schema(ma.Schema):
     """Base schema: a field nobody declared is an error, never silently dropped."""
 
     class Meta:
         unknown = ma.RAISE
+
+
+class ResponseSchema(Schema):
+    """What the API sends. Every field is always there (null when it has no value),
+    so the document marks each one required: a typed client need not guess."""
+
+    def on_bind_field(self, field_name, field_obj):
+        field_obj.required = True
+
+
+class Choice(fields.String):
+    """A word of a fixed vocabulary. The document states the vocabulary once, as
+    the schema component named `component`, and each field and parameter refers to
+    it (api.spec); the validator refuses any other word."""
+
+    def __init__(self, component: str, choices, **kwargs):
+        super().__init__(validate=validate.OneOf(choices), **kwargs)
+        self.component = component
+        self.choices = tuple(choices)
+
+
+def choice(component: str, choices, description: str, example: str, **kwargs):
+    return described(
+        Choice, description, example, component=component, choices=choices, **kwargs
+    )
+
+
+class ChoiceList(fields.Field):
+    """Words of a vocabulary in one query parameter, separated by commas
+    (`stance=critical,concerned`): an item matches when it has any of them."""
+
+    default_error_messages = {
+        "invalid": "Must be given once, its words separated by commas.",
+        "empty": "Must be words separated by single commas, none of them empty.",
+    }
+
+    def __init__(self, component: str, choices, **kwargs):
+        self.component = component
+        self.choices = tuple(choices)
+        error = f"Must be one or more of: {', '.join(choices)}, separated by commas."
+        only = validate.ContainsOnly(choices, error=error)
+        super().__init__(validate=only, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs) -> list[str]:
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        words = [word.strip() for word in value.split(",")]
+        if "" in words:
+            raise self.make_error("empty")
+        return list(dict.fromkeys(words))
+
+
+def choices_filter(component: str, choices, description: str, example: list[str]):
+    return described(
+        ChoiceList,
+        f"{description} One or more, separated by commas: `{','.join(example)}`.",
+        example,
+        component=component,
+        choices=choices,
+    )
 
 
 class QueryArgsSchema(ma.Schema):
@@ -55,15 +117,22 @@ def sort_field(columns: tuple[str, ...], default: str):
     )
 
 
-class LocatedSchema(Schema):
-    """An item found in the text: `text[start:end]` is its evidence."""
+class LocatedSchema(ResponseSchema):
+    """An item found in the text: `text[start:end]` is its evidence, in code
+    points; `start_utf16`/`end_utf16` are the same places for JavaScript."""
 
     start = described(
-        fields.Integer, "Offset of the evidence's first character in the text.", 812
+        fields.Integer,
+        f"Offset of the evidence's first character in the text. {CODE_POINTS}",
+        812,
     )
     end = described(
-        fields.Integer, "Offset just past the evidence: `text[start:end]`.", 845
+        fields.Integer, f"Offset just past the evidence. {CODE_POINTS}", 845
     )
+    start_utf16 = Utf16Offset(
+        "start", f"`start` in UTF-16 code units. {UTF16_UNITS}", 812
+    )
+    end_utf16 = Utf16Offset("end", f"`end` in UTF-16 code units. {UTF16_UNITS}", 845)
 
 
 class SpanSchema(LocatedSchema):
@@ -137,14 +206,22 @@ def article_of_item():
     )
 
 
-def actor_name(relation: str, description: str, example: str):
+class ActorName(fields.String):
     """The canonical name of the actor an item links to through `relation`."""
 
-    def name(item):
-        actor = getattr(item, relation)
+    def __init__(self, relation: str, **kwargs):
+        super().__init__(dump_only=True, **kwargs)
+        self.relation = relation
+
+    def get_value(self, obj, attr, accessor=None, default=ma.missing):
+        actor = getattr(obj, self.relation)
         return actor.name if actor else None
 
-    return described(fields.Function, description, example, serialize=name)
+
+def actor_name(relation: str, description: str, example: str, nullable=True):
+    return described(
+        ActorName, description, example, relation=relation, allow_none=nullable
+    )
 
 
 def actor_ref(description: str, example="kassym-jomart-tokayev", **kwargs):

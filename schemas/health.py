@@ -2,9 +2,9 @@
 
 from marshmallow import fields
 
-from schemas.common import Schema, described
+from schemas.common import ResponseSchema, described
 
 
-class HealthSchema(Schema):
+class HealthSchema(ResponseSchema):
     status = described(fields.String, "ok when the service works.", "ok")
     database = described(fields.String, "ok when the database answers.", "ok")

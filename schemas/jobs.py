@@ -2,8 +2,9 @@
 
 from marshmallow import fields, validate
 
+from api.db.jobs import ARTICLE_STATES, JOB_STATES
 from schemas.articles import ArticleCreateSchema
-from schemas.common import Schema, UtcDateTime, described
+from schemas.common import ResponseSchema, Schema, UtcDateTime, choice, described
 
 MAX_JOB_ARTICLES = 1000
 
@@ -19,7 +20,7 @@ class JobCreateSchema(Schema):
     )
 
 
-class JobProgressSchema(Schema):
+class JobProgressSchema(ResponseSchema):
     total = described(fields.Integer, "Articles in the job.", 12)
     pending = described(fields.Integer, "Waiting for a worker.", 3)
     running = described(fields.Integer, "Being extracted now.", 1)
@@ -28,10 +29,11 @@ class JobProgressSchema(Schema):
     failed = described(fields.Integer, "Not stored; each says why.", 1)
 
 
-class JobArticleSchema(Schema):
+class JobArticleSchema(ResponseSchema):
     position = described(fields.Integer, "Place of the article in the job, from 0.", 0)
-    state = described(
-        fields.String,
+    state = choice(
+        "JobArticleState",
+        ARTICLE_STATES,
         "pending, running, stored, duplicate (its text was stored already) or failed.",
         "stored",
     )
@@ -53,10 +55,11 @@ class JobArticleSchema(Schema):
     )
 
 
-class JobSchema(Schema):
+class JobSchema(ResponseSchema):
     id = described(fields.String, "Job id.", "5f0c6a3e9b2d4c1e8a7f6b5d4c3e2a1f")
-    state = described(
-        fields.String,
+    state = choice(
+        "JobState",
+        JOB_STATES,
         "queued (no article taken up yet), running, or done (every article stored, "
         "duplicate or failed).",
         "running",

@@ -1,6 +1,6 @@
 """Quotes: who said what, verbatim, and where."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from api.extraction.types import QUOTE_KINDS
 from schemas.common import (
@@ -11,10 +11,13 @@ from schemas.common import (
     actor_ref,
     article_filter,
     article_of_item,
+    choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
 )
+from schemas.offsets import SpansOf
 
 
 class QuoteSchema(LocatedSchema):
@@ -35,12 +38,12 @@ class QuoteSchema(LocatedSchema):
         "unattributed in the text",
         allow_none=True,
     )
-    kind = described(
-        fields.String,
+    kind = choice(
+        "QuoteKind",
+        QUOTE_KINDS,
         "direct (a full quotation), partial (a fragment inside reported speech) "
         "or term (a one- or two-word scare quote).",
         "direct",
-        validate=validate.OneOf(QUOTE_KINDS),
     )
     verb = described(fields.String, "The reporting verb.", "said", allow_none=True)
     sentence = described(
@@ -50,21 +53,18 @@ class QuoteSchema(LocatedSchema):
         allow_none=True,
     )
     occurrences = described(
-        fields.List,
+        SpansOf,
         "Every place the quote stands in the text: a pull quote repeated later is "
         "one quote with two occurrences.",
-        cls_or_instance=fields.Nested(SpanSchema),
+        nested=SpanSchema,
     )
 
 
 class QuoteQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
     speaker = text_param("Only quotes of this actor (id).", "kassym-jomart-tokayev")
-    kind = described(
-        fields.String,
-        "Only quotes of this kind.",
-        "direct",
-        validate=validate.OneOf(QUOTE_KINDS),
+    kind = choices_filter(
+        "QuoteKind", QUOTE_KINDS, "Only quotes of these kinds.", ["direct", "partial"]
     )
     q = text_param(
         "Only quotes whose text contains this, ignoring case.",

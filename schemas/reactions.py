@@ -1,6 +1,6 @@
 """Reactions: who responded to the events, with what stance, toward whom."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from api.extraction.types import STANCES
 from schemas.common import (
@@ -10,6 +10,8 @@ from schemas.common import (
     actor_ref,
     article_filter,
     article_of_item,
+    choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
@@ -25,18 +27,18 @@ class ReactionSchema(LocatedSchema):
         fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"
     )
     actor_name = actor_name(
-        "actor", "Canonical name of the reacting actor.", "Xi Jinping"
+        "actor", "Canonical name of the reacting actor.", "Xi Jinping", nullable=False
     )
     on_behalf_of = actor_ref(
         "Id of the actor it speaks for (Macron for France), or null.",
         "china",
         attribute="on_behalf_of_id",
     )
-    stance = described(
-        fields.String,
+    stance = choice(
+        "Stance",
+        STANCES,
         "supportive, concerned or critical.",
         "supportive",
-        validate=validate.OneOf(STANCES),
     )
     target = described(
         fields.String,
@@ -65,11 +67,8 @@ class ReactionSchema(LocatedSchema):
 
 class ReactionQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    stance = described(
-        fields.String,
-        "Only this stance.",
-        "concerned",
-        validate=validate.OneOf(STANCES),
+    stance = choices_filter(
+        "Stance", STANCES, "Only these stances.", ["critical", "concerned"]
     )
     actor = text_param("Only reactions of this actor (id).", "xi-jinping")
     sort = sort_field(("start", "stance", "actor"), "start")

@@ -1,6 +1,6 @@
 """Statistics: the figures an article reports, qualified and sourced."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from api.extraction.types import CATEGORIES, PLACEMENTS, QUALIFIERS
 from schemas.common import (
@@ -11,10 +11,13 @@ from schemas.common import (
     actor_ref,
     article_filter,
     article_of_item,
+    choice,
+    choices_filter,
     described,
     sort_field,
     text_param,
 )
+from schemas.offsets import SpansOf
 
 
 class StatisticSchema(LocatedSchema):
@@ -29,17 +32,17 @@ class StatisticSchema(LocatedSchema):
         60.0,
         allow_none=True,
     )
-    qualifier = described(
-        fields.String,
+    qualifier = choice(
+        "Qualifier",
+        QUALIFIERS,
         "How the text qualifies the number.",
         "more_than",
-        validate=validate.OneOf(QUALIFIERS),
     )
-    category = described(
-        fields.String,
+    category = choice(
+        "Category",
+        CATEGORIES,
         "What is counted; economy is money, age is kept apart from the figures.",
         "arrests",
-        validate=validate.OneOf(CATEGORIES),
     )
     subject = described(
         fields.String, "What is counted.", "people detained", allow_none=True
@@ -58,11 +61,11 @@ class StatisticSchema(LocatedSchema):
         "Canonical name of the reporting actor, or null.",
         "Ministry of the Interior of Kazakhstan",
     )
-    placement = described(
-        fields.String,
+    placement = choice(
+        "Placement",
+        PLACEMENTS,
         "Where the figure stands: the body, a related headline or a photo caption.",
         "body",
-        validate=validate.OneOf(PLACEMENTS),
     )
     verified = described(
         fields.Boolean,
@@ -77,27 +80,24 @@ class StatisticSchema(LocatedSchema):
         allow_none=True,
     )
     occurrences = described(
-        fields.List,
+        SpansOf,
         "Every place the figure is written: the same number repeated for the same "
         "thing is one figure with several occurrences.",
-        cls_or_instance=fields.Nested(SpanSchema),
+        nested=SpanSchema,
     )
 
 
 class StatisticQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    category = described(
-        fields.String,
-        "Only this category.",
-        "fatalities",
-        validate=validate.OneOf(CATEGORIES),
+    category = choices_filter(
+        "Category",
+        CATEGORIES,
+        "Only figures of these categories.",
+        ["fatalities", "injuries"],
     )
     source = text_param("Only figures reported by this actor (id).", "security-forces")
-    placement = described(
-        fields.String,
-        "Only figures standing here.",
-        "body",
-        validate=validate.OneOf(PLACEMENTS),
+    placement = choices_filter(
+        "Placement", PLACEMENTS, "Only figures standing in these places.", ["body"]
     )
     min_value = described(
         fields.Float, "Only values at least this.", 10, allow_nan=False

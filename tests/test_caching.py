@@ -234,3 +234,27 @@ def test_a_failed_version_read_leaves_the_read_to_the_view(client, monkeypatch):
     response = client.get("/api/v1/quotes?page_size=2&kind=direct")
     assert response.status_code == 200 and len(response.get_json()) == 2
     assert "ETag" not in response.headers  # nothing to tag it with, nothing kept
+
+
+def test_reads_vary_on_origin_when_origins_are_a_list(database_url):
+    app = make_app(database_url, CORS_ORIGINS="https://news.example, https://b.example")
+    client = app.test_client()
+    for origin in ("https://news.example", "https://evil.example", None):
+        headers = {"Origin": origin} if origin else {}
+        response = client.get("/api/v1/articles", headers=headers)
+        assert response.status_code == 200
+        assert "Origin" in response.headers.get_all("Vary")[0].split(", "), origin
+        assert response.headers["Cache-Control"] == "public, max-age=60"
+        again = client.get(
+            "/api/v1/articles",
+            headers={**headers, "If-None-Match": response.headers["ETag"]},
+        )
+        assert again.status_code == 304
+        assert "Origin" in again.headers["Vary"], origin
+    assert "Origin" not in client.get("/health").headers.get("Vary", "")
+
+
+def test_reads_need_not_vary_on_origin_when_every_origin_is_allowed(client):
+    response = client.get("/api/v1/articles", headers={"Origin": "https://a.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Origin" not in response.headers.get("Vary", "")

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from api.cli import cli
 from api.db import migrate, models, session
-from tests.conftest import make_app
+from tests.conftest import API_KEY, make_app
 
 
 def _counts(app) -> dict:
@@ -38,6 +38,24 @@ def test_seed_twice_keeps_ids_and_adds_nothing(app, runner, seed):
     after = _counts(app), _ids(app, models.Quote), _ids(app, models.Statistic)
     assert after == before
     assert before[0]["Quote"] == len(seed.quotes)
+
+
+def test_seed_skips_a_text_stored_under_another_id(seed, tmp_path):
+    url = f"sqlite:///{tmp_path / 'lede.sqlite3'}"
+    migrate.upgrade(url)
+    app = make_app(url)
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {API_KEY}"}
+    body = {"title": "The same text again", "text": seed.article.text}
+    posted = client.post("/api/v1/articles", json=body, headers=auth).get_json()
+    assert posted["id"] != seed.article.id
+    result = app.test_cli_runner().invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    assert f"its text is stored as {posted['id']}" in result.output
+    assert client.get(f"/api/v1/articles/{seed.article.id}").status_code == 404
+    assert [a["id"] for a in client.get("/api/v1/articles").get_json()] == [
+        posted["id"]
+    ]
 
 
 def test_seed_refuses_broken_annotation_and_names_item(runner, tmp_path):

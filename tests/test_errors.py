@@ -75,7 +75,7 @@ def test_server_error_is_json_without_trace(database_url):
     [
         "/api/v1/articles?since=2020-01-01",
         "/api/v1/actors?tipe=person&page=1",
-        "/api/v1/quotes?format=csv",
+        "/api/v1/quotes?output=csv",
         "/api/v1/reactions?stence=critical",
         "/api/v1/statistics?categroy=fatalities&page_size=5",
         "/api/v1/actors/kassym-jomart-tokayev/mentions?artcle=x",

@@ -1,6 +1,7 @@
 """Every list's filters and sorts are served by an index (SQLite's query plans)."""
 
 import re
+from datetime import date
 
 import pytest
 from marshmallow import fields
@@ -11,6 +12,7 @@ from api.db import migrate, queries, session
 from api.pagination import counting
 from schemas.actors import ActorQueryArgsSchema
 from schemas.articles import ArticleQueryArgsSchema
+from schemas.common import ChoiceList
 from schemas.mentions import MentionQueryArgsSchema
 from schemas.quotes import QuoteQueryArgsSchema
 from schemas.reactions import ReactionQueryArgsSchema
@@ -59,6 +61,10 @@ def _cases():
 def _sample(field):
     if isinstance(field, fields.Float | fields.Integer):
         return 10
+    if isinstance(field, fields.Date):
+        return date(2022, 1, 7)
+    if isinstance(field, ChoiceList):
+        return list(field.choices[:2])
     choices = getattr(field.validate, "choices", None)
     return choices[0] if choices else "kassym-jomart-tokayev"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import joinedload
 
@@ -22,9 +24,17 @@ def contains(column, needle: str) -> ColumnElement[bool]:
 
 
 def select_articles(
-    q: str | None = None, actor: str | None = None, sort: str = "-published_on"
+    q: str | None = None,
+    actor: str | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+    sort: str = "-published_on",
 ) -> Select:
     stmt = select(models.Article)
+    if published_from:
+        stmt = stmt.where(models.Article.published_on >= published_from)
+    if published_to:
+        stmt = stmt.where(models.Article.published_on <= published_to)
     if actor:
         seen = models.Appearance
         stmt = stmt.join(seen).where(seen.actor_id == actor)
@@ -47,7 +57,7 @@ def get_article(article_id: str) -> models.Article | None:
 
 def select_actors(
     article: str | None = None,
-    type: str | None = None,
+    type: str | list[str] | None = None,
     q: str | None = None,
     sort: str = "name",
 ) -> Select:
@@ -62,8 +72,7 @@ def select_actors(
         seen = models.Appearance
         stmt = stmt.join(seen).where(seen.article_id == article)
         columns["mention_count"] = seen.mention_count  # in that article
-    if type:
-        stmt = stmt.where(actor.type == type)
+    stmt = _where_equal(stmt, {actor.type: type})
     if q:
         stmt = stmt.where(contains(actor.name, q))
     return order(stmt, sort, columns, actor.id)
@@ -85,7 +94,7 @@ def select_mentions(actor: str | None = None, article: str | None = None) -> Sel
 def select_quotes(
     article: str | None = None,
     speaker: str | None = None,
-    kind: str | None = None,
+    kind: str | list[str] | None = None,
     q: str | None = None,
     sort: str = "start",
 ) -> Select:
@@ -111,7 +120,7 @@ def get_quote(quote_id: str) -> models.Quote | None:
 
 def select_reactions(
     article: str | None = None,
-    stance: str | None = None,
+    stance: str | list[str] | None = None,
     actor: str | None = None,
     sort: str = "start",
 ) -> Select:
@@ -139,9 +148,9 @@ def get_reaction(reaction_id: str) -> models.Reaction | None:
 
 def select_statistics(
     article: str | None = None,
-    category: str | None = None,
+    category: str | list[str] | None = None,
     source: str | None = None,
-    placement: str | None = None,
+    placement: str | list[str] | None = None,
     min_value: float | None = None,
     max_value: float | None = None,
     sort: str = "start",
@@ -170,7 +179,12 @@ def get_statistic(statistic_id: str) -> models.Statistic | None:
 
 
 def _where_equal(stmt: Select, conditions: dict) -> Select:
+    """`column == value`; a list of values (a multi-value filter) is any of them."""
     for column, value in conditions.items():
-        if value is not None:
-            stmt = stmt.where(column == value)
+        values = list(value) if isinstance(value, list | tuple) else [value]
+        values = [v for v in values if v is not None]
+        if len(values) == 1:
+            stmt = stmt.where(column == values[0])
+        elif values:
+            stmt = stmt.where(column.in_(values))
     return stmt

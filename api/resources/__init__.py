@@ -3,6 +3,7 @@
 from api.resources import (
     actors,
     articles,
+    facets,
     health,
     jobs,
     mentions,
@@ -11,7 +12,17 @@ from api.resources import (
     statistics,
 )
 
-MODULES = (articles, jobs, actors, mentions, quotes, reactions, statistics, health)
+MODULES = (
+    articles,
+    jobs,
+    actors,
+    mentions,
+    quotes,
+    reactions,
+    statistics,
+    facets,
+    health,
+)
 
 
 def register_blueprints(api) -> None:

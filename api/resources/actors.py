@@ -19,6 +19,7 @@ blp = Blueprint(
 
 @blp.route("/actors")
 class Actors(MethodView):
+    @blp.doc(operationId="listActors")
     @blp.arguments(ActorQueryArgsSchema, location="query")
     @blp.response(200, ActorSchema(many=True))
     @blp.paginate(SelectPage)
@@ -36,6 +37,7 @@ class Actors(MethodView):
 
 @blp.route("/actors/<string:actor_id>")
 class ActorsById(MethodView):
+    @blp.doc(operationId="getActor")
     @blp.response(200, ActorSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, actor_id):
@@ -50,6 +52,7 @@ class ActorsById(MethodView):
 
 @blp.route("/articles/<string:article_id>/actors")
 class ArticleActors(MethodView):
+    @blp.doc(operationId="listArticleActors")
     @blp.arguments(ActorQueryArgsSchema(exclude=("article",)), location="query")
     @blp.response(200, ActorSchema(many=True))
     @blp.alt_response(404, response=ERROR)

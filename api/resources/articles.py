@@ -12,7 +12,7 @@ from api.db.writes import add_article, remove_article
 from api.extensions import Blueprint
 from api.jobs import queue
 from api.pagination import Listing, SelectPage
-from api.resources.common import ERROR, found
+from api.resources.common import BAD_BODY, ERROR, TOO_LARGE, found
 from api.resources.jobs import accepted
 from schemas.articles import (
     ArticleCreateSchema,
@@ -33,6 +33,7 @@ blp = Blueprint(
 
 @blp.route("/articles")
 class Articles(MethodView):
+    @blp.doc(operationId="listArticles")
     @blp.arguments(ArticleQueryArgsSchema, location="query")
     @blp.response(200, ArticleSchema(many=True))
     @blp.paginate(SelectPage)
@@ -43,7 +44,7 @@ class Articles(MethodView):
         """
         return Listing(select_articles(**args))
 
-    @blp.doc(security=[{SCHEME: []}])
+    @blp.doc(operationId="createArticle", security=[{SCHEME: []}])
     @require_api_key
     @require_json
     @blp.arguments(ArticleCreateSchema)
@@ -57,7 +58,8 @@ class Articles(MethodView):
     )
     @blp.alt_response(401, response=ERROR)
     @blp.alt_response(403, response=ERROR)
-    @blp.alt_response(413, response=ERROR)
+    @blp.alt_response(400, **BAD_BODY)
+    @blp.alt_response(413, **TOO_LARGE)
     @blp.alt_response(415, response=ERROR)
     def post(self, payload):
         """Add an article
@@ -79,6 +81,7 @@ class Articles(MethodView):
 
 @blp.route("/articles/<string:article_id>")
 class ArticlesById(MethodView):
+    @blp.doc(operationId="getArticle")
     @blp.response(200, ArticleDetailSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, article_id):
@@ -91,7 +94,7 @@ class ArticlesById(MethodView):
         article.counts = article_counts(article_id)
         return article
 
-    @blp.doc(security=[{SCHEME: []}])
+    @blp.doc(operationId="deleteArticle", security=[{SCHEME: []}])
     @require_api_key
     @blp.response(204)
     @blp.alt_response(401, response=ERROR)
@@ -109,6 +112,7 @@ class ArticlesById(MethodView):
 
 @blp.route("/articles/<string:article_id>/stats")
 class ArticleStats(MethodView):
+    @blp.doc(operationId="getArticleStats")
     @blp.response(200, ArticleStatsSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, article_id):

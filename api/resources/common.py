@@ -6,10 +6,24 @@ from typing import TypeVar
 
 from flask_smorest import abort
 
+from api.config import Config
+from schemas.errors import ErrorSchema
+
 T = TypeVar("T")
 
 # flask-smorest registers this response component with the error schema.
 ERROR = "DEFAULT_ERROR"
+
+# The errors of a body, each in the error shape with a message that says why.
+BAD_BODY = {
+    "schema": ErrorSchema,
+    "description": "Bad Request: the body is not valid JSON; the message says where.",
+}
+TOO_LARGE = {
+    "schema": ErrorSchema,
+    "description": "Content Too Large: the body is over `LEDE_MAX_CONTENT_LENGTH` "
+    f"bytes ({Config.MAX_CONTENT_LENGTH:,} by default); the message names the limit.",
+}
 
 
 def found(item: T | None, kind: str, item_id: str) -> T:

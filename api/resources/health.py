@@ -18,6 +18,7 @@ blp = Blueprint("health", __name__, description="Service health.")
 
 @blp.route("/health")
 class Health(MethodView):
+    @blp.doc(operationId="getHealth")
     @blp.response(200, HealthSchema)
     @blp.alt_response(503, response=ERROR)
     def get(self):

@@ -10,9 +10,9 @@ from flask_smorest import abort
 from api.auth import SCHEME, require_api_key
 from api.db import jobs as rows
 from api.db import session
-from api.extensions import Blueprint, StrictParser
+from api.extensions import Blueprint, StrictParser, invalid_json
 from api.jobs import queue
-from api.resources.common import ERROR, found
+from api.resources.common import BAD_BODY, ERROR, TOO_LARGE, found
 from schemas.jobs import JobCreateSchema, JobSchema
 
 NDJSON = "application/x-ndjson"
@@ -32,7 +32,7 @@ class JobsParser(StrictParser):
             try:
                 articles.append(json.loads(line))
             except ValueError as error:
-                abort(400, message=f"Line {number} is not valid JSON: {error}.")
+                invalid_json(f"line {number}: {error}")
         return {"articles": articles}
 
 
@@ -74,14 +74,15 @@ def require_articles_body(view):
 
 @blp.route("/jobs")
 class Jobs(MethodView):
-    @blp.doc(security=[{SCHEME: []}])
+    @blp.doc(operationId="createJob", security=[{SCHEME: []}])
     @require_api_key
     @require_articles_body
     @blp.arguments(JobCreateSchema)
     @blp.response(202, JobSchema)
     @blp.alt_response(401, response=ERROR)
     @blp.alt_response(403, response=ERROR)
-    @blp.alt_response(413, response=ERROR)
+    @blp.alt_response(400, **BAD_BODY)
+    @blp.alt_response(413, **TOO_LARGE)
     @blp.alt_response(415, response=ERROR)
     def post(self, payload):
         """Add many articles
@@ -98,6 +99,7 @@ class Jobs(MethodView):
 
 @blp.route("/jobs/<string:job_id>")
 class JobsById(MethodView):
+    @blp.doc(operationId="getJob")
     @blp.response(200, JobSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, job_id):

@@ -18,6 +18,7 @@ blp = Blueprint(
 
 @blp.route("/actors/<string:actor_id>/mentions")
 class ActorMentions(MethodView):
+    @blp.doc(operationId="listActorMentions")
     @blp.arguments(MentionQueryArgsSchema(exclude=("actor",)), location="query")
     @blp.response(200, MentionSchema(many=True))
     @blp.alt_response(404, response=ERROR)
@@ -34,6 +35,7 @@ class ActorMentions(MethodView):
 
 @blp.route("/articles/<string:article_id>/mentions")
 class ArticleMentions(MethodView):
+    @blp.doc(operationId="listArticleMentions")
     @blp.arguments(MentionQueryArgsSchema(exclude=("article",)), location="query")
     @blp.response(200, MentionSchema(many=True))
     @blp.alt_response(404, response=ERROR)

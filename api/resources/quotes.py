@@ -13,6 +13,7 @@ blp = Blueprint("quotes", __name__, url_prefix="/api/v1", description="Who said 
 
 @blp.route("/quotes")
 class Quotes(MethodView):
+    @blp.doc(operationId="listQuotes")
     @blp.arguments(QuoteQueryArgsSchema, location="query")
     @blp.response(200, QuoteSchema(many=True))
     @blp.paginate(SelectPage)
@@ -27,6 +28,7 @@ class Quotes(MethodView):
 
 @blp.route("/quotes/<string:quote_id>")
 class QuotesById(MethodView):
+    @blp.doc(operationId="getQuote")
     @blp.response(200, QuoteSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, quote_id):
@@ -39,6 +41,7 @@ class QuotesById(MethodView):
 
 @blp.route("/articles/<string:article_id>/quotes")
 class ArticleQuotes(MethodView):
+    @blp.doc(operationId="listArticleQuotes")
     @blp.arguments(QuoteQueryArgsSchema(exclude=("article",)), location="query")
     @blp.response(200, QuoteSchema(many=True))
     @blp.alt_response(404, response=ERROR)
@@ -54,6 +57,7 @@ class ArticleQuotes(MethodView):
 
 @blp.route("/actors/<string:actor_id>/quotes")
 class ActorQuotes(MethodView):
+    @blp.doc(operationId="listActorQuotes")
     @blp.arguments(QuoteQueryArgsSchema(exclude=("speaker",)), location="query")
     @blp.response(200, QuoteSchema(many=True))
     @blp.alt_response(404, response=ERROR)

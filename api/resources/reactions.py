@@ -15,6 +15,7 @@ blp = Blueprint(
 
 @blp.route("/reactions")
 class Reactions(MethodView):
+    @blp.doc(operationId="listReactions")
     @blp.arguments(ReactionQueryArgsSchema, location="query")
     @blp.response(200, ReactionSchema(many=True))
     @blp.paginate(SelectPage)
@@ -29,6 +30,7 @@ class Reactions(MethodView):
 
 @blp.route("/reactions/<string:reaction_id>")
 class ReactionsById(MethodView):
+    @blp.doc(operationId="getReaction")
     @blp.response(200, ReactionSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, reaction_id):
@@ -41,6 +43,7 @@ class ReactionsById(MethodView):
 
 @blp.route("/articles/<string:article_id>/reactions")
 class ArticleReactions(MethodView):
+    @blp.doc(operationId="listArticleReactions")
     @blp.arguments(ReactionQueryArgsSchema(exclude=("article",)), location="query")
     @blp.response(200, ReactionSchema(many=True))
     @blp.alt_response(404, response=ERROR)
@@ -56,6 +59,7 @@ class ArticleReactions(MethodView):
 
 @blp.route("/actors/<string:actor_id>/reactions")
 class ActorReactions(MethodView):
+    @blp.doc(operationId="listActorReactions")
     @blp.arguments(ReactionQueryArgsSchema(exclude=("actor",)), location="query")
     @blp.response(200, ReactionSchema(many=True))
     @blp.alt_response(404, response=ERROR)

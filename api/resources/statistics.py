@@ -18,6 +18,7 @@ blp = Blueprint(
 
 @blp.route("/statistics")
 class Statistics(MethodView):
+    @blp.doc(operationId="listStatistics")
     @blp.arguments(StatisticQueryArgsSchema, location="query")
     @blp.response(200, StatisticSchema(many=True))
     @blp.paginate(SelectPage)
@@ -32,6 +33,7 @@ class Statistics(MethodView):
 
 @blp.route("/statistics/<string:statistic_id>")
 class StatisticsById(MethodView):
+    @blp.doc(operationId="getStatistic")
     @blp.response(200, StatisticSchema)
     @blp.alt_response(404, response=ERROR)
     def get(self, statistic_id):
@@ -44,6 +46,7 @@ class StatisticsById(MethodView):
 
 @blp.route("/articles/<string:article_id>/statistics")
 class ArticleStatistics(MethodView):
+    @blp.doc(operationId="listArticleStatistics")
     @blp.arguments(StatisticQueryArgsSchema(exclude=("article",)), location="query")
     @blp.response(200, StatisticSchema(many=True))
     @blp.alt_response(404, response=ERROR)

@@ -313,6 +313,50 @@ def test_posting_an_article_opens_it_with_its_items(explorer, server, seed_id, p
     assert explorer.console.errors == []
 
 
+# Astral characters (two UTF-16 code units each, one code point) before every item.
+EMOJI_ARTICLE = (
+    "Fans \U0001f600 fill the square as the \U0001f3c6 comes home\n\n"
+    "The mayor of Springfield, Jane Doe \U0001f389, said on Monday that "
+    "\u201cthe trophy will stay in the town hall\u201d. "
+    "More than 300 people \U0001f600 waited for hours, the city council said."
+)
+
+
+def test_highlights_keep_their_words_after_an_emoji(explorer, server, posted):
+    status, body = api_post(
+        server, "/articles", {"title": "Trophy", "text": EMOJI_ARTICLE}, EXPLORER_KEY
+    )
+    assert status == 201, body
+    posted.append(body["id"])
+    explorer.goto(body["id"])
+    explorer.wait_for_article(body["id"])
+    text = body["text"]
+    quotes = api_get(server, _path(body["id"], "/quotes"))
+    figures = api_get(server, _path(body["id"], "/statistics"))
+    mentions = api_get(server, _path(body["id"], "/mentions"))
+    shown = explorer.highlights()
+
+    # Each highlight shows the API's evidence, text[start:end] in code points.
+    occurrences = [o for q in quotes for o in q["occurrences"]]
+    assert sorted(shown["quote"].values()) == sorted(
+        text[o["start"] : o["end"]] for o in occurrences
+    )
+    assert "the trophy will stay in the town hall" in shown["quote"].values()
+    assert shown["figure"] == {
+        f"s:{f['id']}": text[f["start"] : f["end"]] for f in figures
+    }
+    assert "More than 300" in shown["figure"].values()
+    assert set(shown["mention"].values()) == {
+        text[m["start"] : m["end"]] for m in mentions
+    }
+    assert "Jane Doe" in shown["mention"].values()
+    # The emoji themselves are shown, whole.
+    page_text = explorer.page.inner_text("#article-text")
+    assert "\U0001f3c6 comes home" in page_text
+    assert "Jane Doe \U0001f389, said" in page_text
+    assert explorer.console.errors == []
+
+
 def test_posting_known_text_opens_the_stored_article(explorer, server, seed_id, posted):
     text = "The council said on Tuesday that 12 roads were closed by the snow."
     status, body = api_post(server, "/articles", {"text": text}, EXPLORER_KEY)
@@ -385,7 +429,7 @@ def test_overlapping_spans_nest_or_split(explorer, seed_id):
         """async () => {
           const text = await import('/explorer/text.js');
           const article = {id: 'a', text: 'Tokayev said shoot to kill now.',
-            paragraphs: [{start: 0, end: 31, kind: 'body', index: 0}]};
+            paragraphs: [{start_utf16: 0, end_utf16: 31, kind: 'body', index: 0}]};
           const spans = [
             {key: 'q:1:0', kind: 'quote', start: 13, end: 26, ref: '1', item: {}},
             {key: 'm:x:13:18', kind: 'mention', start: 13, end: 18, ref: 'x', item: {}},

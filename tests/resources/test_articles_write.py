@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from api.db import models, session
-from tests.conftest import API_KEY
+from tests.conftest import API_KEY, make_app
 from tests.spec import validate_response
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
@@ -115,7 +115,41 @@ def test_post_wants_json(app, client):
         headers={**AUTH, "Content-Type": "application/json"},
     )
     assert malformed.status_code == 400
-    assert malformed.get_json()["code"] == 400
+    message = "The body is not valid JSON: Expecting property name enclosed in "
+    message += "double quotes at line 1, column 2."
+    assert malformed.get_json() == {
+        "code": 400,
+        "status": "Bad Request",
+        "message": message,
+        "errors": {"json": [message]},
+    }
+    validate_response("/api/v1/articles", "post", malformed)
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (b'{"text": "a",}', "at line 1, column 14."),
+        (b'{"text":\n  "a"\n  "title": "b"}', "at line 3, column 3."),
+        (b"", None),  # no body at all: the text is missing, a 422
+        (b'{"text": "caf\xe9"}', "invalid continuation byte at line 1, column 14."),
+    ],
+)
+def test_post_malformed_json_says_where(client, body, where):
+    response = client.post(
+        "/api/v1/articles",
+        data=body,
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
+    error = response.get_json()
+    if where is None:
+        assert response.status_code == 422
+        assert list(error["errors"]["json"]) == ["text"]
+        return
+    assert response.status_code == 400
+    assert error["message"].startswith("The body is not valid JSON: ")
+    assert error["message"].endswith(where)
+    assert "browser (or proxy)" not in error["message"]
 
 
 def test_post_over_the_size_limit_is_413(app, client):
@@ -127,8 +161,26 @@ def test_post_over_the_size_limit_is_413(app, client):
         headers={**AUTH, "Content-Type": "application/json"},
     )
     assert response.status_code == 413
-    assert response.get_json()["status"] == "Request Entity Too Large"
+    assert response.get_json() == {
+        "code": 413,
+        "status": "Request Entity Too Large",
+        "message": "The body is larger than 1,000,000 bytes, the limit.",
+    }
+    validate_response("/api/v1/articles", "post", response)
     assert _count(app) == before
+
+
+def test_the_413_names_the_configured_limit(database_url):
+    small = make_app(database_url, MAX_CONTENT_LENGTH=2_048)
+    response = small.test_client().post(
+        "/api/v1/jobs",
+        json={"articles": [{"text": "word " * 500}]},
+        headers=AUTH,
+    )
+    assert response.status_code == 413
+    assert response.get_json()["message"] == (
+        "The body is larger than 2,048 bytes, the limit."
+    )
 
 
 def test_post_stores_nothing_when_extraction_raises(app, client, monkeypatch):

@@ -42,7 +42,7 @@ def test_post_job_answers_202_with_every_article_pending(client):
             b'{"text": "a"}\n{broken',
             "application/x-ndjson",
             400,
-            "Line 2 is not valid JSON",
+            "The body is not valid JSON: line 2: Expecting property name",
         ),
     ],
 )

@@ -1,5 +1,7 @@
-// The article text with its highlights. Spans come straight from the API's offsets
-// and may overlap (a mention inside a quote, a figure that is also a scare quote),
+// The article text with its highlights. Spans come straight from the API's UTF-16
+// offsets (`start_utf16`/`end_utf16`), the unit JavaScript strings index: its
+// `start`/`end` count code points, which an emoji before a span would shift. Spans
+// may overlap (a mention inside a quote, a figure that is also a scare quote),
 // so the text is cut at every span boundary and each piece is wrapped in the spans
 // that cover it, outermost first. A span that crosses another is split into
 // fragments that share one data-key; only its first fragment takes keyboard focus.
@@ -28,8 +30,8 @@ export function collectSpans({ actors, mentions, quotes, statistics }) {
     spans.push({
       key: `m:${actor.id}:${mention.start}:${mention.end}`,
       kind: "mention",
-      start: mention.start,
-      end: mention.end,
+      start: mention.start_utf16,
+      end: mention.end_utf16,
       ref: actor.id,
       item: actor,
     });
@@ -37,13 +39,13 @@ export function collectSpans({ actors, mentions, quotes, statistics }) {
   for (const quote of quotes) {
     const occurrences = quote.occurrences && quote.occurrences.length
       ? quote.occurrences
-      : [{ start: quote.start, end: quote.end }];
+      : [{ start_utf16: quote.start_utf16, end_utf16: quote.end_utf16 }];
     occurrences.forEach((occurrence, index) => {
       spans.push({
         key: `q:${quote.id}:${index}`,
         kind: "quote",
-        start: occurrence.start,
-        end: occurrence.end,
+        start: occurrence.start_utf16,
+        end: occurrence.end_utf16,
         ref: quote.id,
         item: quote,
         occurrence: index,
@@ -54,8 +56,8 @@ export function collectSpans({ actors, mentions, quotes, statistics }) {
     spans.push({
       key: `s:${figure.id}`,
       kind: "figure",
-      start: figure.start,
-      end: figure.end,
+      start: figure.start_utf16,
+      end: figure.end_utf16,
       ref: figure.id,
       item: figure,
     });
@@ -103,16 +105,18 @@ export function segment(start, end, spans) {
  */
 export function blocksOf(article) {
   const text = article.text || "";
-  const paragraphs = [...(article.paragraphs || [])].sort((a, b) => a.start - b.start);
+  const paragraphs = [...(article.paragraphs || [])].sort(
+    (a, b) => a.start_utf16 - b.start_utf16,
+  );
   const blocks = [];
   let cursor = 0;
   const gap = (from, to) => {
     if (to > from && text.slice(from, to).trim()) blocks.push({ start: from, end: to, kind: "body" });
   };
   for (const paragraph of paragraphs) {
-    gap(cursor, paragraph.start);
-    blocks.push({ start: paragraph.start, end: paragraph.end, kind: paragraph.kind });
-    cursor = Math.max(cursor, paragraph.end);
+    gap(cursor, paragraph.start_utf16);
+    blocks.push({ start: paragraph.start_utf16, end: paragraph.end_utf16, kind: paragraph.kind });
+    cursor = Math.max(cursor, paragraph.end_utf16);
   }
   gap(cursor, text.length);
   return blocks;

@@ -1,0 +1,77 @@
+"""Facet counts across articles: how many items of each kind, grouped, in SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, func, select
+
+from api.db import models, session
+
+# The speakers a facet names, most quoted first; the rest are in no group.
+SPEAKERS_SHOWN = 20
+
+
+def facets(
+    article: str | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> dict:
+    """Counts over the articles that match, one grouped query per facet."""
+    chosen = _articles(article, published_from, published_to)
+    actor, seen, quote = models.Actor, models.Appearance, models.Quote
+    return {
+        "articles": session().scalar(select(func.count()).select_from(chosen)),
+        "actor_types": _grouped(
+            select(actor.type, func.count(func.distinct(actor.id)))
+            .join(seen, seen.actor_id == actor.id)
+            .where(seen.article_id.in_(select(chosen.c.id))),
+            actor.type,
+        ),
+        "speakers": _grouped(
+            _of(quote, chosen, quote.speaker_id, actor.name).outerjoin(
+                actor, actor.id == quote.speaker_id
+            ),
+            quote.speaker_id,
+            limit=SPEAKERS_SHOWN,
+        ),
+        "stances": _grouped(
+            _of(models.Reaction, chosen, models.Reaction.stance), models.Reaction.stance
+        ),
+        "categories": _grouped(
+            _of(models.Statistic, chosen, models.Statistic.category),
+            models.Statistic.category,
+        ),
+    }
+
+
+def _articles(article, published_from, published_to):
+    a = models.Article
+    stmt = select(a.id)
+    if article:
+        stmt = stmt.where(a.id == article)
+    if published_from:
+        stmt = stmt.where(a.published_on >= published_from)
+    if published_to:
+        stmt = stmt.where(a.published_on <= published_to)
+    return stmt.subquery()
+
+
+def _of(model, chosen, *columns) -> Select:
+    return select(*columns, func.count()).where(
+        model.article_id.in_(select(chosen.c.id))
+    )
+
+
+def _grouped(stmt: Select, key, limit: int | None = None) -> list[dict]:
+    """[{key, name, count}], the largest groups first, then by key."""
+    counted = func.count()
+    rows = session().execute(
+        stmt.group_by(*stmt.selected_columns[:-1])
+        .order_by(counted.desc(), key.asc().nulls_last())
+        .limit(limit)
+    )
+    return [
+        {"key": row[0], "name": row[1] if len(row) > 2 else row[0], "count": row[-1]}
+        for row in rows
+    ]
