@@ -27,10 +27,10 @@ CORPUS = curated("corpus")
 REAL = curated("corpus-real")
 REAL_FLOORS = {
     "speaker": 0.88,
-    "actors": 0.69,
+    "actors": 0.72,
     "statistics": 0.89,
     "category": 0.9,
-    "reactions": 0.67,
+    "reactions": 0.69,
     "stance": 0.86,
     "unit": 0.7,
 }
