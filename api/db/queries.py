@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, String, func, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import joinedload
+from sqlalchemy.sql.functions import GenericFunction
 
-from api.db import models, session
+from api.db import UNICODE_LOWER, models, session
 
 
 def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
@@ -20,7 +22,26 @@ def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
 
 
 def contains(column, needle: str) -> ColumnElement[bool]:
-    return func.lower(column).contains(needle.lower(), autoescape=True)
+    """Case-insensitive substring match, for every letter ('ÉLYSÉE', 'élysée')."""
+    return unicode_lower(column).contains(needle.lower(), autoescape=True)
+
+
+class unicode_lower(GenericFunction):  # noqa: N801 - SQL function naming
+    """lower() that folds every letter: PostgreSQL's own, SQLite's through a
+    function each connection registers (api.db.UNICODE_LOWER)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(unicode_lower)
+def _lower_default(element, compiler, **kw):
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(unicode_lower, "sqlite")
+def _lower_sqlite(element, compiler, **kw):
+    return f"{UNICODE_LOWER}({compiler.process(element.clauses, **kw)})"
 
 
 def select_articles(
