@@ -125,6 +125,24 @@ def invalid_json(detail: str) -> NoReturn:
     abort(400, message=message, errors={"json": [message]})
 
 
+def _refuse_repeated_keys(body: bytes) -> None:
+    """'{"title": "A", "title": "B"}' is ambiguous (parsers keep either one): a 400
+    naming the key. A body that does not parse is left to the parser's message."""
+
+    def pairs(items):
+        seen = set()
+        for key, _ in items:
+            if key in seen:
+                invalid_json(f"the key {json.dumps(key)} is given twice in one object")
+            seen.add(key)
+        return dict(items)
+
+    try:
+        json.loads(body, object_pairs_hook=pairs)
+    except ValueError:
+        return
+
+
 class StrictParser(FlaskParser):
     """A scalar parameter given twice is an error (422), not a silent first pick;
     a body too costly to parse is refused before it is parsed."""
@@ -132,6 +150,7 @@ class StrictParser(FlaskParser):
     def _raw_load_json(self, req):
         if req.is_json:
             guards.refuse_costly_json(req.get_data(cache=True))
+            _refuse_repeated_keys(req.get_data(cache=True))
         return super()._raw_load_json(req)
 
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):

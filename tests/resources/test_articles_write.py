@@ -152,6 +152,29 @@ def test_post_malformed_json_says_where(client, body, where):
     assert "browser (or proxy)" not in error["message"]
 
 
+def test_a_key_given_twice_is_a_400_naming_it_and_stores_nothing(app, client):
+    before = _count(app)
+    body = b'{"title": "One", "text": "Police said 12 people died.", "title": "Two"}'
+    response = client.post(
+        "/api/v1/articles",
+        data=body,
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.get_json()["message"] == (
+        'The body is not valid JSON: the key "title" is given twice in one object.'
+    )
+    nested = b'{"text": "x", "credits": [], "curated": {"quotes": [], "quotes": []}}'
+    response = client.post(
+        "/api/v1/articles",
+        data=nested,
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert '"quotes" is given twice' in response.get_json()["message"]
+    assert _count(app) == before
+
+
 def test_post_over_the_size_limit_is_413(app, client):
     before = _count(app)
     huge = '{"text": "' + "word " * 250_000 + '"}'
