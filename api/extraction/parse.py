@@ -167,7 +167,22 @@ def actor_named(registry, token):
                 found = _draft_over(registry, child)
                 if found is not None:
                     return found
-    return _person_within(registry, token)
+    return _voiced_body(registry, token) or _person_within(registry, token)
+
+
+def _voiced_body(registry, token):
+    """'A spokesperson for the World Bank', 'an official at the ministry': an
+    unnamed voice speaks for the body named after it."""
+    if token.lemma_.lower() not in VOICES:
+        return None
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
+            continue
+        for body in prep.children:
+            found = _draft_over(registry, body) if body.dep_ == "pobj" else None
+            if found is not None and found.type != "person":
+                return found
+    return None
 
 
 def _person_within(registry, token):

@@ -427,3 +427,11 @@ def test_the_plural_noun_a_figure_counts_is_its_unit():
         "1,200": None,
         "23,000": "tickets",
     }
+
+
+def test_an_unnamed_voice_for_a_body_makes_the_body_react():
+    found = reacting(
+        "The government raised fuel prices on Monday.\n\nA spokesperson for the "
+        'World Bank said: "We support the reform."'
+    )
+    assert found == [("World Bank", "supportive")]
