@@ -345,8 +345,6 @@ NUMBERED = re.compile(r"-\d+$")
 # A version after a name: 'Internet Explorer 9', 'Windows 10.1', or glued to an
 # acronym: 'IE6'. A score is no version ('England 6-1 Panama', 'Belgium 3 Panama 0').
 NOT_A_SCORE = r"(?![\d.,:–-]|\s+[A-Z][\w’'-]*\s+\d)"
-SPACED_VERSION = r"\s\d+(?:\.\d+)*" + NOT_A_SCORE
-GLUED_VERSION = r"\d+" + NOT_A_SCORE
 
 
 def _versioned(registry: Registry) -> None:
@@ -354,20 +352,39 @@ def _versioned(registry: Registry) -> None:
     a name written with a version number is a product, not an actor. A one-word
     name ('Boeing 737') is the maker of a numbered model, unless it is an acronym
     the number is glued to ('IE6')."""
-    text = registry.text
+    versioned = _names_before_versions(registry.text)
     for draft in registry.drafts.values():
         if draft.type not in ("person", "organization") or draft.role:
             continue
-        for form in {draft.name, *draft.aliases}:
-            if " " in form:
-                version = SPACED_VERSION
-            elif form.isupper() and len(form) > 1:
-                version = GLUED_VERSION
-            else:
-                continue
-            if re.search(rf"(?<![\w’'-]){re.escape(form)}{version}", text):
-                draft.not_actor = True
-                break
+        if {draft.name, *draft.aliases} & versioned:
+            draft.not_actor = True
+
+
+CAPITALISED_RUN = r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*)*"
+
+
+# How far before a version its name may start: no product name is longer.
+VERSIONED_NAME_REACH = 80
+RUN_BEFORE = re.compile(rf"(?<![\w’'&-])({CAPITALISED_RUN})$")
+
+
+def _names_before_versions(text: str) -> set[str]:
+    """Every name a version follows, read once per number in the text, within a
+    bounded window before it: each tail of two or more capitalised words before a
+    spaced version ('Internet Explorer' of 'Microsoft Internet Explorer 9'), each
+    acronym a version is glued to."""
+    names = set()
+    for number in re.finditer(rf"(?<=[A-Za-z]) ?\d+(?:\.\d+)*{NOT_A_SCORE}", text):
+        start = number.start()
+        run = RUN_BEFORE.search(text, max(0, start - VERSIONED_NAME_REACH), start)
+        if run is None:
+            continue
+        words = run.group(1).split()
+        if number.group().startswith(" "):
+            names |= {" ".join(words[i:]) for i in range(len(words) - 1)}
+        elif words[-1].isupper() and len(words[-1]) > 1:
+            names.add(words[-1])  # 'IE6'
+    return names
 
 
 def _things(registry: Registry, votes) -> None:
