@@ -65,7 +65,8 @@ FIGURE = re.compile(
     r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles|kwacha|rand|"
     r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars|rupiah|ringgit|"
     r"baht|dong|pesos|yuan|renminbi|rupee)\b)?"
-    rf"(?:\s(?P<measureword>{'|'.join(sorted(MEASURES, key=len, reverse=True))})\b)?"
+    # spaced or hyphenated: '1,500 km', 'a 1,500-km pipeline'
+    rf"(?:[\s-](?P<measureword>{'|'.join(sorted(MEASURES, key=len, reverse=True))})\b)?"
 )
 WRITTEN = re.compile(
     rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WRITTEN}))"
