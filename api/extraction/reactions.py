@@ -3,6 +3,7 @@ stance read from the verb, a target, the evidence sentence and its quotes."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from api.extraction import (
@@ -60,7 +61,36 @@ def extract(
         if lead is not None:
             silent = silent | {actor_id(lead.name)}
     inside = [s for s in sentences if any(a <= s[0] < b for a, b in body)]
-    return items + responses.extract(registry, inside, said, silent, items, article)
+    items += responses.extract(registry, inside, said, silent, items, article)
+    return _without_overlaps(items)
+
+
+# Longest evidence one reaction has (a sentence and the quotes after it): how far
+# back a reaction that holds another may start.
+EVIDENCE_REACH = 3000
+
+
+def _without_overlaps(items: list[Reaction]) -> list[Reaction]:
+    """One actor's reaction whose evidence holds, or lies within, another of theirs
+    of the same stance is the same response read twice (by its quote and by its
+    reporting verb): the first found stays. A second stance in one sentence ('...,
+    but warned') is a second response. Each is compared only with those of its
+    actor and stance that start near it, so the cost follows the text."""
+    kept: list[Reaction] = []
+    starts: dict[tuple, list[tuple[int, int]]] = {}
+    for item in items:
+        spans = starts.setdefault((item.actor, item.stance), [])
+        low = bisect.bisect_left(spans, (item.start - EVIDENCE_REACH, -1))
+        high = bisect.bisect_right(spans, (item.end, item.end))
+        if any(
+            (start <= item.start and item.end <= end)
+            or (item.start <= start and end <= item.end)
+            for start, end in spans[low:high]
+        ):
+            continue
+        bisect.insort(spans, (item.start, item.end))
+        kept.append(item)
+    return kept
 
 
 def _voiced_by_actor(registry, reaction) -> bool:

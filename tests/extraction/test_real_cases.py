@@ -435,3 +435,16 @@ def test_an_unnamed_voice_for_a_body_makes_the_body_react():
         'World Bank said: "We support the reform."'
     )
     assert found == [("World Bank", "supportive")]
+
+
+def test_one_response_read_by_its_quote_and_its_verb_is_one_reaction():
+    annotation = extract(
+        "Home Secretary Jane Cole won the vote on Tuesday.\n\nMr Ravi Shah said "
+        'Labour would repeal it. "It is a disgrace," he said. Later he called the '
+        'bill "cruel", but said he welcomed the amendment on children.'
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    found = [(names[r.actor], r.stance, r.evidence) for r in annotation.reactions]
+    disgrace = [f for f in found if "It is a disgrace" in f[2]]
+    assert len(disgrace) == 1, found
+    assert [(n, s) for n, s, _ in found].count(("Ravi Shah", "critical")) == 2
