@@ -108,12 +108,17 @@ def _second_statement(verb, stance: str, before: list[str]) -> bool:
     reaction; so is a response set against the first ('welcomed the investment but
     questioned the timetable'); a second response verb of a piece with the first
     ('welcomed the deal and urged calm') is not."""
+    reporting = wordlists.lemmas("reporting_verbs")
+    # '... called it "cruel", but said he welcomed the amendment': the response
+    # told by a second reporting verb stands where that verb does
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in reporting:
+        verb = verb.head
     if len(before) != 1 or stance in before or verb.dep_ != "conj":
         return False
     contrasted = any(
         c.lower_ in CONTRASTS for c in verb.head.children if c.dep_ == "cc"
     )
-    speech = verb.lemma_ in wordlists.lemmas("reporting_verbs")
+    speech = verb.lemma_ in reporting
     return contrasted or (speech and stances.of_verb(verb) is None)
 
 

@@ -448,3 +448,11 @@ def test_one_response_read_by_its_quote_and_its_verb_is_one_reaction():
     disgrace = [f for f in found if "It is a disgrace" in f[2]]
     assert len(disgrace) == 1, found
     assert [(n, s) for n, s, _ in found].count(("Ravi Shah", "critical")) == 2
+
+
+def test_a_response_reported_by_a_second_verb_after_but_is_a_second_reaction():
+    found = reacting(
+        "Home Secretary Jane Cole won the vote on Tuesday.\n\nLater Mr Ravi Shah "
+        'called the bill "cruel", but said he welcomed the amendment on children.'
+    )
+    assert found == [("Ravi Shah", "critical"), ("Ravi Shah", "supportive")]
