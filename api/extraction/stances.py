@@ -107,7 +107,11 @@ def of_words(tokens) -> str | None:
         following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
         if following in _not_before().get(word, ()):
             stance = None  # 'in a critical condition': a state, no verdict
-        if stance and previous not in NEGATIONS:
+        if stance and previous in NEGATIONS:
+            # 'not good', 'cannot support': praise denied is blame; denied blame
+            # or worry ('not angry') says nothing
+            stance = "critical" if stance == "supportive" else None
+        if stance:
             counts[stance] += 1
         previous = token.lower_
     if not counts:
@@ -165,10 +169,14 @@ def of_report(text: str, verb: re.Match, end: int) -> str | None:
             return None
         found = VERDICT.search(text, named.end(), end)
         return found.lastgroup if found else "critical"
-    found = VERDICT.search(text, verb.end(), end)
-    return found.lastgroup if found else None
+    for found in VERDICT.finditer(text, verb.end(), end):
+        if not DENIED.search(text, max(verb.end(), found.start() - 12), found.start()):
+            return found.lastgroup
+    return None
 
 
+# A verdict denied: 'I am not angry', 'never a mistake'.
+DENIED = re.compile(r"\b(?:not|never|no|n[’']t)\s+(?:\w+\s+)?$")
 REPORT_REACH = 400
 # Verdicts that make a plain 'said' critical.
 CRITICAL_VERDICTS = (

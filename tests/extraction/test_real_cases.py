@@ -456,3 +456,12 @@ def test_a_response_reported_by_a_second_verb_after_but_is_a_second_reaction():
         'called the bill "cruel", but said he welcomed the amendment on children.'
     )
     assert found == [("Ravi Shah", "critical"), ("Ravi Shah", "supportive")]
+
+
+def test_praise_denied_in_a_quote_is_blame():
+    found = reacting(
+        "Home Secretary Jane Cole won the vote on Tuesday.\n\nCampaigner Ana Ruiz "
+        'said: "This is not good for families." Nurse Tom Reid said: "I am not '
+        'angry with anyone."'
+    )
+    assert found == [("Ana Ruiz", "critical")]
