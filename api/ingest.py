@@ -23,6 +23,9 @@ from api.extraction.text import parse_header
 from api.sources import check_readable
 
 POLL_SECONDS = 0.2
+# With no workers of its own, how long ingest waits for some worker to take an
+# article of its job before it stops waiting (the job stays queued).
+UNTAKEN_SECONDS = 120
 
 
 class Unreadable(ValueError):
@@ -88,10 +91,14 @@ def worker_processes(count: int, config) -> Iterator[list[subprocess.Popen]]:
                 process.kill()
 
 
-def follow(job_id: str, workers: list[subprocess.Popen]) -> None:
-    """Show the job's progress until it is done; stop if every worker has died."""
+def follow(job_id: str, workers: list[subprocess.Popen], untaken=None) -> None:
+    """Show the job's progress until it is done; stop if every worker has died,
+    or, with no workers of its own, if none takes an article for `untaken`
+    seconds (UNTAKEN_SECONDS): the job stays queued for workers that come later."""
+    untaken = UNTAKEN_SECONDS if untaken is None else untaken
     db = session()
     total = db.get(Job, job_id).total
+    taken, since = -1, time.monotonic()
     with tqdm(total=total, unit="article", file=sys.stderr) as bar:
         while (finished := rows.finished_count(db, job_id)) < total:
             if finished > bar.n:
@@ -99,6 +106,16 @@ def follow(job_id: str, workers: list[subprocess.Popen]) -> None:
             if workers and all(w.poll() is not None for w in workers):
                 codes = ", ".join(str(w.returncode) for w in workers)
                 raise click.ClickException(f"every worker stopped (exit {codes})")
+            if not workers:
+                now_taken = rows.taken_count(db, job_id)
+                if now_taken != taken:
+                    taken, since = now_taken, time.monotonic()
+                elif time.monotonic() - since > untaken:
+                    raise click.ClickException(
+                        f"no worker took an article of job {job_id} for {untaken} s;"
+                        " it stays queued: start `lede worker`, or ingest with"
+                        " --workers N"
+                    )
             time.sleep(POLL_SECONDS)
             db.commit()  # a fresh snapshot for the next count
         bar.update(total - bar.n)

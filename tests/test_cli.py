@@ -1,6 +1,7 @@
 """The `lede` command line: seeding, migrations, routes."""
 
 import json
+import time
 
 from click.testing import CliRunner
 from sqlalchemy import func, select
@@ -170,3 +171,30 @@ def test_ingest_of_nothing_readable_finishes_at_once(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "stored 0 article(s), skipped 1" in result.output
     assert "empty.txt: empty text" in result.output
+
+
+def test_ingest_without_workers_stops_waiting_when_none_takes_the_job(
+    tmp_path, monkeypatch
+):
+    from api import ingest
+    from api.db import jobs as rows
+    from api.db.models import Job
+
+    url = f"sqlite:///{tmp_path / 'alone.sqlite3'}"
+    migrate.upgrade(url)
+    app = make_app(url)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The port reopened on Friday.", "utf-8")
+    monkeypatch.setattr(ingest, "UNTAKEN_SECONDS", 1)
+    started = time.monotonic()
+    result = app.test_cli_runner().invoke(
+        args=["ingest", "--workers", "0", str(tmp_path / "in")]
+    )
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1
+    assert "no worker took an article of job" in result.output
+    assert "it stays queued: start `lede worker`" in result.output
+    with app.app_context():
+        (job,) = session().query(Job).all()
+        assert rows.progress(job)["pending"] == 1
+        assert _counts(app)["Article"] == 0

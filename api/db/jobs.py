@@ -112,6 +112,14 @@ def finished_count(db: Session, job_id: str) -> int:
     return db.scalar(stmt)
 
 
+def taken_count(db: Session, job_id: str) -> int:
+    """How many of the job's articles a worker has taken (running or finished)."""
+    stmt = select(func.count()).where(
+        JobArticle.job_id == job_id, JobArticle.state != PENDING
+    )
+    return db.scalar(stmt)
+
+
 def job_state(job: Job) -> str:
     counts = Counter(item.state for item in job.articles)
     if sum(counts[state] for state in FINISHED) == job.total:
