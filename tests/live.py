@@ -68,26 +68,50 @@ NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 def served_stack(database_url: str, **env: str) -> Iterator[str]:
     """The production stack, deploy/nginx.conf in front of gunicorn; yields the
     base URL clients use."""
+    with gunicorn(database_url, **env) as upstream, proxy(upstream) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def proxy(upstream: str, healthy: bool = True) -> Iterator[str]:
+    """deploy/nginx.conf in front of `upstream` (a base URL); yields nginx's base
+    URL, once /health answers through it (unless `healthy` is False)."""
     if not NGINX.exists():
         missing(f"nginx not found at {NGINX}: apt-get install nginx")
-    with gunicorn(database_url, **env) as upstream:
-        prefix = Path(tempfile.mkdtemp(prefix="lede-nginx-"))
-        (prefix / "tmp").mkdir()
-        port = free_port()
-        conf = NGINX_CONF.read_text()
-        conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
-        conf = conf.replace("127.0.0.1:8000", upstream.removeprefix("http://"))
-        (prefix / "nginx.conf").write_text(conf)
-        command = [str(NGINX), "-p", str(prefix), "-c", "nginx.conf"]
-        nginx = subprocess.Popen([*command, "-g", "daemon off;"])
-        base = f"http://127.0.0.1:{port}"
-        try:
+    prefix = Path(tempfile.mkdtemp(prefix="lede-nginx-"))
+    (prefix / "tmp").mkdir()
+    port = free_port()
+    conf = NGINX_CONF.read_text()
+    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
+    conf = conf.replace("127.0.0.1:8000", upstream.removeprefix("http://"))
+    (prefix / "nginx.conf").write_text(conf)
+    command = [str(NGINX), "-p", str(prefix), "-c", "nginx.conf"]
+    nginx = subprocess.Popen([*command, "-g", "daemon off;"])
+    base = f"http://127.0.0.1:{port}"
+    try:
+        if healthy:
             _wait_until_healthy(base, nginx)
-            yield base
-        finally:
-            nginx.terminate()
-            nginx.wait(timeout=15)
-            shutil.rmtree(prefix, ignore_errors=True)
+        else:
+            _wait_until_listening(port, nginx)
+        yield base
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=15)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+def _wait_until_listening(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=1),
+        ):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{process.args[0]} did not listen in 30 s")
 
 
 def _wait_until_healthy(base: str, process: subprocess.Popen) -> None:
