@@ -31,10 +31,13 @@ RUN groupadd --gid 10001 lede && useradd --uid 10001 --gid 10001 --create-home l
 WORKDIR /app
 
 COPY --from=wheel /wheels /tmp/wheels
-COPY requirements/model.txt /tmp/model.txt
-RUN pip install "$(echo /tmp/wheels/lede-*.whl)[postgres]" \
+COPY requirements/lock.txt requirements/model.txt /tmp/
+# Every dependency at the version and with the hashes of requirements/lock.txt, so
+# two builds install the same files; then the package itself, adding nothing.
+RUN pip install --require-hashes -r /tmp/lock.txt \
     && pip install --no-deps --require-hashes -r /tmp/model.txt \
-    && rm -rf /tmp/wheels /tmp/model.txt \
+    && pip install --no-deps "$(echo /tmp/wheels/lede-*.whl)" \
+    && rm -rf /tmp/wheels /tmp/lock.txt /tmp/model.txt \
     && mkdir -p /app/instance && chown 10001:10001 /app/instance
 COPY deploy ./deploy
 

@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 LEDE_BIND ?= 127.0.0.1:8000
 export LEDE_BIND
 
-.PHONY: run test lint format openapi seed bench clean
+.PHONY: run test lint format openapi seed bench clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,10 @@ bench: $(RUN_STAMP)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis
+
+# The image's dependencies, pinned with their hashes (requirements/lock.txt).
+lock: $(TEST_STAMP)
+	$(BIN)/pip install --quiet "pip-tools>=7.4"
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links --extra postgres --strip-extras \
+		--output-file requirements/lock.txt pyproject.toml

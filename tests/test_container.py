@@ -10,9 +10,12 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from api import probe
 from tests.live import NGINX, ROOT, _wait_until_healthy, free_port, missing
@@ -30,7 +33,28 @@ def test_image_runs_as_a_numeric_user():
 def test_image_holds_the_code_once_as_the_installed_wheel():
     copied = re.findall(r"^COPY (?:--from=\S+ )?(\S+)", IMAGE, flags=re.MULTILINE)
     assert not {"api", "schemas", "seeds", "."} & set(copied)
-    assert 'pip install "$(echo /tmp/wheels/lede-*.whl)[postgres]"' in IMAGE
+    assert 'pip install --no-deps "$(echo /tmp/wheels/lede-*.whl)"' in IMAGE
+
+
+def test_image_installs_the_locked_dependencies_then_the_package_alone():
+    lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
+    assert "pip install --require-hashes -r /tmp/lock.txt" in IMAGE
+    assert 'pip install --no-deps "$(echo /tmp/wheels/lede-*.whl)"' in IMAGE
+    installs = [line for line in IMAGE.splitlines() if "pip install" in line]
+    assert all("--require-hashes" in line or "--no-deps" in line for line in installs)
+    pins = dict(re.findall(r"^([a-z0-9._-]+)==([^\s]+) \\$", lock, re.MULTILINE))
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = [
+        *declared["dependencies"],
+        *declared["optional-dependencies"]["postgres"],
+    ]
+    for text in runtime:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not pinned in requirements/lock.txt"
+        assert requirement.specifier.contains(pins[name]), (name, pins[name])
+    blocks = re.split(r"\n(?=[a-z0-9._-]+==)", lock.split("\n\n", 1)[-1])
+    assert all("--hash=sha256:" in block for block in blocks if "==" in block)
 
 
 def test_healthcheck_probes_the_bound_address_not_a_fixed_port():
