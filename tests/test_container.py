@@ -154,3 +154,15 @@ def test_entrypoint_migrates_an_empty_database_and_serves_on_lede_bind(entrypoin
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=20)
     assert process.returncode is not None
+
+
+def test_the_health_probe_loads_neither_flask_nor_the_model():
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, api.probe; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    assert "'spacy'" not in loaded and "'flask'" not in loaded
+    assert "'api.config'" in loaded
