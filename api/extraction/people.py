@@ -87,7 +87,7 @@ def surname(name: str) -> str:
     return normalise(name.split()[-1])
 
 
-COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? $")
+WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*) $")
 RELATION_AFTER = re.compile(r",\s+(?:her|his|their|the)\s+([a-z]+)\b")
 
 
@@ -119,8 +119,9 @@ def register_people(registry: Registry, people) -> None:
         relation = relation_after(registry.text, end) if " " not in name else None
         if relation:
             # a relative of someone named before: their own person, not that one
-            title = COURTESY_BEFORE.search(registry.text, max(0, start - 5), start)
-            written = f"{title.group(1)} {name}" if title else name
+            title = WORD_BEFORE.search(registry.text, max(0, start - 20), start)
+            titled = title is not None and title.group(1) in gz.TITLES
+            written = f"{title.group(1)} {name}" if titled else name
             full, role = _fix_case(written), relation
         country = affiliation if affiliation in gz.country_forms().values() else None
         draft = registry.draft(
