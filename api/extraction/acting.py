@@ -10,6 +10,7 @@ import re
 from api.extraction import gazetteers as gz
 from api.extraction import parse
 from api.extraction.registry import Registry
+from api.extraction.zones import holder
 
 PREPOSITIONS = {
     "in", "to", "from", "of", "across", "into", "for", "over", "within", "at", "on",
@@ -91,10 +92,9 @@ def _only_talked_about(registry: Registry, quoted) -> None:
     """A name written only inside quotations ('his more famous pictures of
     Marilyn') is what speakers talk about, not someone who acts in the story; a
     later stage still keeps it if it speaks or reacts."""
+    quoting = holder(quoted)
     for draft in registry.drafts.values():
-        if draft.spans and all(
-            any(a <= start < b for a, b in quoted) for start, _ in draft.spans
-        ):
+        if draft.spans and all(quoting(start) for start, _ in draft.spans):
             draft.acts = False
 
 

@@ -81,9 +81,7 @@ def body_antecedent(registry, pronoun, skip):
     singular = pronoun.lower_ == "it"
     paragraph = registry.text.rfind("\n", 0, pronoun.idx) + 1
     refs = [
-        r
-        for r in registry.between(paragraph, pronoun.idx)
-        if not any(a <= r.start < b for a, b in skip)
+        r for r in registry.between(paragraph, pronoun.idx) if not holds(skip, r.start)
     ]
     before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
     for ref in reversed(refs):

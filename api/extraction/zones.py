@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+from itertools import accumulate
+
 from api.extraction.segment import caption_credit
 
 MENTION_KINDS = ("body", "pull_quote", "related_headline", "photo_caption")
@@ -26,6 +30,21 @@ def inside(spans, start: int, end: int) -> bool:
 def holds(spans, offset: int) -> bool:
     """Whether one of the spans holds the character at `offset`."""
     return any(a <= offset < b for a, b in spans)
+
+
+def holder(spans) -> Callable[[int], bool]:
+    """`holds` for many offsets against the same spans: sorted once, each offset
+    found by bisection (overlapping spans too: a span that starts before the
+    offset holds it if the farthest end so far lies past it)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+
+    def holds_offset(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < reach[index]
+
+    return holds_offset
 
 
 def within(spans, items) -> list:
