@@ -125,22 +125,26 @@ def invalid_json(detail: str) -> NoReturn:
     abort(400, message=message, errors={"json": [message]})
 
 
-def _refuse_repeated_keys(body: bytes) -> None:
+def unique_keys(pairs: list[tuple]) -> dict:
     """'{"title": "A", "title": "B"}' is ambiguous (parsers keep either one): a 400
-    naming the key. A body that does not parse is left to the parser's message."""
+    naming the key."""
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            invalid_json(f"the key {json.dumps(key)} is given twice in one object")
+        seen.add(key)
+    return dict(pairs)
 
-    def pairs(items):
-        seen = set()
-        for key, _ in items:
-            if key in seen:
-                invalid_json(f"the key {json.dumps(key)} is given twice in one object")
-            seen.add(key)
-        return dict(items)
 
+def _parse_json(body: bytes):
+    """The body parsed once, refusing a repeated key; bytes that are not UTF-8
+    fail as webargs reports them, so the 400 says where."""
     try:
-        json.loads(body, object_pairs_hook=pairs)
-    except ValueError:
-        return
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        reason = f"Bytes decoding error : {error.reason}"
+        raise json.JSONDecodeError(reason, str(error.object), error.start) from error
+    return json.loads(text, object_pairs_hook=unique_keys)
 
 
 class StrictParser(FlaskParser):
@@ -148,10 +152,11 @@ class StrictParser(FlaskParser):
     a body too costly to parse is refused before it is parsed."""
 
     def _raw_load_json(self, req):
-        if req.is_json:
-            guards.refuse_costly_json(req.get_data(cache=True))
-            _refuse_repeated_keys(req.get_data(cache=True))
-        return super()._raw_load_json(req)
+        if not req.is_json:
+            return super()._raw_load_json(req)
+        body = req.get_data(cache=True)
+        guards.refuse_costly_json(body)
+        return _parse_json(body)
 
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
         if isinstance(error, UnicodeDecodeError):

@@ -10,7 +10,7 @@ from flask_smorest import abort
 from api.auth import SCHEME, require_api_key
 from api.db import jobs as rows
 from api.db import session
-from api.extensions import Blueprint, StrictParser, invalid_json
+from api.extensions import Blueprint, StrictParser, invalid_json, unique_keys
 from api.jobs import queue
 from api.resources.common import BAD_BODY, ERROR, TOO_LARGE, found
 from schemas.jobs import JobCreateSchema, JobSchema
@@ -30,7 +30,7 @@ class JobsParser(StrictParser):
             if not line.strip():
                 continue
             try:
-                articles.append(json.loads(line))
+                articles.append(json.loads(line, object_pairs_hook=unique_keys))
             except ValueError as error:
                 invalid_json(f"line {number}: {error}")
         return {"articles": articles}

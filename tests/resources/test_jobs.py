@@ -44,6 +44,20 @@ def test_post_job_answers_202_with_every_article_pending(client):
             400,
             "The body is not valid JSON: line 2: Expecting property name",
         ),
+        (
+            AUTH,
+            b'{"text": "a", "text": "b"}',
+            "application/x-ndjson",
+            400,
+            'the key "text" is given twice in one object',
+        ),
+        (
+            AUTH,
+            b'{"articles": [{"text": "a"}], "articles": []}',
+            "application/json",
+            400,
+            'the key "articles" is given twice in one object',
+        ),
     ],
 )
 def test_post_job_refuses_bad_requests(
