@@ -101,32 +101,33 @@ def proxy(upstream: str, healthy: bool = True) -> Iterator[str]:
 
 
 def _wait_until_listening(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=1),
-        ):
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"{process.args[0]} did not listen in 30 s")
+    def listening() -> bool:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+
+    _wait_until(listening, process, "listen")
 
 
 def _wait_until_healthy(base: str, process: subprocess.Popen) -> None:
+    def healthy() -> bool:
+        with urllib.request.urlopen(f"{base}/health", timeout=1) as response:
+            return response.status == 200
+
+    _wait_until(healthy, process, "become healthy")
+
+
+def _wait_until(ready, process: subprocess.Popen, what: str) -> None:
+    """Poll `ready()` (an OSError counts as not yet) for 30 s; stop at once if the
+    process exits."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(f"{base}/health", timeout=1) as response,
-        ):
-            if response.status == 200:
+        with contextlib.suppress(OSError):
+            if ready():
                 return
         time.sleep(0.2)
-    raise RuntimeError(f"{process.args[0]} did not become healthy in 30 s")
+    raise RuntimeError(f"{process.args[0]} did not {what} in 30 s")
 
 
 @contextlib.contextmanager

@@ -25,6 +25,12 @@ def _count(app, model=models.Article) -> int:
         return session().scalar(select(func.count()).select_from(model))
 
 
+def _post_json(client, body: bytes | str):
+    """POST raw bytes declared as JSON, with a key."""
+    headers = {**AUTH, "Content-Type": "application/json"}
+    return client.post("/api/v1/articles", data=body, headers=headers)
+
+
 @pytest.fixture
 def posted(client):
     """Post ARTICLE, hand its JSON to the test, and delete it afterwards."""
@@ -109,11 +115,7 @@ def test_post_wants_json(app, client):
     response = client.post("/api/v1/articles", data="plain words", headers=AUTH)
     assert response.status_code == 415
     assert response.get_json()["code"] == 415
-    malformed = client.post(
-        "/api/v1/articles",
-        data="{not json",
-        headers={**AUTH, "Content-Type": "application/json"},
-    )
+    malformed = _post_json(client, "{not json")
     assert malformed.status_code == 400
     message = "The body is not valid JSON: Expecting property name enclosed in "
     message += "double quotes at line 1, column 2."
@@ -136,11 +138,7 @@ def test_post_wants_json(app, client):
     ],
 )
 def test_post_malformed_json_says_where(client, body, where):
-    response = client.post(
-        "/api/v1/articles",
-        data=body,
-        headers={**AUTH, "Content-Type": "application/json"},
-    )
+    response = _post_json(client, body)
     error = response.get_json()
     if where is None:
         assert response.status_code == 422
@@ -155,21 +153,13 @@ def test_post_malformed_json_says_where(client, body, where):
 def test_a_key_given_twice_is_a_400_naming_it_and_stores_nothing(app, client):
     before = _count(app)
     body = b'{"title": "One", "text": "Police said 12 people died.", "title": "Two"}'
-    response = client.post(
-        "/api/v1/articles",
-        data=body,
-        headers={**AUTH, "Content-Type": "application/json"},
-    )
+    response = _post_json(client, body)
     assert response.status_code == 400
     assert response.get_json()["message"] == (
         'The body is not valid JSON: the key "title" is given twice in one object.'
     )
     nested = b'{"text": "x", "credits": [], "curated": {"quotes": [], "quotes": []}}'
-    response = client.post(
-        "/api/v1/articles",
-        data=nested,
-        headers={**AUTH, "Content-Type": "application/json"},
-    )
+    response = _post_json(client, nested)
     assert response.status_code == 400
     assert '"quotes" is given twice' in response.get_json()["message"]
     assert _count(app) == before
@@ -178,11 +168,7 @@ def test_a_key_given_twice_is_a_400_naming_it_and_stores_nothing(app, client):
 def test_post_over_the_size_limit_is_413(app, client):
     before = _count(app)
     huge = '{"text": "' + "word " * 250_000 + '"}'
-    response = client.post(
-        "/api/v1/articles",
-        data=huge,
-        headers={**AUTH, "Content-Type": "application/json"},
-    )
+    response = _post_json(client, huge)
     assert response.status_code == 413
     assert response.get_json() == {
         "code": 413,
