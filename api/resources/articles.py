@@ -12,7 +12,7 @@ from api.db.writes import add_article, remove_article
 from api.extensions import Blueprint
 from api.jobs import queue
 from api.pagination import Listing, SelectPage
-from api.resources.common import BAD_BODY, ERROR, TOO_LARGE, found
+from api.resources.common import ERROR, body_errors, found
 from api.resources.jobs import accepted
 from schemas.articles import (
     ArticleCreateSchema,
@@ -56,11 +56,7 @@ class Articles(MethodView):
         success=True,
         description="Accepted: a long text becomes a job of one article.",
     )
-    @blp.alt_response(401, response=ERROR)
-    @blp.alt_response(403, response=ERROR)
-    @blp.alt_response(400, **BAD_BODY)
-    @blp.alt_response(413, **TOO_LARGE)
-    @blp.alt_response(415, response=ERROR)
+    @body_errors(blp)
     def post(self, payload):
         """Add an article
 

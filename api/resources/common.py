@@ -26,6 +26,26 @@ TOO_LARGE = {
 }
 
 
+def body_errors(blp):
+    """The errors every write with a body documents, in the error shape: no or a
+    wrong key (401, 403), a body that does not parse (400), one over the limit
+    (413), one that is not JSON (415)."""
+    documented = (
+        (401, {"response": ERROR}),
+        (403, {"response": ERROR}),
+        (400, BAD_BODY),
+        (413, TOO_LARGE),
+        (415, {"response": ERROR}),
+    )
+
+    def document(view):
+        for status, fields in reversed(documented):
+            view = blp.alt_response(status, **fields)(view)
+        return view
+
+    return document
+
+
 def found(item: T | None, kind: str, item_id: str) -> T:
     """The item, or a 404 that says what was looked for."""
     if item is None:

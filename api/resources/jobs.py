@@ -12,7 +12,7 @@ from api.db import jobs as rows
 from api.db import session
 from api.extensions import Blueprint, StrictParser, invalid_json, unique_keys
 from api.jobs import queue
-from api.resources.common import BAD_BODY, ERROR, TOO_LARGE, found
+from api.resources.common import ERROR, body_errors, found
 from schemas.jobs import JobCreateSchema, JobSchema
 
 NDJSON = "application/x-ndjson"
@@ -79,11 +79,7 @@ class Jobs(MethodView):
     @require_articles_body
     @blp.arguments(JobCreateSchema)
     @blp.response(202, JobSchema)
-    @blp.alt_response(401, response=ERROR)
-    @blp.alt_response(403, response=ERROR)
-    @blp.alt_response(400, **BAD_BODY)
-    @blp.alt_response(413, **TOO_LARGE)
-    @blp.alt_response(415, response=ERROR)
+    @body_errors(blp)
     def post(self, payload):
         """Add many articles
 
