@@ -77,16 +77,19 @@ def _pieces(doc, inner, floor: int) -> list[tuple[int, int, str]]:
 
 def recut(registry: Registry, ref, start: int, end: int, type_: str, **fields):
     """Move the mention `ref` to the text [start, end), under the draft that text
-    names (made with `type_` and `fields` if new); the old draft goes when it has
-    no mention left. Returns the new draft, acting if the old one did."""
-    old = registry.drafts[ref.key]
-    for other in registry.between(min(start, ref.start), max(end, ref.end)):
+    names (made with `type_` and `fields` if new), with the mentions inside that
+    text; a draft left with no mention goes. Returns the new draft, acting if one
+    of those it took a mention from did."""
+    covered = registry.between(min(start, ref.start), max(end, ref.end))
+    replaced = [registry.drafts[ref.key], *(registry.drafts[o.key] for o in covered)]
+    for other in covered:
         registry.unmention(other.start, other.end)
     named = registry.draft(registry.text[start:end], type_, **fields)
-    named.acts = named.acts or old.acts
+    named.acts = named.acts or any(d.acts for d in replaced)
     registry.mention(named, start, end)
-    if not old.spans:
-        registry.drafts.pop(old.key, None)
+    for draft in replaced:
+        if draft is not named and not draft.spans:
+            registry.drafts.pop(draft.key, None)
     return named
 
 
@@ -221,8 +224,6 @@ def joined_institutions(registry: Registry, doc) -> None:
             continue
         fields = {"role": drafts[1].role, "country": drafts[1].country}
         recut(registry, second, first.start, second.end, drafts[1].type, **fields)
-        if drafts[0].key in registry.drafts and not drafts[0].spans:
-            registry.drafts.pop(drafts[0].key, None)
 
 
 # 'the University of North Carolina at Chapel Hill': a campus named after 'at'

@@ -34,6 +34,8 @@ CATEGORY_STEMS = _stems_by_category()
 # ('Eight of them were taken to hospital'): near a figure by chance ('the hospital
 # bought two dozen coolers') they tell nothing.
 LINKED_STEMS = _stems_by_category(linked=True)
+# What a word the parse links to a figure may tell: every stem, linked ones too.
+PARSED_STEMS = CATEGORY_STEMS + LINKED_STEMS
 POPULATION_NOUNS = set(wordlists.lemmas("population_nouns"))
 # Entity labels whose numbers are parts of names ('Boeing 747'), not figures.
 NAMES_WITH_NUMBERS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"}
@@ -83,7 +85,7 @@ def category(text: str, figure: Figure, doc=None) -> str:
     # the parse links the count to its verb across any words between them
     parsed = counting.describing_words(doc, figure.start, figure.end) if doc else []
     for word in parsed:
-        found = _category_of(word, CATEGORY_STEMS + LINKED_STEMS)
+        found = _category_of(word, PARSED_STEMS)
         if found:
             return found
     # what the figure counts comes first: 'people have died and tens of thousands
