@@ -40,11 +40,10 @@ def groups(registry: Registry, zones_) -> None:
             continue
         prefix, noun = match.group(1), match.group(3).lower()
         modifiers = match.group(2).lower().split()
+        match_start = match.start(2)
         classifier = None if prefix or modifiers else _classifier(registry, match)
         if classifier:
-            modifiers, match_start = classifier[0].split(), classifier[1]
-        else:
-            match_start = match.start(2)
+            modifiers, match_start = classifier
         if _adjective(registry.text, noun, match.end()) or _owned(registry, match):
             continue
         if _names_another(registry.text, match.end()):
@@ -76,7 +75,7 @@ def groups(registry: Registry, zones_) -> None:
     _fold_into_described(registry, by_class)
 
 
-def _classifier(registry: Registry, match) -> tuple[str, int] | None:
+def _classifier(registry: Registry, match) -> tuple[list[str], int] | None:
     """'street vendors', 'asylum seekers', 'station staff': a noun the parse
     compounds with the group noun says which group it is; the words and where they
     start. A word of a name ('Toronto fans') is a place, not a kind."""
@@ -89,7 +88,7 @@ def _classifier(registry: Registry, match) -> tuple[str, int] | None:
         return None
     if not registry.free(before.idx, before.idx + len(before.text)):
         return None
-    return before.lower_, before.idx
+    return [before.lower_], before.idx
 
 
 # 'troops from other allied countries': a group named by the countries it comes from

@@ -40,9 +40,9 @@ def named_in_headline(registry: Registry, headline: str | None) -> Draft | None:
         forms = {draft.name, *draft.aliases}
         if draft.type == "person":
             forms.add(draft.name.split()[-1])
-        for form in forms:
+        for form in (f for f in forms if len(f) >= 3):
             match = re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", headline)
-            if match and len(form) >= 3:
+            if match:
                 found.append((match.start(), -len(form), draft.key, draft))
     return min(found, key=lambda f: f[:3])[3] if found else None
 
