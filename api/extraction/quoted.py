@@ -21,7 +21,6 @@ BLAME = re.compile(
     r"|\b(?:knew|should have|could have been avoided|preventable)\b",
     re.I,
 )
-NEGATION = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$")
 
 
 def extract(registry, quotes, sentences, taken, silent, article) -> list[Reaction]:
@@ -57,10 +56,9 @@ def _damning(text: str, quote):
     """A critical word the speaker does not deny ('I am not angry with the
     nurses'); worry in a quote is too often the speaker's own job to count."""
     for found in stances.VERDICT.finditer(text, quote.start, quote.end):
-        denied = NEGATION.search(
-            text[max(quote.start, found.start() - 12) : found.start()]
-        )
-        if found.lastgroup == "critical" and not denied:
+        if found.lastgroup == "critical" and not stances.denied(
+            text, found.start(), quote.start
+        ):
             return found
     return BLAME.search(text, quote.start, quote.end)
 

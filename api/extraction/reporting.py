@@ -83,15 +83,13 @@ def body_antecedent(registry, pronoun, skip):
     refs = [
         r for r in registry.between(paragraph, pronoun.idx) if not holds(skip, r.start)
     ]
+    fitting = [
+        registry.drafts[r.key]
+        for r in reversed(refs)
+        if _may_stand_for(registry, r, kinds, singular)
+    ]
     before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
-    for ref in reversed(refs):
-        draft = registry.drafts[ref.key]
-        if draft is before and _may_stand_for(registry, ref, kinds, singular):
-            return draft
-    for ref in reversed(refs):
-        if _may_stand_for(registry, ref, kinds, singular):
-            return registry.drafts[ref.key]
-    return None
+    return before if any(d is before for d in fitting) else next(iter(fitting), None)
 
 
 def _may_stand_for(registry, ref, kinds, singular: bool) -> bool:

@@ -170,13 +170,21 @@ def of_report(text: str, verb: re.Match, end: int) -> str | None:
         found = VERDICT.search(text, named.end(), end)
         return found.lastgroup if found else "critical"
     for found in VERDICT.finditer(text, verb.end(), end):
-        if not DENIED.search(text, max(verb.end(), found.start() - 12), found.start()):
+        if not denied(text, found.start(), verb.end()):
             return found.lastgroup
     return None
 
 
 # A verdict denied: 'I am not angry', 'never a mistake'.
 DENIED = re.compile(r"\b(?:not|never|no|n[’']t)\s+(?:\w+\s+)?$")
+
+
+def denied(text: str, at: int, floor: int = 0) -> bool:
+    """Whether the verdict word at `at` follows a negation (within a word of it,
+    and not before `floor`)."""
+    return DENIED.search(text, max(floor, at - 12), at) is not None
+
+
 REPORT_REACH = 400
 # Verdicts that make a plain 'said' critical.
 CRITICAL_VERDICTS = (
