@@ -51,7 +51,9 @@ def discover(text: str, paragraphs, hits, doc=None) -> Registry:
 
 
 def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
-    joined = institutions.possessive_name(text, run)
+    joined = institutions.possessive_name(text, run) or institutions.outlet_name(
+        text, run
+    )
     if joined:
         orgs.append(joined)
         return

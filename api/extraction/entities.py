@@ -148,8 +148,12 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
 
 
 def _acts(doc, start: int, end: int) -> bool:
-    """The name heads the subject of a verb, directly or as an apposition."""
-    return any(parse.is_agent(t) for t in parse.phrase_heads(doc, start, end))
+    """The name heads the subject of a verb, directly or as an apposition, or is
+    who a speaker addresses ('told LA Weekly'): a party to what is said."""
+    return any(
+        parse.is_agent(t) or parse.is_addressed(t)
+        for t in parse.phrase_heads(doc, start, end)
+    )
 
 
 def _national_governments(registry: Registry, doc) -> None:

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from api.extraction import gazetteers as gz
-from api.extraction import parse
+from api.extraction import parse, wordlists
 from api.extraction.registry import Registry
 from api.extraction.zones import inside
 
@@ -63,6 +63,19 @@ def possessive_name(text: str, run) -> tuple | None:
     type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
     start = run[1].start if run[0].text in gz.NOT_NAMES else run[0].start
     return (start, run[-1].end, text[start : run[-1].end], type_, None, None)
+
+
+def outlet_name(text: str, run) -> tuple | None:
+    """'The Deseret News', 'LA Weekly': a run of two or more names ending in the
+    last word of an outlet's name is that outlet, an organisation, whole."""
+    start_index = 1 if run and run[0].text in gz.NOT_NAMES else 0
+    named = run[start_index:]
+    if len(named) < 2 or named[-1].text.lower() not in wordlists.lemmas("outlet_names"):
+        return None
+    if any(w.text in gz.INSTITUTION_WORDS or w.possessive for w in named[:-1]):
+        return None  # 'Environment Agency', 'the mayor's Press': the other rules
+    start, end = named[0].start, named[-1].end
+    return (start, end, text[start:end], "organization", None, None)
 
 
 def _skip_based(text: str, start: int) -> int:

@@ -4,6 +4,9 @@ actor a noun phrase names."""
 from __future__ import annotations
 
 import bisect
+from functools import cache
+
+from api.extraction import wordlists
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Tokens a noun phrase may span; longer subtrees are run-on parses of lists.
@@ -22,6 +25,9 @@ VOICES = {
 STATE_VERBS = {"be", "become", "remain", "seem", "appear", "look", "feel"}
 # Prepositions that introduce a place: 'protests in Tyrol'.
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
+# Words after which 'to X' names who is spoken to, beside the reporting verbs:
+# 'spoke to Reuters', 'in remarks to al-Ikhbariya'.
+SPOKEN_TO = {"speak", "talk", "remark", "remarks", "interview", "statement", "speech"}
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
 
 
@@ -109,6 +115,23 @@ def is_agent(token, depth: int = 0) -> bool:
     if token.dep_ == "compound" and token.head.lemma_.lower() in VOICES:
         return is_agent(token.head, depth + 1)  # 'a Microsoft spokesman said'
     return False
+
+
+def is_addressed(token) -> bool:
+    """The token is who a speaker speaks to: the object of 'tell' ('told LA
+    Weekly') or of 'to' after a reporting word ('remarks to Reuters')."""
+    if token.dep_ in ("dobj", "dative") and token.head.lemma_ == "tell":
+        return True
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "to"
+        and token.head.head.lemma_ in _addressing()
+    )
+
+
+@cache
+def _addressing() -> frozenset[str]:
+    return frozenset(wordlists.lemmas("reporting_verbs")) | SPOKEN_TO
 
 
 def is_place(token) -> bool:

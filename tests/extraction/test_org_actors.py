@@ -31,3 +31,24 @@ def test_office_of_a_known_organisation_is_read_whole():
 def test_known_organisation_without_an_office_noun_stays_itself():
     found = actors("Protests spread. The UN agency said it was worried.")
     assert "United Nations" in found
+
+
+def test_a_name_ending_in_an_outlet_word_is_that_outlet():
+    found = actors(
+        "Police arrived. The Deseret News observed that the hashtag had spread."
+    )
+    assert found["Deseret News"].type == "organization"
+    assert "Deseret" not in found
+
+
+def test_who_a_speaker_tells_is_a_party_to_what_is_said():
+    found = actors(
+        "Police arrived. Officials tell Reuters every claim will be assessed."
+    )
+    assert found["Reuters"].type == "organization"
+    assert [m.start for m in found["Reuters"].mentions] == [31]
+
+
+def test_an_outlet_only_mentioned_in_passing_is_no_actor():
+    found = actors("Police arrived. She read about Reuters on the train.")
+    assert "Reuters" not in found
