@@ -126,7 +126,11 @@ INSTITUTIONS = {
     "WHO": "World Health Organization", "Vatican": "Vatican",
 }  # fmt: skip
 # Collective actors: written noun -> (class that merges synonyms, actor type).
-GROUPS = {e["lemma"]: (e["kind"], e["type"]) for e in wordlists.entries("groups")}
+GROUPS = {
+    e["lemma"].lower(): (e["kind"], e["type"]) for e in wordlists.entries("groups")
+}
+# A group noun as the list writes it, for its name: 'MPs', not 'mps'.
+GROUP_FORMS = {e["lemma"].lower(): e["lemma"] for e in wordlists.entries("groups")}
 # Titles before a name ('President', 'Dr.') and lowercase role nouns ('spokesman',
 # 'prime minister'): neither is part of a person's name.
 TITLES = set(wordlists.lemmas("titles"))

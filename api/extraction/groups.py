@@ -49,6 +49,7 @@ def groups(registry: Registry, zones_) -> None:
         if _names_another(registry.text, match.end()):
             continue
         kind, type_ = gz.GROUPS[noun]
+        noun = gz.GROUP_FORMS[noun]
         country = gz.DEMONYMS.get(prefix) or gz.country_forms().get(prefix)
         end = match.end()
         if kind == "government" and not prefix:

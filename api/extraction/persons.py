@@ -125,6 +125,8 @@ def is_person_name(part: Part) -> bool:
     texts = [w.text for w in part.words]
     if any(t in PLACE_WORDS or t in gz.INSTITUTION_WORDS for t in texts):
         return False
+    if texts[-1].lower() in gz.GROUPS:
+        return False  # 'Opposition MPs', 'Tory MPs': a group, named by its noun
     return not any(t.isupper() and len(t) > 1 for t in texts)
 
 

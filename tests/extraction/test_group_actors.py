@@ -111,3 +111,12 @@ def test_plural_of_a_word_describing_one_organisation_is_that_organisation():
         "signed a ceasefire. The ALK said the rebels had been forced to fight."
     )
     assert "rebels" not in found
+
+
+def test_a_capitalised_group_noun_is_a_group_named_as_written():
+    annotation = extract("Police arrived. Opposition MPs questioned the figures.")
+    found = {a.name: a for a in annotation.actors}
+    assert found["opposition MPs"].type == "group"
+    assert [(r.actor, r.stance) for r in annotation.reactions] == [
+        ("opposition-mps", "critical")
+    ]
