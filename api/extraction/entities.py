@@ -41,8 +41,6 @@ from api.extraction.recognised import (
 )
 from api.extraction.registry import Registry, normalise
 
-# Verbs only a named actor does, beside the reporting verbs: 'declined to comment'.
-SPEAKING = {"decline", "refuse", "confirm", "deny", "respond", "apologise", "apologize"}
 
 
 def reconcile(registry: Registry, doc, zones) -> None:
@@ -100,6 +98,8 @@ def _retype(registry: Registry, entities, votes) -> None:
             draft.not_actor = True
         elif label == "ORG" and draft.type == "person":
             draft.type = "organization"
+        elif label == "NORP" and draft.type == "person" and draft.name.endswith("s"):
+            draft.type = "organization"  # 'Liberal Democrats': a party, by its members
         elif label == "PERSON" and draft.type == "organization" and draft.tentative:
             draft.type = "person"
 
@@ -120,18 +120,34 @@ def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> Non
         label = label_of(votes, text)
         index = bisect.bisect_right(zone_starts, start) - 1
         within = index >= 0 and end <= zones[index][1]
-        if label not in ACTOR_LABELS or not within:
+        type_ = ACTOR_LABELS.get(label) or _people_named(doc, start, end, label)
+        if type_ is None or not within:
             continue
         if normalise(text) in places:
             continue
-        if not registry.free(start, end) or _lone_opener(doc, start, end, votes):
+        if not registry.free(start, end):
+            continue
+        # a nationality or faith is capitalised anywhere, so an opening one is a name
+        if type_ != "group" and _lone_opener(doc, start, end, votes):
             continue
         # the same name joins its draft; a lone surname folds in later
         draft = registry.drafts.get(normalise(text)) or registry.draft(
-            text, ACTOR_LABELS[label], tentative=True
+            text, type_, tentative=True
         )
         if registry.mention(draft, start, end) and _acts(doc, start, end):
             draft.acts = True
+
+
+def _people_named(doc, start: int, end: int, label: str) -> str | None:
+    """'Palestinians protested', 'Democrats rejected the deal': a nationality,
+    faith or party written as a plural noun that acts is a group."""
+    tokens = parse.tokens_between(doc, start, end)
+    if label != "NORP" or len(tokens) != 1 or tokens[0].tag_ not in ("NNPS", "NNS"):
+        return None
+    word = tokens[0].text
+    if word in gz.DEMONYMS or word.removesuffix("s") in gz.DEMONYMS:
+        return None  # 'the Belgians won', 'the British said': the country's own
+    return "group" if parse.is_agent(tokens[0]) else None
 
 
 def _lone_opener(doc, start: int, end: int, votes) -> bool:
@@ -143,8 +159,7 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     if len(tokens) != 1 or not tokens[0].is_sent_start or not once:
         return False
     # 'Google declined to comment', 'Microsoft said': a name that speaks is one
-    head = tokens[0].head.lemma_
-    return head not in SPEAKING and head not in wordlists.lemmas("reporting_verbs")
+    return not parse.speaks(tokens[0])
 
 
 def _acts(doc, start: int, end: int) -> bool:

@@ -25,6 +25,8 @@ VOICES = {
 STATE_VERBS = {"be", "become", "remain", "seem", "appear", "look", "feel"}
 # Prepositions that introduce a place: 'protests in Tyrol'.
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
+# Verbs only a named actor does, beside the reporting verbs: 'declined to comment'.
+SPEAKING = {"decline", "refuse", "confirm", "deny", "respond", "apologise", "apologize"}
 # Words after which 'to X' names who is spoken to, beside the reporting verbs:
 # 'spoke to Reuters', 'in remarks to al-Ikhbariya'.
 SPOKEN_TO = {"speak", "talk", "remark", "remarks", "interview", "statement", "speech"}
@@ -129,9 +131,20 @@ def is_addressed(token) -> bool:
     )
 
 
+def speaks(token) -> bool:
+    """The token's head is a verb of speech ('Google declined to comment',
+    'Labour said'); the token is what its subject phrase hangs from, or a word of it."""
+    return token.head.lemma_ in SPEAKING or token.head.lemma_ in _reporting()
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    return frozenset(wordlists.lemmas("reporting_verbs"))
+
+
 @cache
 def _addressing() -> frozenset[str]:
-    return frozenset(wordlists.lemmas("reporting_verbs")) | SPOKEN_TO
+    return _reporting() | SPOKEN_TO
 
 
 def is_place(token) -> bool:

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-from api.extraction import wordlists
+from api.extraction import parse, wordlists
 from api.extraction.registry import normalise
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization"}
@@ -39,7 +39,7 @@ MAX_WORDS = 8
 def trimmed(entity):
     """(start, end, text, label) without a leading article or a possessive 's; None
     for no proper noun at all ('Keys were handed over': a capital at the start)."""
-    if not any(t.pos_ == "PROPN" for t in entity):
+    if not any(t.pos_ == "PROPN" for t in entity) and not _speaking_name(entity):
         return None
     start, end, text = entity.start_char, entity.end_char, entity.text
     lead = LEADING.match(text)
@@ -56,6 +56,17 @@ def trimmed(entity):
     if GLUED_THE.search(text):
         return None  # 'Rathbun the Scientology': two names run together
     return start, end, text, entity.label_
+
+
+def _speaking_name(entity) -> bool:
+    """'Labour said it would vote against': a capitalised word the tagger reads as
+    a common noun is still a name when, as an organisation, it speaks."""
+    return (
+        entity.label_ == "ORG"
+        and len(entity) == 1
+        and entity[0].dep_ == "nsubj"
+        and parse.speaks(entity[0])
+    )
 
 
 def votes_of(entities) -> dict[str, Counter]:

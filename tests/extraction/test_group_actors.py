@@ -120,3 +120,15 @@ def test_a_capitalised_group_noun_is_a_group_named_as_written():
     assert [(r.actor, r.stance) for r in annotation.reactions] == [
         ("opposition-mps", "critical")
     ]
+
+
+def test_a_faith_or_party_written_as_a_plural_that_acts_is_a_group():
+    found = actors("Police arrived. Muslims gathered in Mecca. Republicans said no.")
+    assert found["Muslims"].type == "group"
+    assert found["Republicans"].type == "group"
+
+
+def test_a_country_by_its_people_is_not_a_group_of_its_own():
+    found = actors("Belgium played Panama. The Belgians won and the British said no.")
+    assert "Belgians" not in found
+    assert "British" not in found

@@ -52,3 +52,18 @@ def test_who_a_speaker_tells_is_a_party_to_what_is_said():
 def test_an_outlet_only_mentioned_in_passing_is_no_actor():
     found = actors("Police arrived. She read about Reuters on the train.")
     assert "Reuters" not in found
+
+
+def test_a_party_the_tagger_reads_as_a_common_noun_still_speaks():
+    found = actors("Police arrived. Labour said it would vote against the bill.")
+    assert found["Labour"].type == "organization"
+
+
+def test_a_party_named_by_its_members_is_an_organisation():
+    found = actors("Police arrived. Liberal Democrats opposed the law.")
+    assert found["Liberal Democrats"].type == "organization"
+
+
+def test_a_capitalised_noun_that_only_opens_a_sentence_is_no_name():
+    found = actors("Police arrived. Keys were handed over. Malaria killed 300 people.")
+    assert set(found) == {"Police"}
