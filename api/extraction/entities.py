@@ -42,7 +42,6 @@ from api.extraction.recognised import (
 from api.extraction.registry import Registry, normalise
 
 
-
 def reconcile(registry: Registry, doc, zones) -> None:
     """Retype or set aside rule-made drafts, then add the names the rules missed."""
     entities = Entities(e for e in (trimmed(e) for e in doc.ents) if e is not None)
