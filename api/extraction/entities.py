@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from api.extraction import gazetteers as gz
-from api.extraction import institutions, parse, wordlists
+from api.extraction import institutions, parse, stances, wordlists
 from api.extraction.names import (
     campus_tails,
     complete_names,
@@ -157,8 +157,10 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     once = sum(votes.get(normalise(text), {}).values()) <= 1
     if len(tokens) != 1 or not tokens[0].is_sent_start or not once:
         return False
-    # 'Google declined to comment', 'Microsoft said': a name that speaks is one
-    return not parse.speaks(tokens[0])
+    # 'Google declined to comment', 'Oxfam hit out at': a name that speaks or
+    # responds is one
+    token = tokens[0]
+    return not (parse.speaks(token) or stances.of_verb(token.head) is not None)
 
 
 def _acts(doc, start: int, end: int) -> bool:

@@ -59,7 +59,7 @@ def extract(registry, sentences, quotes, silent, held, article) -> list[Reaction
 # Conjunctions that set a second response against the first.
 CONTRASTS = {"but", "yet"}
 # Verbs that voice a response noun for their subject: 'X expressed concern'.
-VOICING = {"express", "voice", "offer", "extend", "show", "send", "register"}
+VOICING = {"express", "voice", "offer", "extend", "show", "send", "register", "raise"}
 COUNTRY_AS_MODIFIER = re.compile(r"\s+[A-Z]")
 # How far after a response noun its source may be named: 'support online from X'.
 SOURCE_REACH = 4
@@ -161,7 +161,8 @@ def _judging_adjective(verb) -> str | None:
 def _response(registry, verb, marks, silent, by_start):
     """(actor, stance) of the response this verb voices, or None."""
     judged = _judging_adjective(verb)
-    if judged is None and (verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs()):
+    lemma = stances.verb_lemma(verb)
+    if judged is None and (verb.pos_ != "VERB" or lemma not in verbs()):
         return None
     if holds(marks, verb.idx):
         return None
@@ -190,7 +191,7 @@ def _reports_news(actor, verb) -> bool:
     """A news outlet's speech verb tells the news; only a response verb of its own
     ('the Guardian criticised') is a reaction."""
     outlet = actor.name.rsplit(" ", 1)[-1].lower() in wordlists.lemmas("outlet_names")
-    return outlet and verb.lemma_.lower() not in wordlists.lemmas("reaction_verbs")
+    return outlet and stances.of_verb(verb) is None
 
 
 def _next_quote_words(doc, verb, by_start, actor) -> list:

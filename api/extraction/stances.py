@@ -53,10 +53,20 @@ def _words() -> dict[str, str]:
     return {e["lemma"]: e["stance"] for e in wordlists.entries("stance_words")}
 
 
+def verb_lemma(verb) -> str:
+    """The verb's lemma, with its particle when the reaction verbs list the two
+    together ('hit out at the decision')."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in _verbs():
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
 def of_verb(verb) -> str | None:
     """The stance a response verb carries; a negated one ('did not support')
     carries none."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     stance = _verbs().get(lemma)
     if stance is None or negated(verb):
         return None

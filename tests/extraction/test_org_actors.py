@@ -67,3 +67,10 @@ def test_a_party_named_by_its_members_is_an_organisation():
 def test_a_capitalised_noun_that_only_opens_a_sentence_is_no_name():
     found = actors("Police arrived. Keys were handed over. Malaria killed 300 people.")
     assert set(found) == {"Police"}
+
+
+def test_a_name_opening_a_sentence_with_a_response_verb_is_one():
+    annotation = extract("Ministers met. Greenpeace branded the plan a betrayal.")
+    assert [(r.actor, r.stance) for r in annotation.reactions] == [
+        ("greenpeace", "critical")
+    ]

@@ -136,3 +136,11 @@ def test_saying_it_sheltered_people_is_supportive():
     )
     assert found["Red Cross"].stance == "supportive"
     assert "residents" not in found
+
+
+def test_concerns_raised_are_the_raisers_worry():
+    annotation = extract(
+        "Finance Minister John Brown announced a fuel tax. "
+        "The CBI raised concerns about the cost."
+    )
+    assert [(r.actor, r.stance) for r in annotation.reactions] == [("cbi", "concerned")]
