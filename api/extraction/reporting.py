@@ -53,7 +53,7 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     if named is None or holds(skip, named.idx):
         return None
     speaker = parse.actor_named(registry, named) or _owner_of_work(registry, named)
-    if speaker is None and _unowned_work(named):
+    if speaker is None and (_unowned_work(named) or _someone_new(named)):
         return None, text  # 'a letter seen by Sky News says': no one named speaks
     if speaker is None and parse.pronoun_kind(named) == "person":
         speaker = antecedent(registry, named, skip, quoted=quote)
@@ -118,6 +118,19 @@ def _owner_of_work(registry, subject):
     type_ = "person" if owner.ent_type_ == "PERSON" else "organization"
     draft = registry.draft(registry.text[start:end], type_, tentative=True)
     return draft if registry.mention(draft, start, end) else None
+
+
+# Determiners that bring in someone not met before: 'One woman said', 'a witness'.
+INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "other"}
+
+
+def _someone_new(subject) -> bool:
+    """A common noun brought in by an indefinite determiner ('One woman, who did
+    not want to be named, said') is nobody the text has named."""
+    return subject.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDEFINITE
+        for c in subject.children
+    )
 
 
 def _unowned_work(subject) -> bool:

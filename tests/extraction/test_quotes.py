@@ -85,3 +85,17 @@ def test_a_pull_quote_shortening_the_quote_it_repeats_is_merged_with_it():
         ("Helen Okafor", 2)
     ]
     assert annotation.article.paragraphs[0].kind == "pull_quote"
+
+
+def test_someone_brought_in_unnamed_is_nobody_named():
+    annotation = extract(
+        'A man was stabbed. Local MP Hilary Benn said he was "shocked". '
+        'One woman, who did not want to be named, said: "I am scared." '
+        'A witness said: "There was blood everywhere."'
+    )
+    speakers = {q.text: q.speaker for q in annotation.quotes}
+    assert speakers == {
+        "shocked": "hilary-benn",
+        "I am scared.": None,
+        "There was blood everywhere.": None,
+    }
