@@ -148,6 +148,9 @@ def antecedent(registry, pronoun, skip, quoted=None):
     speaker of a `quoted` passage is not someone it names ('He said, "Andy Warhol
     was the centre of ..."')."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
+    reporter = _reporter_of(registry, pronoun)
+    if reporter is not None and _may_be(registry, reporter, gender):
+        return reporter
     candidates = []
     before = _previous_subject(registry, parse.sentence(pronoun), quoted=skip)
     if before is not None and before.type == "person":
@@ -165,6 +168,25 @@ def antecedent(registry, pronoun, skip, quoted=None):
     near = [c for c in fitting if max(s for s, _ in c.spans) >= paragraph]
     sure = [c for c in near if _known_gender(registry, c) == gender]
     return (sure or fitting or [None])[0]
+
+
+def _reporter_of(registry, pronoun):
+    """'Hogan said he was disappointed': a pronoun in the clause a person's
+    reporting verb reports is, first of all, that person."""
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        if clause.lemma_ in wordlists.lemmas(REPORTING):
+            break
+    else:
+        return None
+    subject = parse.subject(clause)
+    if subject is None or subject.i == pronoun.i or subject.pos_ == "PRON":
+        return None
+    person = parse.actor_named(registry, subject)
+    return person if person is not None and person.type == "person" else None
 
 
 def _named_within(person, quote) -> bool:

@@ -99,3 +99,19 @@ def test_someone_brought_in_unnamed_is_nobody_named():
         "I am scared.": None,
         "There was blood everywhere.": None,
     }
+
+
+def test_a_pronoun_in_what_a_person_reports_is_that_person():
+    annotation = extract(
+        "Talks on the new trade deal collapsed on Friday. Trade Secretary Liz "
+        "Truss met her American counterpart, Robert Lighthizer, in Washington. "
+        'She said the talks had been "constructive" but admitted gaps remained. '
+        "He told reporters that the US would not back down. "
+        '"We need a fair deal," he said. "Our farmers deserve better." '
+        'Ms Truss later said: "We will keep talking." Mr Lighthizer declined to '
+        "comment further. The EU trade commissioner, Phil Hogan, said he was "
+        '"disappointed" by the outcome.'
+    )
+    assert {(r.actor, r.stance) for r in annotation.reactions} == {
+        ("phil-hogan", "critical")
+    }
