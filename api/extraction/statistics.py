@@ -46,7 +46,7 @@ DURATION = re.compile(
     r"[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.I
 )
 # 'aged eighteen', 'at age 14'
-AGED = re.compile(r"(?:[Aa]ged?|ages)\s+$")
+AGED = re.compile(r"\b(?:[Aa]ged?|ages)\s+$")
 # 'Mr Larraín, 61, said': a bare number set off after a name is an age.
 NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
 RANGE_REST = re.compile(r"(?:\s+and\s+[\d,.]+)?")
@@ -66,10 +66,9 @@ PLACEMENTS = ("body", "related_headline", "photo_caption", "pull_quote")
 def category(text: str, figure: Figure, doc=None) -> str:
     if figure.age or _age_after_name(text, figure):
         return "age"
-    if figure.unit is None and AGED.search(
-        text[max(0, figure.start - 8) : figure.start]
-    ):
-        return "age"
+    first = _first_listed(doc, figure.start) if doc is not None else figure.start
+    if figure.unit is None and AGED.search(text[max(0, first - 8) : first]):
+        return "age"  # 'aged 19, 21 and 34': every figure of the list
     if figure.money:
         return "economy"
     tail = text[figure.end : figure.end + 90]
@@ -79,7 +78,8 @@ def category(text: str, figure: Figure, doc=None) -> str:
     before = WORD.findall(
         STOP.split(text[max(0, figure.start - 50) : figure.start])[-1]
     )
-    before = before[::-1][:4]
+    # nor 'died' to the figure after 'and': 'died and 100,000 have been forced'
+    before = _until_conjunction(before[::-1])[:4]
     if before[:1] == ["magnitude"] or figure.unit:
         return "other"  # a measure, not a count
     # the parse links the count to its verb across any words between them
@@ -97,6 +97,17 @@ def category(text: str, figure: Figure, doc=None) -> str:
     head = [w.lower() for w in after[:3] if w.lower() not in ("of", "the")]
     people = set(head) & POPULATION_NOUNS or any(_demonym_plural(w) for w in head)
     return "population" if people else "other"
+
+
+def _first_listed(doc, start: int) -> int:
+    """Where the list of figures the figure at `start` closes begins ('19' in
+    '19, 21 and 34'); its own start when it is in no list."""
+    token = parse.token_at(doc, start)
+    if token is None:
+        return start
+    while token.dep_ == "conj" and token.head.pos_ == "NUM" and token.head.i < token.i:
+        token = token.head
+    return token.idx
 
 
 def _demonym_plural(word: str) -> bool:
@@ -336,6 +347,6 @@ def _item(registry, para, figure, kind, sentence, quotes, article) -> Statistic:
         category=kind,
         subject=subject(text, figure),
         source=source(registry, sentence, figure, quotes),
-        unit=figure.unit,
+        unit=figure.unit or ("years" if kind == "age" else None),
         placement=para.kind,
     )

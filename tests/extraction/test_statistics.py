@@ -48,3 +48,24 @@ def test_people_a_figure_counts_do_not_report_it():
     figure = next(s for s in annotation.statistics if s.value == 4_000_000)
     assert figure.source != "workers"
     assert "workers" not in {a.id for a in annotation.actors}
+
+
+def test_every_figure_of_a_list_of_ages_is_an_age_in_years():
+    text = "Police arrested three men aged 19, 21 and 34. Five people were killed."
+    found = {(s.evidence, s.category, s.unit) for s in extract(text).statistics}
+    assert found >= {
+        ("19", "age", "years"),
+        ("21", "age", "years"),
+        ("34", "age", "years"),
+        ("three", "arrests", None),
+        ("Five", "fatalities", None),
+    }
+
+
+def test_a_figure_after_and_takes_no_verb_from_before_it():
+    text = (
+        "At least 23 people have died and more than 100,000 have been forced "
+        "from their homes, officials said."
+    )
+    found = {s.evidence: s.category for s in extract(text).statistics}
+    assert found == {"At least 23": "fatalities", "more than 100,000": "population"}
