@@ -100,6 +100,14 @@ METRES_AFTER = re.compile(
     r"\s*(?:tall|high|long|wide|deep|away|above|below|under|in\s+(?:length|height|"
     r"diameter)|of\s+water)\b"
 )
+# 'the river rose 6m in two days': a level's change is in metres, where no noun
+# it could count ('rose 6m viewers') follows
+RISE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|dropped|climbed)\s+$"
+)
+NOT_COUNTED_AFTER = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:in|on|over|overnight|since|and|after|within|above)\b)"
+)
 AGE_BEFORE = re.compile(r"\baged\s+$")
 DIGIT = re.compile(r"\d")
 
@@ -241,7 +249,7 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     if scale == "k" and not currency:
         return None
     measure = match.group("measure")
-    if scale == "m" and not currency and METRES_AFTER.match(text, match.end()):
+    if scale == "m" and not currency and _metres(text, match.start(), match.end()):
         scale, measure = None, "m"  # 'a 20m tall tower': metres, not millions
     value *= SCALES.get(scale or "", 1)
     unit = CURRENCIES.get(currency) if currency else None
@@ -294,3 +302,11 @@ def _written(match: re.Match) -> Figure | None:
     value = UNITS[word] + (UNITS.get(match.group("unit") or "", 0))
     value *= SCALES.get(match.group("scale") or "", 1)
     return Figure(match.start(), match.end(), float(value), qualifier)
+
+
+def _metres(text: str, start: int, end: int) -> bool:
+    """'20m tall', 'rose 6m in two days': an 'm' that measures, not a million."""
+    if METRES_AFTER.match(text, end):
+        return True
+    rise = RISE_BEFORE.search(text, max(0, start - 12), start)
+    return rise is not None and NOT_COUNTED_AFTER.match(text, end) is not None

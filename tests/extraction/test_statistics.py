@@ -69,3 +69,13 @@ def test_a_figure_after_and_takes_no_verb_from_before_it():
     )
     found = {s.evidence: s.category for s in extract(text).statistics}
     assert found == {"At least 23": "fatalities", "more than 100,000": "population"}
+
+
+def test_a_level_that_rises_by_an_m_rises_in_metres():
+    text = "The river rose 6m in two days. Sales rose 6m units. The firm has 60m users."
+    found = [(s.evidence, s.value, s.unit) for s in extract(text).statistics]
+    assert found == [
+        ("6m", 6.0, "m"),
+        ("6m", 6_000_000.0, None),
+        ("60m", 60_000_000.0, None),
+    ]
