@@ -66,6 +66,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     # the recogniser's own one-word organisations fold as the rules' do
     institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
+    _depicted(registry, doc)
     _owned_by_pronoun(registry, doc)
     _only_modifying(registry, doc)
     _things(registry, votes)
@@ -300,6 +301,34 @@ def _named_in_passing(registry: Registry, doc) -> None:
         ):
             continue
         draft.acts = False
+
+
+def _depicted(registry: Registry, doc) -> None:
+    """'Polaroids of actor Dennis Hopper; musician Nick Rhodes ...': a name
+    written once, inside 'of' after a noun of a work that shows people, is what
+    the work depicts; a later stage may still find it speaks or reacts."""
+    nouns = wordlists.lemmas("depiction_nouns")
+    for token in doc:
+        noun = token.lower_.removesuffix("s")
+        if token.pos_ not in ("NOUN", "PROPN") or noun not in nouns:
+            continue
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            end = _list_end(of)
+            for ref in registry.between(of.idx, end):
+                draft = registry.drafts[ref.key]
+                if draft.type in ("person", "organization") and len(draft.spans) == 1:
+                    draft.acts = False
+
+
+def _list_end(token) -> int:
+    """Where what `token` governs ends; a list its parse cut at semicolons
+    ('of actor X; musician Y; and athletes Z') runs on to the sentence's end."""
+    last = token.doc[max(t.i for t in token.subtree)]
+    end = last.idx + len(last)
+    sentence = token.sent
+    return (
+        sentence.end_char if ";" in sentence.text[end - sentence.start_char :] else end
+    )
 
 
 def _owned_by_pronoun(registry: Registry, doc) -> None:

@@ -301,3 +301,17 @@ def test_a_name_introduced_by_a_things_noun_is_that_thing(entry):
     annotation = extract(LEAD + entry["example"])
     named = [a.name for a in annotation.actors]
     assert entry["name"] not in named, named
+
+
+@pytest.mark.parametrize("entry", listed("depiction_nouns"))
+def test_a_person_a_work_depicts_is_no_actor(entry):
+    named = [a.name for a in extract(LEAD + entry["example"]).actors]
+    assert entry["name"] not in named, named
+
+
+def test_a_depicted_person_who_speaks_is_an_actor():
+    annotation = extract(
+        LEAD + "The gallery hung a portrait of composer Ilse Varga. "
+        '"It is a great honour," Ilse Varga said.'
+    )
+    assert "Ilse Varga" in [a.name for a in annotation.actors]
