@@ -67,6 +67,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     institutions.fold_short_forms(registry, types=("organization",))
     _named_in_passing(registry, doc)
     _depicted(registry, doc)
+    _only_sites(registry, doc)
     _owned_by_pronoun(registry, doc)
     _only_modifying(registry, doc)
     _things(registry, votes)
@@ -318,6 +319,28 @@ def _depicted(registry: Registry, doc) -> None:
                 draft = registry.drafts[ref.key]
                 if draft.type in ("person", "organization") and len(draft.spans) == 1:
                     draft.acts = False
+
+
+# Prepositions after which an organisation is where something is or happens.
+SITE_PREPOSITIONS = {"at", "in", "inside", "outside", "near", "within"}
+
+
+def _only_sites(registry: Registry, doc) -> None:
+    """'displayed at the Udvar-Hazy Center', 'a curator at the University of
+    Arkansas': an organisation named only as where something is, never as who
+    acts, is a place in the story; a later stage may still find it speaks."""
+    for draft in registry.drafts.values():
+        if draft.type != "organization" or not draft.spans:
+            continue
+        heads = [t for s, e in draft.spans for t in parse.phrase_heads(doc, s, e)]
+        if heads and all(_site(t) for t in heads):
+            draft.acts = False
+
+
+def _site(token) -> bool:
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in SITE_PREPOSITIONS
 
 
 def _list_end(token) -> int:

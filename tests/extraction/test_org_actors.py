@@ -74,3 +74,21 @@ def test_a_name_opening_a_sentence_with_a_response_verb_is_one():
     assert [(r.actor, r.stance) for r in annotation.reactions] == [
         ("greenpeace", "critical")
     ]
+
+
+def test_an_organisation_named_only_as_a_site_is_no_actor():
+    found = actors(
+        "Prices rose. Cynthia Thompson, a curator at the University of Arkansas, "
+        "said the show would travel. The photographs hang at the Block Museum."
+    )
+    assert "University of Arkansas" not in found
+    assert "Block Museum" not in found
+    assert "Cynthia Thompson" in found
+
+
+def test_an_organisation_at_a_site_once_that_acts_elsewhere_is_an_actor():
+    found = actors(
+        "Prices rose. Staff at the Block Museum were told. The Block Museum said "
+        "it would reopen."
+    )
+    assert "Block Museum" in found
