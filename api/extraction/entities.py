@@ -92,7 +92,7 @@ def _retype(registry: Registry, entities, votes) -> None:
         labels.pop(None, None)
         if not labels:
             continue
-        label = _own_thing_label(votes, draft.name) or labels.most_common(1)[0][0]
+        label = labels.most_common(1)[0][0]
         if draft.role and draft.type == "person":
             continue  # 'Yonas, a survivor': the rules read a person by their role
         if label in THING_LABELS:
@@ -103,16 +103,6 @@ def _retype(registry: Registry, entities, votes) -> None:
             draft.type = "organization"  # 'Liberal Democrats': a party, by its members
         elif label == "PERSON" and draft.type == "organization" and draft.tentative:
             draft.type = "person"
-
-
-def _own_thing_label(votes, name: str) -> str | None:
-    """'Google Chrome' read as a product whenever written whole: its short form
-    read as a person ('Chrome') does not make the product one."""
-    own = votes.get(normalise(name), Counter())
-    if " " not in name or own["PERSON"] or own["ORG"]:
-        return None
-    things = [label for label in own if label in THING_LABELS]
-    return max(things, key=own.get) if things else None
 
 
 def _places(doc, entities) -> set[str]:

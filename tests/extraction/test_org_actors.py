@@ -92,13 +92,3 @@ def test_an_organisation_at_a_site_once_that_acts_elsewhere_is_an_actor():
         "it would reopen."
     )
     assert "Block Museum" in found
-
-
-def test_a_product_read_whole_is_no_actor_though_its_short_form_looks_a_person():
-    text = (
-        "Microsoft said it would end support for Internet Explorer 6. Mozilla "
-        "Firefox, its main rival, has been gaining market share while the recently "
-        "released Google Chrome is also quickly gaining users. Chrome is fast. "
-        "Users say Chrome is simple."
-    )
-    assert "Google Chrome" not in actors(text)
