@@ -49,11 +49,13 @@ def split_glued(registry: Registry, doc, entities) -> None:
         original = registry.drafts[ref.key]
         registry.unmention(ref.start, ref.end)
         pieces = _pieces(doc, inner, ref.start)
-        for index, (start, end, label) in enumerate(pieces):
+        # each piece did what the whole name did: 'Eunice Yung of New People's
+        # Party' and 'Refugee Council Enver Solomon' name two who were elected, spoke
+        for start, end, label in pieces:
             name = registry.text[start:end]
             draft = registry.draft(name, ACTOR_LABELS[label])
             registry.mention(draft, start, end)
-            draft.acts = draft.acts or (original.acts and index == len(pieces) - 1)
+            draft.acts = draft.acts or original.acts
         if not original.spans:
             registry.drafts.pop(original.key, None)
 

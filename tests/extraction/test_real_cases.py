@@ -465,3 +465,12 @@ def test_praise_denied_in_a_quote_is_blame():
         'angry with anyone."'
     )
     assert found == [("Ana Ruiz", "critical")]
+
+
+def test_each_piece_of_a_name_the_recogniser_splits_does_what_the_whole_did():
+    found = actors(
+        "Voters went to the polls. Other candidates elected were Gary Chan of DAB "
+        "and Eunice Yung of New People's Party."
+    )
+    assert found["Eunice Yung"] == "person"
+    assert found["New People's Party"] == "organization"
