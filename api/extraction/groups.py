@@ -42,6 +42,7 @@ def groups(registry: Registry, zones_) -> None:
         modifiers = match.group(2).lower().split()
         match_start = match.start(2)
         classifier = None if prefix or modifiers else _classifier(registry, match)
+        members_of = None if prefix or modifiers else _named_members(registry, match)
         if classifier:
             modifiers, match_start = classifier
         if _adjective(registry.text, noun, match.end()) or _owned(registry, match):
@@ -57,7 +58,10 @@ def groups(registry: Registry, zones_) -> None:
         naming = [m for m in modifiers if m not in TRANSPARENT]
         allies = None if prefix or naming else ALLIES.match(registry.text, end)
         place = _place(registry.text, end) if naming and not prefix else None
-        if allies:
+        if members_of:
+            owner, match_start = members_of
+            draft = _modified(registry, by_class, [owner], noun, kind, "group")
+        elif allies:
             name = f"{allies.group(1).capitalize()} {noun}"
             draft, end = registry.draft(name, type_, tentative=True), allies.end()
         elif place:
@@ -90,6 +94,39 @@ def _classifier(registry: Registry, match) -> tuple[list[str], int] | None:
     if not registry.free(before.idx, before.idx + len(before.text)):
         return None
     return [before.lower_], before.idx
+
+
+# Entity types of a proper name before a group noun that make it where the group is
+# ('Toronto fans'), not whose members they are.
+PLACE_TYPES = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
+
+
+def _named_members(registry: Registry, match) -> tuple[str, int] | None:
+    """'Scientology officials', 'Labour MPs', 'Red Cross workers': a name the
+    parse compounds with the group noun says whose members the group is; the
+    name as written and where it starts. A place ('Toronto fans') is no owner."""
+    doc = registry.doc
+    token = parse.token_at(doc, match.start(3)) if doc is not None else None
+    if token is None:
+        return None
+    names = []
+    for before in reversed(doc[max(0, token.i - 4) : token.i]):
+        if (
+            before.pos_ != "PROPN"
+            or before.dep_ != "compound"
+            or before.head.i != token.i
+        ):
+            break
+        names.insert(0, before)
+    if not names or any(t.ent_type_ in PLACE_TYPES for t in names):
+        return None
+    start, end = names[0].idx, names[-1].idx + len(names[-1].text)
+    text = registry.text[start:end]
+    if text in gz.DEMONYMS or text in gz.country_forms() or text in gz.NOT_NAMES:
+        return None
+    for ref in registry.between(start, end):
+        registry.unmention(ref.start, ref.end)
+    return text, start
 
 
 # 'troops from other allied countries': a group named by the countries it comes from

@@ -132,3 +132,14 @@ def test_a_country_by_its_people_is_not_a_group_of_its_own():
     found = actors("Belgium played Panama. The Belgians won and the British said no.")
     assert "Belgians" not in found
     assert "British" not in found
+
+
+def test_a_name_before_a_group_noun_says_whose_members_they_are():
+    found = actors(
+        "Police arrived. Labour MPs said the plan was wrong. Hamas officials said "
+        "the talks had failed. Toronto fans said it was great."
+    )
+    assert found["Labour MPs"].type == "group"
+    assert found["Hamas officials"].type == "group"
+    assert "Toronto fans" not in found
+    assert "fans" in found
