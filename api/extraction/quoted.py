@@ -17,7 +17,7 @@ from api.extraction.types import Reaction
 # Blame that names no verdict word: neglect ('nobody seems to have noticed') and
 # foreknowledge ('the company knew the gas was bad').
 BLAME = re.compile(
-    r"\bnobody\b(?:\s+[\w’']+){0,6}?\s+(?:noticed|listened|cares|cared|helped)\b"
+    r"\bnobody\b(?:\s+[\w’']+){0,6}?\s+(?:noticed|listened|cares|cared|helped|told|warned|asked|came|bothered)\b"
     r"|\b(?:knew|should have|could have been avoided|preventable)\b",
     re.I,
 )

@@ -46,3 +46,13 @@ def test_worry_in_a_quote_is_no_reaction():
 def test_the_lead_person_does_not_react_by_quote():
     found = reactions(LEAD + "“It is a scandal,” said Ms Ruiz.")
     assert "Ana Ruiz" not in found
+
+
+def test_nobody_telling_those_affected_is_blame():
+    annotation = extract(
+        LEAD + "Passenger Aileen Rennie waited for hours. "
+        '"Nobody told us anything. Nobody," she said.'
+    )
+    assert [(r.actor, r.stance) for r in annotation.reactions] == [
+        ("aileen-rennie", "critical")
+    ]
