@@ -27,12 +27,12 @@ CORPUS = curated("corpus")
 REAL = curated("corpus-real")
 REAL_FLOORS = {
     "speaker": 0.88,
-    "actors": 0.72,
-    "statistics": 0.89,
+    "actors": 0.76,
+    "statistics": 0.9,
     "category": 0.9,
     "reactions": 0.69,
     "stance": 0.86,
-    "unit": 0.7,
+    "unit": 0.8,
 }
 
 
