@@ -126,7 +126,7 @@ def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> Non
             continue
         if normalise(text) in places:
             continue
-        if not registry.free(start, end):
+        if not registry.free(start, end) or _office_words(registry.text, end, text):
             continue
         # a nationality or faith is capitalised anywhere, so an opening one is a name
         if type_ != "group" and _lone_opener(doc, start, end, votes):
@@ -137,6 +137,18 @@ def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> Non
         )
         if registry.mention(draft, start, end) and _acts(doc, start, end):
             draft.acts = True
+
+
+OFFICE = re.compile(r"\s+(?:Secretary|Minister)\b")
+
+
+def _office_words(text: str, end: int, name: str) -> bool:
+    """'Shadow Home Secretary Yvette Cooper': words the recogniser reads as an
+    organisation right before 'Secretary' or 'Minister' name an office, unless
+    they hold an institution's word ('Home Office Minister')."""
+    if not OFFICE.match(text, end):
+        return False
+    return not any(word in gz.INSTITUTION_WORDS for word in name.split())
 
 
 def _people_named(doc, start: int, end: int, label: str) -> str | None:

@@ -92,3 +92,12 @@ def test_an_organisation_at_a_site_once_that_acts_elsewhere_is_an_actor():
         "it would reopen."
     )
     assert "Block Museum" in found
+
+
+def test_words_before_secretary_name_an_office_not_an_organisation():
+    found = actors(
+        "Prices rose. Labour's Shadow Home Secretary Yvette Cooper said her party "
+        "has supported the idea. Home Office Minister Tom Pursglove said so."
+    )
+    assert "Shadow Home" not in found
+    assert {"Yvette Cooper", "Home Office", "Tom Pursglove"} <= set(found)
