@@ -203,10 +203,10 @@ def actor_named(registry, token):
                 found = _draft_over(registry, child)
                 if found is not None:
                     return found
-    return _voiced_body(registry, token) or _person_within(registry, token)
+    return voiced_body(registry, token) or _person_within(registry, token)
 
 
-def _voiced_body(registry, token):
+def voiced_body(registry, token):
     """'A spokesperson for the World Bank', 'an official at the ministry': an
     unnamed voice speaks for the body named after it."""
     if token.lemma_.lower() not in VOICES:

@@ -52,7 +52,9 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         named, text = parse.subject(verb), verb.text
     if named is None or holds(skip, named.idx):
         return None
-    speaker = parse.actor_named(registry, named) or _owner_of_work(registry, named)
+    speaker = _unnamed_voice(registry, named, skip)
+    speaker = speaker or parse.actor_named(registry, named)
+    speaker = speaker or _owner_of_work(registry, named)
     if speaker is None and (_unowned_work(named) or _someone_new(named)):
         return None, text  # 'a letter seen by Sky News says': no one named speaks
     if speaker is None and parse.pronoun_kind(named) == "person":
@@ -66,6 +68,22 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     return speaker, text
 
 
+def _unnamed_voice(registry, named, skip):
+    """'Avon Fire and Rescue Service said ... "Investigations are under way," a
+    spokesman said': a voice that names no body of its own ('for X', 'a Microsoft
+    spokesman', 'its spokesman') speaks for the body the text was just about."""
+    if named.lemma_.lower() not in parse.VOICES or named.lemma_.lower() in (
+        "source",
+        "statement",
+    ):
+        return None
+    if parse.voiced_body(registry, named) is not None:
+        return None
+    if any(c.dep_ in ("compound", "poss", "amod", "prep") for c in named.children):
+        return None
+    return body_antecedent(registry, named, skip, kinds=VOICED_KINDS)
+
+
 # Pronouns that stand for a body, and the kinds of actor each may stand for.
 BODY_PRONOUNS = {
     "it": ("organization", "government", "country"),
@@ -73,12 +91,17 @@ BODY_PRONOUNS = {
 }
 
 
-def body_antecedent(registry, pronoun, skip):
+# Who an unnamed voice ('a spokesman said') may speak for.
+VOICED_KINDS = ("organization", "government")
+
+
+def body_antecedent(registry, pronoun, skip, kinds=None):
     """'"Care continues," it added': the body the sentence before has as its
     subject ('the hospital said in a statement'), else the last body of the
-    pronoun's kinds its paragraph names before it; None past the paragraph."""
-    kinds = BODY_PRONOUNS[pronoun.lower_]
+    pronoun's kinds its paragraph names before it; None past the paragraph.
+    With `kinds`, `pronoun` is any word standing for a body of those kinds."""
     singular = pronoun.lower_ == "it"
+    kinds = kinds or BODY_PRONOUNS[pronoun.lower_]
     paragraph = registry.text.rfind("\n", 0, pronoun.idx) + 1
     refs = [
         r for r in registry.between(paragraph, pronoun.idx) if not holds(skip, r.start)

@@ -115,3 +115,17 @@ def test_a_pronoun_in_what_a_person_reports_is_that_person():
     assert {(r.actor, r.stance) for r in annotation.reactions} == {
         ("phil-hogan", "critical")
     }
+
+
+def test_an_unnamed_voice_speaks_for_the_body_just_named():
+    assert [
+        (text, speaker)
+        for text, _, speaker in quotes(
+            "A fire destroyed a warehouse on Sunday.\n\nThe Harbour Authority said "
+            'the cause was not yet known. "Investigations are under way," a '
+            'spokesman said. A Microsoft spokesman said: "We are checking."'
+        )
+    ] == [
+        ("Investigations are under way", "Harbour Authority"),
+        ("We are checking.", "Microsoft"),
+    ]
