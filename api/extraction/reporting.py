@@ -57,7 +57,7 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     speaker = speaker or _owner_of_work(registry, named)
     if speaker is None and (_unowned_work(named) or _someone_new(named)):
         return None, text  # 'a letter seen by Sky News says': no one named speaks
-    if speaker is None and parse.pronoun_kind(named) == "person":
+    if speaker is None and (parse.pronoun_kind(named) == "person" or _by_age(named)):
         speaker = antecedent(registry, named, skip, quoted=quote)
     if speaker is None and named.lower_ in BODY_PRONOUNS:
         speaker = body_antecedent(registry, named, skip)
@@ -66,6 +66,15 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
+
+
+def _by_age(named) -> bool:
+    """'said the 45-year-old': a person named before, now called by their age."""
+    return (
+        named.lower_ == "old"
+        and any(c.lower_ == "the" for c in named.children)
+        and any(c.lemma_ == "year" for c in named.children)
+    )
 
 
 def _unnamed_voice(registry, named, skip):

@@ -129,3 +129,10 @@ def test_an_unnamed_voice_speaks_for_the_body_just_named():
         ("Investigations are under way", "Harbour Authority"),
         ("We are checking.", "Microsoft"),
     ]
+
+
+def test_a_person_called_by_their_age_is_the_person_named_before():
+    assert quotes(
+        "A fire destroyed a warehouse on Sunday.\n\nFirefighter Dave Kemp, 45, was "
+        'first at the scene. "The heat was incredible," said the 45-year-old.'
+    ) == [("The heat was incredible", "direct", "Dave Kemp")]
