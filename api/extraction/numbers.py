@@ -81,8 +81,11 @@ WRITTEN = re.compile(
 )
 # 'a thousand', 'more than a thousand', 'over one million', 'half a million'
 WHOLE = re.compile(
-    rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<count>[Aa]|[Oo]ne|[Hh]alf\s+a)\s+"
+    rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?"
+    rf"(?P<count>[Aa]|[Hh]alf\s+a|(?i:{alternation(UNITS, ignore_case=True)}))\s+"
     r"(?P<scale>hundred|thousand|million|billion)\b(?!\s+(?:of\s|years?\b|-))"
+    # 'one hundred and twenty'
+    rf"(?:\s+and\s+(?P<rest>(?i:{alternation(UNITS, ignore_case=True)}))\b(?!-))?"
 )
 # 'almost half', 'about half': a share, written only with its qualifier
 HALF = re.compile(rf"(?<![\w-])(?P<qual>(?i:{_QUAL}))\s+half\b(?!\s+(?:an?|the)\s)")
@@ -146,8 +149,11 @@ def _wholes(text: str, start: int, end: int, found: list[Figure]) -> list[Figure
     win over the numbers written inside them."""
     extra = []
     for match in WHOLE.finditer(text, start, end):
-        share = 0.5 if match.group("count").lower().startswith("half") else 1
-        value = share * {**SCALES, "hundred": 100}[match.group("scale")]
+        count = match.group("count").lower()
+        # 'three hundred', 'two million': the number word times its scale
+        share = 0.5 if count.startswith("half") else UNITS.get(count, 1)
+        value = float(share * {**SCALES, "hundred": 100}[match.group("scale")])
+        value += UNITS.get((match.group("rest") or "").lower(), 0)
         default = "approximate" if match.group("count").lower() == "a" else "exact"
         qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), default)
         extra.append(Figure(match.start(), match.end(), value, qualifier))

@@ -78,3 +78,11 @@ def test_a_range_is_one_figure_with_its_high_end():
 
 def test_a_range_of_years_is_a_duration_not_a_figure():
     assert found("sentences of 20 to 50 years") == []
+
+
+def test_a_number_word_times_its_scale_is_one_figure():
+    text = "Three hundred people marched. One hundred and twenty people died."
+    assert [(v, n) for v, n, _, _ in found(text)] == [
+        ("Three hundred", 300.0),
+        ("One hundred and twenty", 120.0),
+    ]
