@@ -120,8 +120,8 @@ def _org(text: str, parts, index: int) -> tuple:
 def _introduced_org(text: str, part) -> tuple:
     """'Volunteers from the charity Refuge Littoral': named by what it is."""
     noun = institutions.introduced(text, part.start)
-    name = text[part.start : part.end]
-    return (part.start, part.end, name, "organization", None, noun)
+    end = institutions.name_end(text, part.end)
+    return (part.start, end, text[part.start : end], "organization", None, noun)
 
 
 def parts_are_name(parts) -> bool:

@@ -107,10 +107,19 @@ def body_end(text: str, end: int) -> int | None:
     return match.end()
 
 
+# What joins the words of a name introduced by what it is: 'Berg & Holm', 'the
+# campaign group Dignity in Dying', 'the charity Save the Children'.
+NAME_JOINS = re.compile(
+    r"(?: (?:&|of|for|in|on|without|and)(?: the)?| the) [A-Z][\w’'-]*"
+    r"(?: [A-Z][\w’'-]*)*"
+)
+
+
 def name_end(text: str, end: int) -> int:
-    """'Berg & Holm': an ampersand joins two capitalised words into one name."""
-    match = re.match(r" & [A-Z][\w’'-]*", text[end : end + 40])
-    return end + match.end() if match else end
+    """Where a name introduced by what it is ends: over '&' and the small words
+    that join its capitalised ones."""
+    match = NAME_JOINS.match(text, end, end + 60)
+    return match.end() if match else end
 
 
 @lru_cache(maxsize=1)

@@ -101,3 +101,12 @@ def test_words_before_secretary_name_an_office_not_an_organisation():
     )
     assert "Shadow Home" not in found
     assert {"Yvette Cooper", "Home Office", "Tom Pursglove"} <= set(found)
+
+
+def test_a_name_introduced_by_what_it_is_runs_over_its_small_words():
+    found = actors(
+        "Ministers met. Campaign group Dignity in Dying welcomed the result. The "
+        "charity Save the Children said it was worried."
+    )
+    assert {"Dignity in Dying", "Save the Children"} <= set(found)
+    assert "Dignity" not in found
