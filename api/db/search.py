@@ -102,7 +102,8 @@ def _matching(stmt: Select, found: list[str]) -> tuple[Select, ColumnElement]:
             lambda left, right: left.op("&&")(right),
             (func.phraseto_tsquery(CONFIG, func.lede_fold(term)) for term in found),
         )
-        return stmt.where(DOCUMENT.op("@@")(query)), -func.ts_rank(DOCUMENT, query, NORMALIZATION)
+        rank = -func.ts_rank(DOCUMENT, query, NORMALIZATION)
+        return stmt.where(DOCUMENT.op("@@")(query)), rank
     # Each term an FTS5 string: the tokenizer reads it as a phrase of its words,
     # and nothing in it (NEAR, *, AND, parentheses) is an operator.
     expression = " AND ".join('"' + term.replace('"', '""') + '"' for term in found)
