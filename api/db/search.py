@@ -27,7 +27,9 @@ from sqlalchemy.orm import Session
 from api.db import models, session
 
 KINDS = ("article", "quote", "reaction", "statistic", "actor")
-# SQLite: the FTS5 table over search_entries (label, body), `rank` its BM25 order.
+PARTS = ("label", "body")
+# SQLite: the FTS5 table over search_entries, a label and a body column for each
+# kind (`{kind}_label`, `{kind}_body`); `rank` is its BM25 order.
 FTS = table(
     "search_index",
     sql_column("rowid", Integer),
@@ -65,14 +67,14 @@ def restrict(stmt: Select, q: str, kind: str, item_id) -> tuple[Select, ColumnEl
     """`stmt` narrowed to the items of `kind` (their id: `item_id`) that match `q`,
     and the rank to order them by, best first."""
     stmt = stmt.join(entry, and_(_of_kinds([kind]), entry.item_id == item_id))
-    return _matching(stmt, terms(q))
+    return _matching(stmt, terms(q), [kind])
 
 
 def select_entries(
     q: str, kind: list[str] | None = None, article: str | None = None
 ) -> Select:
     """Entries of every kind (or of `kind`) matching `q`, best first."""
-    stmt, rank = _matching(select(entry), terms(q))
+    stmt, rank = _matching(select(entry), terms(q), kind)
     if kind:
         stmt = stmt.where(_of_kinds(kind))
     if article:
@@ -94,7 +96,9 @@ def _postgresql() -> bool:
     return session().get_bind().dialect.name == "postgresql"
 
 
-def _matching(stmt: Select, found: list[str]) -> tuple[Select, ColumnElement]:
+def _matching(
+    stmt: Select, found: list[str], kinds: list[str] | None
+) -> tuple[Select, ColumnElement]:
     if not found:
         return stmt.where(false()), entry.id
     if _postgresql():
@@ -107,6 +111,10 @@ def _matching(stmt: Select, found: list[str]) -> tuple[Select, ColumnElement]:
     # Each term an FTS5 string: the tokenizer reads it as a phrase of its words,
     # and nothing in it (NEAR, *, AND, parentheses) is an operator.
     expression = " AND ".join('"' + term.replace('"', '""') + '"' for term in found)
+    if kinds:
+        # Only the kinds' own columns: their matches alone are read.
+        columns = " ".join(f"{kind}_{part}" for kind in kinds for part in PARTS)
+        expression = f"{{{columns}}} : ({expression})"
     stmt = stmt.join(FTS, FTS.c.rowid == entry.id)
     return stmt.where(FTS.c.search_index.op("MATCH")(expression)), FTS.c.rank
 

@@ -29,25 +29,40 @@ EXISTING = (
     "SELECT 'actor', id, NULL, name, '', NULL, NULL FROM actors",
 )
 
-# SQLite: an FTS5 index of the table's label and body (external content: the text
-# is stored once, in search_entries), folding case and accents, kept by triggers.
+# SQLite: an FTS5 index folding case and accents, with a label and a body column
+# for each kind, so that a search of one kind reads only its own matches (a
+# column filter) without visiting the other kinds' entries. Contentless: the text
+# is kept once, in search_entries, whose triggers feed the index.
+KINDS = ("article", "quote", "reaction", "statistic", "actor")
+FTS_COLUMNS = [f"{kind}_{part}" for kind in KINDS for part in ("label", "body")]
+
+
+def _values(row: str) -> str:
+    """The FTS5 columns of an entry (`new` or `old`): its own kind's filled."""
+    return ", ".join(
+        f"CASE {row}.kind WHEN '{kind}' THEN {row}.{part} END"
+        for kind in KINDS
+        for part in ("label", "body")
+    )
+
+
+_COLUMNS = ", ".join(FTS_COLUMNS)
+_ADD = f"INSERT INTO search_index(rowid, {_COLUMNS}) VALUES (new.id, {_values('new')});"
+_REMOVE = (
+    f"INSERT INTO search_index(search_index, rowid, {_COLUMNS}) "
+    f"VALUES ('delete', old.id, {_values('old')});"
+)
 SQLITE_INDEX = (
-    "CREATE VIRTUAL TABLE search_index USING fts5(label, body, "
-    "content='search_entries', content_rowid='id', "
+    f"CREATE VIRTUAL TABLE search_index USING fts5({_COLUMNS}, content='', "
     "tokenize='unicode61 remove_diacritics 2')",
     # BM25 with a match in the label (a title, a quote's words) worth four in the body.
-    "INSERT INTO search_index(search_index, rank) VALUES ('rank', 'bm25(4.0, 1.0)')",
-    "CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN "
-    "INSERT INTO search_index(rowid, label, body) "
-    "VALUES (new.id, new.label, new.body); END",
-    "CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN "
-    "INSERT INTO search_index(search_index, rowid, label, body) "
-    "VALUES ('delete', old.id, old.label, old.body); END",
-    "CREATE TRIGGER search_entries_au AFTER UPDATE ON search_entries BEGIN "
-    "INSERT INTO search_index(search_index, rowid, label, body) "
-    "VALUES ('delete', old.id, old.label, old.body); "
-    "INSERT INTO search_index(rowid, label, body) "
-    "VALUES (new.id, new.label, new.body); END",
+    "INSERT INTO search_index(search_index, rank) "
+    f"VALUES ('rank', 'bm25({', '.join(['4.0, 1.0'] * len(KINDS))})')",
+    f"CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN {_ADD} END",
+    f"CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries "
+    f"BEGIN {_REMOVE} END",
+    "CREATE TRIGGER search_entries_au AFTER UPDATE ON search_entries "
+    f"BEGIN {_REMOVE} {_ADD} END",
 )
 SQLITE_DROP = (
     "DROP TRIGGER IF EXISTS search_entries_au",
