@@ -51,18 +51,25 @@ def test_the_migration_indexes_the_rows_stored_before_it(scratch_app):
 
 
 def test_every_item_has_one_entry(scratch_app, seed):
+    entry = models.SearchEntry
     with scratch_app.app_context():
-        entry = models.SearchEntry
-        counts = dict(
-            session()
-            .execute(select(entry.kind, func.count()).group_by(entry.kind))
-            .all()
+        per_kind = select(entry.kind, func.count()).group_by(entry.kind)
+        of_article = per_kind.where(entry.article_id == seed.article.id)
+        counts = dict(session().execute(of_article).all())
+        actors = session().scalars(
+            select(entry.item_id).where(
+                entry.kind == "actor",
+                entry.item_id.in_([actor.id for actor in seed.actors]),
+            )
         )
-    assert counts["quote"] == len(seed.quotes)
-    assert counts["reaction"] == len(seed.reactions)
-    assert counts["statistic"] == len(seed.statistics)
-    assert counts["actor"] == len(seed.actors)
-    assert counts["article"] == 1
+        actor_ids = sorted(actors)
+    assert counts == {
+        "article": 1,
+        "quote": len(seed.quotes),
+        "reaction": len(seed.reactions),
+        "statistic": len(seed.statistics),
+    }
+    assert actor_ids == sorted(actor.id for actor in seed.actors)
 
 
 def _search(app, q: str, kind: str) -> list[str]:
