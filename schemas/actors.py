@@ -11,8 +11,8 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
-    text_param,
 )
 
 
@@ -83,8 +83,5 @@ class ActorQueryArgsSchema(QueryArgsSchema):
     type = choices_filter(
         "ActorType", ACTOR_TYPES, "Only actors of these types.", ["person", "country"]
     )
-    q = text_param(
-        "Only actors whose name contains this, ignoring case.",
-        "tokayev",
-    )
-    sort = sort_field(("name", "type", "mention_count"), "name")
+    q = search_param("Only actors whose name matches this.", "tokayev")
+    sort = sort_field(("name", "type", "mention_count"), "name", searched=True)

@@ -20,6 +20,7 @@ from schemas.common import (
     UtcDateTime,
     choice,
     described,
+    search_param,
     sort_field,
     text_param,
 )
@@ -128,10 +129,7 @@ class ArticleDetailSchema(ArticleSchema):
 
 
 class ArticleQueryArgsSchema(QueryArgsSchema):
-    q = text_param(
-        "Only articles whose title or text contains this, ignoring case.",
-        "Kazakhstan",
-    )
+    q = search_param("Only articles whose title or text matches this.", "Kazakhstan")
     actor = text_param(
         "Only articles that mention this actor (its id).",
         "kassym-jomart-tokayev",
@@ -150,7 +148,9 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
         "2022-01-31",
     )
     sort = sort_field(
-        ("published_on", "title", "word_count", "created_at"), "-published_on"
+        ("published_on", "title", "word_count", "created_at"),
+        "-published_on",
+        searched=True,
     )
 
 

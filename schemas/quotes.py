@@ -14,6 +14,7 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
     text_param,
 )
@@ -66,8 +67,5 @@ class QuoteQueryArgsSchema(QueryArgsSchema):
     kind = choices_filter(
         "QuoteKind", QUOTE_KINDS, "Only quotes of these kinds.", ["direct", "partial"]
     )
-    q = text_param(
-        "Only quotes whose text contains this, ignoring case.",
-        "negotiation",
-    )
-    sort = sort_field(("start", "kind", "speaker", "length"), "start")
+    q = search_param("Only quotes whose words match this.", "negotiation")
+    sort = sort_field(("start", "kind", "speaker", "length"), "start", searched=True)

@@ -13,6 +13,7 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
     text_param,
 )
@@ -71,4 +72,7 @@ class ReactionQueryArgsSchema(QueryArgsSchema):
         "Stance", STANCES, "Only these stances.", ["critical", "concerned"]
     )
     actor = text_param("Only reactions of this actor (id).", "xi-jinping")
-    sort = sort_field(("start", "stance", "actor"), "start")
+    q = search_param(
+        "Only reactions whose summary, evidence or target matches this.", "applauded"
+    )
+    sort = sort_field(("start", "stance", "actor"), "start", searched=True)

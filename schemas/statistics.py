@@ -14,6 +14,7 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
     text_param,
 )
@@ -105,4 +106,7 @@ class StatisticQueryArgsSchema(QueryArgsSchema):
     max_value = described(
         fields.Float, "Only values at most this.", 1000, allow_nan=False
     )
-    sort = sort_field(("start", "value", "category"), "start")
+    q = search_param(
+        "Only figures whose evidence, subject or context matches this.", "detained"
+    )
+    sort = sort_field(("start", "value", "category"), "start", searched=True)

@@ -9,6 +9,7 @@ from importlib import metadata
 from jsonschema import Draft202012Validator
 
 from api.db.jobs import ARTICLE_STATES, JOB_STATES
+from api.db.search import KINDS
 from api.extraction.types import (
     ACTOR_TYPES,
     CATEGORIES,
@@ -29,6 +30,7 @@ VOCABULARIES = {
     "Placement": PLACEMENTS,
     "Qualifier": QUALIFIERS,
     "QuoteKind": QUOTE_KINDS,
+    "SearchKind": KINDS,
     "Stance": STANCES,
     "JobState": JOB_STATES,
     "JobArticleState": ARTICLE_STATES,

@@ -206,6 +206,31 @@ class Statistic(Base):
     source: Mapped[Actor | None] = relationship()
 
 
+class SearchEntry(Base):
+    """One searchable item (an article, a quote, a reaction, a figure, an actor):
+    what api.db.search matches a query against, kept by every write.
+
+    The full-text index over `label` and `body` is the database's own, built by a
+    migration beside the table: SQLite's FTS5 table `search_index`, fed by
+    triggers; PostgreSQL's generated tsvector column `document` with a GIN index.
+    """
+
+    __tablename__ = "search_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
+    item_id: Mapped[str] = mapped_column(String(80))
+    # None for an actor, which belongs to no one article.
+    article_id: Mapped[str | None] = mapped_column(article_fk(), index=True)
+    # What a hit shows (a quote's words, a title); `body`: what else is searched.
+    label: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    start: Mapped[int | None]
+    end: Mapped[int | None]
+
+    __table_args__ = (UniqueConstraint("kind", "item_id"),)
+
+
 # Quotes sorted by length: an index on the expression the sort orders by.
 Index("ix_quotes_length_id", func.length(Quote.text), Quote.id)
 

@@ -9,6 +9,7 @@ from api.resources import (
     mentions,
     quotes,
     reactions,
+    search,
     statistics,
 )
 
@@ -20,6 +21,7 @@ MODULES = (
     quotes,
     reactions,
     statistics,
+    search,
     facets,
     health,
 )

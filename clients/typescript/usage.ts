@@ -84,6 +84,20 @@ export function statistics(list: Json<"listStatistics">, one: Json<"getStatistic
   return list.map((s) => s.value).concat([high ?? 0, labels.length]);
 }
 
+// One search across every kind: a hit says what it is and, when it stands in the
+// text, where; actors and articles have no offsets of their own.
+export function search(hits: Json<"listSearchHits">, texts: Record<string, string>): string[] {
+  return hits.map((hit: Schemas["SearchHit"]) => {
+    const kind: Schemas["SearchKind"] = hit.kind;
+    const article: string | null = hit.article;
+    const start: number | null = hit.start_utf16;
+    const end: number | null = hit.end_utf16;
+    const text = article === null ? undefined : texts[article];
+    const found = start === null || end === null || text === undefined ? hit.snippet : text.slice(start, end);
+    return `${kind} ${hit.id}: ${hit.text} (${found}) ${hit.start ?? ""}-${hit.end ?? ""}`;
+  });
+}
+
 export function jobs(job: Json<"getJob">): string[] {
   const state: Schemas["JobState"] = job.state;
   const finished: string | null = job.finished_at;
@@ -126,6 +140,11 @@ export const reactionsQuery: NonNullable<operations["listReactions"]["parameters
   stance: ["critical", "concerned"],
   sort: "-start",
   format: "csv",
+};
+export const searchQuery: operations["listSearchHits"]["parameters"]["query"] = {
+  q: '"shoot to kill" Tokayev',
+  kind: ["quote", "reaction"],
+  page_size: 50,
 };
 export const articlesQuery: NonNullable<operations["listArticles"]["parameters"]["query"]> = {
   published_from: "2022-01-01",
