@@ -15,6 +15,7 @@ from schemas.common import (
     described,
     sort_field,
     text_param,
+    version_field,
 )
 
 
@@ -22,6 +23,7 @@ class ReactionSchema(LocatedSchema):
     id = described(
         fields.String, "Stable id of the reaction.", "r-0c4f2e9b81-xi-jinping"
     )
+    version = version_field()
     article = article_of_item()
     actor = described(
         fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"

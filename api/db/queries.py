@@ -10,15 +10,14 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.sql.functions import GenericFunction
 
 from api.db import UNICODE_LOWER, models, session
+from api.db.keyset import ordered
 
 
 def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
     """Apply `sort` (`field` or `-field`), then a unique column: no page overlap.
     Both run the same way, so that one index read forwards or backwards gives it."""
     column = columns[sort.lstrip("-")]
-    if sort.startswith("-"):
-        return stmt.order_by(column.desc(), tiebreak.desc())
-    return stmt.order_by(column.asc(), tiebreak.asc())
+    return ordered(stmt, column, tiebreak, descending=sort.startswith("-"))
 
 
 def contains(column, needle: str) -> ColumnElement[bool]:
@@ -109,7 +108,7 @@ def select_mentions(actor: str | None = None, article: str | None = None) -> Sel
     stmt = _where_equal(
         select(mention), {mention.actor_id: actor, mention.article_id: article}
     )
-    return stmt.order_by(mention.article_id, mention.start, mention.id)
+    return ordered(stmt, mention.article_id, mention.start, mention.id)
 
 
 def select_quotes(
