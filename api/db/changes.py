@@ -8,11 +8,22 @@ committed once N is read. A clock would give no such order.
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, cast, delete, exists, insert, literal, select
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    cast,
+    delete,
+    exists,
+    insert,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from api.db import models
+from api.db.keyset import ordered
 
 # What a deletion's kind names, and where an item of that kind is stored.
 KINDS = {
@@ -70,3 +81,13 @@ def record_removal(db: Session, kind: str, where) -> None:
     model = KINDS[kind]
     removed = select(literal(kind), cast(model.id, String)).where(where)
     db.execute(insert(models.Deletion).from_select(["kind", "item_id"], removed))
+
+
+def select_deletions(kind: str | list[str] | None = None) -> Select:
+    """The removals, in the order of the commits that made them."""
+    deletion = models.Deletion
+    stmt = select(deletion)
+    kinds = [kind] if isinstance(kind, str) else kind
+    if kinds:
+        stmt = stmt.where(deletion.kind.in_(kinds))
+    return ordered(stmt, deletion.version, deletion.id)

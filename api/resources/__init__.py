@@ -3,6 +3,7 @@
 from api.resources import (
     actors,
     articles,
+    deletions,
     facets,
     health,
     jobs,
@@ -20,6 +21,7 @@ MODULES = (
     quotes,
     reactions,
     statistics,
+    deletions,
     facets,
     health,
 )
