@@ -38,8 +38,10 @@ def decode(token: str, order: Order) -> Key:
         raise CursorError(BAD) from None
     if fingerprint != order.fingerprint:
         raise CursorError(OTHER_ORDER)
-    types = order.types()
-    if len(values) != len(types):
+    types, nullable = order.types(), order.nullable()
+    if len(values) != len(types) or any(
+        value is None and not can for value, can in zip(values, nullable, strict=True)
+    ):
         raise CursorError(BAD)
     return tuple(_typed(value, kind) for value, kind in zip(values, types, strict=True))
 

@@ -21,6 +21,9 @@ from schemas.lists import ListArgsSchema
 # Parameters that choose which rows of the list to show, not which rows it has.
 UNCOUNTED = {"page", "page_size", "sort", "cursor"}
 BOTH = "Give `page` or `cursor`, not both: a cursor says where the page starts."
+IN_VERSION_ORDER = (
+    "Not with `changed_since`: what changed comes in the order of the writes."
+)
 
 
 @dataclass
@@ -46,14 +49,16 @@ def window(listing: Listing) -> Window:
     """The list's `cursor` and `changed_since` read and checked: 422 naming the
     parameter when one is not valid."""
     args = _list_args()
-    order = keyset.order_of(listing.statement)
+    stmt = listing.statement
+    if "changed_since" in args:
+        stmt = keyset.changed_since(stmt, keyset.order_of(stmt), args["changed_since"])
+    order = keyset.order_of(stmt)
     after = None
     if "cursor" in args:
         try:
             after = cursors.decode(args["cursor"], order)
         except cursors.CursorError as error:
             _refuse({"cursor": [str(error)]})
-    stmt = keyset.changed_since(listing.statement, order, args.get("changed_since"))
     return Window(stmt, order, after)
 
 
@@ -68,6 +73,8 @@ def _list_args() -> dict:
         _refuse(error.messages)
     if "cursor" in args and "page" in request.args:
         _refuse({"cursor": [BOTH]})
+    if "changed_since" in args and "sort" in request.args:
+        _refuse({"sort": [IN_VERSION_ORDER]})
     return args
 
 

@@ -21,8 +21,10 @@ class ListArgsSchema(ma.Schema):
     changed_since = described(
         fields.Integer,
         "Only items written (added or rewritten) after this data version: the "
-        "`version` of an item, or the `version` of `X-Pagination` when a list was "
-        "read. Items removed since are in `GET /deletions`.",
+        "`version` of `X-Pagination` when a list was read (or the highest "
+        "`version` of its items). They come in the order of the writes (by "
+        "`version`, then id), so `sort` does not go with it. Items removed since "
+        "are in `GET /deletions?changed_since=`.",
         41,
         validate=validate.Range(min=0, max=LARGEST_VERSION),
     )

@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Column, Select, and_, or_, tuple_
 from sqlalchemy.orm import Session
 
 ORDER = "lede_order"
@@ -39,6 +39,9 @@ class Order:
     def types(self) -> list[type]:
         return [column.type.python_type for column in self.columns]
 
+    def nullable(self) -> list[bool]:
+        return [_nullable(column) for column in self.columns]
+
 
 def ordered(stmt: Select, *columns, descending: bool = False) -> Select:
     """`stmt` ordered by `columns`, with the order kept for the pager."""
@@ -51,11 +54,13 @@ def order_of(stmt: Select) -> Order:
     return stmt.get_execution_options()[ORDER]
 
 
-def changed_since(stmt: Select, order: Order, version: int | None) -> Select:
-    """Only the items written by a commit after `version` (api.db.changes)."""
-    if version is None:
-        return stmt
-    return stmt.where(order.model.version > version)
+def changed_since(stmt: Select, order: Order, version: int) -> Select:
+    """Only the items written by a commit after `version` (api.db.changes), in
+    the order of the commits: what the (version, id) index gives, however few
+    have changed among many."""
+    model = order.model
+    stmt = stmt.where(model.version > version).order_by(None)
+    return ordered(stmt, model.version, model.id)
 
 
 def rows(
@@ -88,10 +93,25 @@ def _regions(stmt: Select, order: Order, after: Key, dialect: str) -> list[Selec
     if after[0] is None:
         here = stmt.where(first.is_(None), beyond(tuple_(*rest), tuple_(*after[1:])))
         return [here, stmt.where(first.is_not(None))] if nulls_first else [here]
-    here = stmt.where(beyond(tuple_(*order.columns), tuple_(*after)))
+    here = stmt.where(_after_key(order, after))
     if nulls_first or not _nullable(first):
         return [here]
     return [here, stmt.where(first.is_(None))]
+
+
+def _after_key(order: Order, after: Key):
+    """Rows past `after`: one row-value range of the index; for a sort by an
+    expression (SQLite seeks an expression's index by the expression alone),
+    from the key's sort value on, past the key's id among its ties."""
+    beyond = _beyond(order.descending)
+    first, *rest = order.columns
+    if isinstance(getattr(first, "expression", None), Column):
+        return beyond(tuple_(*order.columns), tuple_(*after))
+    at_least = (first <= after[0]) if order.descending else (first >= after[0])
+    return and_(
+        at_least,
+        or_(beyond(first, after[0]), beyond(tuple_(*rest), tuple_(*after[1:]))),
+    )
 
 
 def _beyond(descending: bool):

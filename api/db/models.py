@@ -246,7 +246,10 @@ class Deletion(Base):
     new version no longer has), for mirrors: `GET /deletions`."""
 
     __tablename__ = "deletions"
-    __table_args__ = (by_version("deletions"),)
+    __table_args__ = (
+        by_version("deletions"),
+        Index("ix_deletions_kind_version_id", "kind", "version", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, String, func, select
+from sqlalchemy import ColumnElement, Integer, Select, String, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import joinedload
 from sqlalchemy.sql.functions import GenericFunction
@@ -129,7 +129,7 @@ def select_quotes(
         "start": quote.start,
         "kind": quote.kind,
         "speaker": quote.speaker_id,
-        "length": func.length(quote.text),
+        "length": func.length(quote.text, type_=Integer),
     }
     return order(stmt, sort, columns, quote.id)
 

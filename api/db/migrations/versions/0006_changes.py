@@ -35,6 +35,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_deletions_version_id", "deletions", ["version", "id"])
+    op.create_index(
+        "ix_deletions_kind_version_id", "deletions", ["kind", "version", "id"]
+    )
 
 
 def downgrade() -> None:
