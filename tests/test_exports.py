@@ -225,3 +225,35 @@ def test_a_csv_etag_revalidates_the_csv_only(client):
     assert again.status_code == 304
     assert "Accept" in again.headers["Vary"]
     assert client.get(url, headers={"If-None-Match": csv_tag}).status_code == 200
+
+
+def test_lede_export_writes_what_the_api_exports(runner, client, article_id, tmp_path):
+    url = f"/api/v1/articles/{article_id}/quotes?kind=direct,partial&sort=-length"
+    expected = client.get(f"{url}&format=csv").get_data()
+    out = tmp_path / "quotes.csv"
+    path = f"articles/{article_id}/quotes"
+    args = ["export", path, "kind=direct,partial", "sort=-length", "--format", "csv"]
+    result = runner.invoke(args=[*args, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == expected
+    printed = runner.invoke(args=["export", "deletions", "changed_since=0"])
+    assert printed.exit_code == 0, printed.output
+    lines = printed.output.splitlines()
+    assert [json.loads(line) for line in lines] == items(
+        client.get("/api/v1/deletions?changed_since=0&page_size=100")
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["quotes", "kind=angry"], "kind: Must be one or more of"),
+        (["quotes", "cursor=nonsense"], "cursor: Not a cursor of this list"),
+        (["quotes", "kind"], "'kind' is not NAME=VALUE"),
+        (["actors/nobody/quotes"], "No actor with id 'nobody'."),
+    ],
+)
+def test_lede_export_refuses_bad_parameters_and_says_why(runner, args, said):
+    result = runner.invoke(args=["export", *args])
+    assert result.exit_code != 0
+    assert said in result.output
