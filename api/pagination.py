@@ -107,7 +107,9 @@ class SelectPage(Page):
                 session(), found.statement, found.order, None, size, params.first_item
             )
             more = params.first_item + size < params.item_count
-        params.next_cursor = cursors.encode(found.order, rows[-1][1]) if more else None
+        # (No rows, yet more: the count was kept before a write removed them.)
+        last = rows[-1][1] if more and rows else None
+        params.next_cursor = None if last is None else cursors.encode(found.order, last)
         items = [item for item, _ in rows]
         offsets.prime(items)
         return self.collection.present(items)
