@@ -3,6 +3,7 @@ adds, a replaced article and a delete, it equals a fresh snapshot."""
 
 import dataclasses
 import json
+import uuid
 
 import pytest
 
@@ -33,7 +34,8 @@ def mirrored(request, database_url, tmp_path):
         url = f"sqlite:///{tmp_path / 'mirror.sqlite3'}"
     else:
         server = request.getfixturevalue("postgres_server_url")
-        url = _fresh_postgres_database(server, "lede_mirror")
+        # A database for each test: the one before may still be closing.
+        url = _fresh_postgres_database(server, f"lede_mirror_{uuid.uuid4().hex[:8]}")
     app = seeded_app(url)
     yield app
     with app.app_context():
@@ -160,3 +162,10 @@ def test_changed_since_the_version_read_is_empty_until_a_write(mirrored):
     assert {q["version"] for q in quotes} == {version + 1}
     everything, _ = _walk(client, "/api/v1/quotes?changed_since=0")
     assert len(everything) == len(_walk(client, "/api/v1/quotes")[0])
+
+
+def test_the_feed_documents_every_kind_the_store_records():
+    from api.db import changes
+    from schemas.deletions import ITEM_KINDS
+
+    assert tuple(changes.KINDS) == ITEM_KINDS
