@@ -13,6 +13,7 @@ from schemas.common import (
     described,
     search_param,
     sort_field,
+    version_field,
 )
 
 
@@ -38,6 +39,7 @@ class ActorSchema(ResponseSchema):
     id = described(
         fields.String, "Stable id: a slug of the canonical name.", "xi-jinping"
     )
+    version = version_field()
     name = described(fields.String, "Canonical name.", "Xi Jinping")
     type = choice(
         "ActorType",

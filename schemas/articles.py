@@ -23,6 +23,7 @@ from schemas.common import (
     search_param,
     sort_field,
     text_param,
+    version_field,
 )
 from schemas.limits import MAX_NUMBER_DIGITS, MAX_PARAGRAPHS, MAX_TEXT_CHARACTERS
 from schemas.offsets import CODE_POINTS, UTF16_UNITS, SpansOf, Utf16Offset
@@ -63,6 +64,7 @@ class ArticleSchema(ResponseSchema):
         "Stable id: a slug of the title and a hash of the text.",
         EXAMPLE_ID,
     )
+    version = version_field()
     title = described(fields.String, "Title.", "Kazakhstan's president rejects talks")
     published_on = described(
         fields.Date, "Publication date.", "2022-01-07", allow_none=True

@@ -105,6 +105,16 @@ def described(field_class, description: str, example=None, **kwargs):
     return field_class(metadata=metadata, **kwargs)
 
 
+def version_field():
+    """The data version of the commit that last wrote the item."""
+    return described(
+        fields.Integer,
+        "The data version that last wrote the item (added or rewrote it): what "
+        "`changed_since` compares.",
+        42,
+    )
+
+
 def sort_field(columns: tuple[str, ...], default: str, searched: bool = False):
     """`sort`; on a list with `q` (`searched`), none given means by relevance."""
     choices = [*columns, *(f"-{c}" for c in columns)]

@@ -17,12 +17,14 @@ from schemas.common import (
     search_param,
     sort_field,
     text_param,
+    version_field,
 )
 from schemas.offsets import SpansOf
 
 
 class QuoteSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the quote.", "q-3f9a1c20de")
+    version = version_field()
     article = article_of_item()
     text = described(
         fields.String,

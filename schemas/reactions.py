@@ -16,6 +16,7 @@ from schemas.common import (
     search_param,
     sort_field,
     text_param,
+    version_field,
 )
 
 
@@ -23,6 +24,7 @@ class ReactionSchema(LocatedSchema):
     id = described(
         fields.String, "Stable id of the reaction.", "r-0c4f2e9b81-xi-jinping"
     )
+    version = version_field()
     article = article_of_item()
     actor = described(
         fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"

@@ -17,12 +17,14 @@ from schemas.common import (
     search_param,
     sort_field,
     text_param,
+    version_field,
 )
 from schemas.offsets import SpansOf
 
 
 class StatisticSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the figure.", "s-5d1e0b7a93")
+    version = version_field()
     article = article_of_item()
     value = described(
         fields.Float, "The number reported; the low end of a range.", 3800.0

@@ -43,7 +43,7 @@ def test_the_migration_indexes_the_rows_stored_before_it(scratch_app):
     url = scratch_app.config["DATABASE_URL"]
     written, found = _entries(scratch_app), _found(scratch_app)
     assert found["tokayev"] and found["shoot kill"]
-    migrate.downgrade(url, "0005_jobs")
+    migrate.downgrade(url, "0006_changes")
     migrate.upgrade(url)
     # The same entries, and the index over them answers as the writes' did.
     assert _entries(scratch_app) == written

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from api.db import models, search
+from api.db import changes, models, search
 from api.db.totals import Share, shares_of_article, update_actors
 from api.extraction.ids import content_hash
 from api.extraction.types import Annotation, Statistic
@@ -110,20 +110,33 @@ def remove(db: Session, article_id: str) -> bool:
         return False
     removed = shares_of_article(db, article_id)
     _delete_derived(db, article_id)
+    changes.record_removal(db, "article", models.Article.id == article_id)
     db.delete(article)
     db.flush()
     update_actors(db, [], removed)
     db.flush()
     orphan = ~exists().where(models.Appearance.actor_id == models.Actor.id)
+    changes.record_removal(db, "actor", orphan)
     gone = db.execute(delete(models.Actor).where(orphan).returning(models.Actor.id))
     search.unindex_actors(db, list(gone.scalars()))
     return True
+
+
+# The derived items a mirror knows by id: their removals are recorded.
+RECORDED = {
+    models.Mention: "mention",
+    models.Quote: "quote",
+    models.Reaction: "reaction",
+    models.Statistic: "statistic",
+}
 
 
 def _delete_derived(db: Session, article_id: str) -> None:
     # Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only
     # honours when foreign keys are switched on for the connection.
     for model in DERIVED:
+        if model in RECORDED:
+            changes.record_removal(db, RECORDED[model], model.article_id == article_id)
         db.execute(delete(model).where(model.article_id == article_id))
 
 

@@ -40,6 +40,7 @@ def _actor_totals(actor: models.Actor, appearance: models.Appearance | None) -> 
         role, alias_count = appearance.role or actor.role, len(aliases)
     return {
         "id": actor.id,
+        "version": actor.version,
         "name": actor.name,
         "type": actor.type,
         "role": role,

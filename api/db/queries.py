@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, func, select
 from sqlalchemy.orm import joinedload
 
 from api.db import models, search, session
+from api.db.keyset import ordered, ranked
 
 
 def order(
@@ -17,12 +18,10 @@ def order(
     Both run the same way, so that one index read forwards or backwards gives it.
     With no `sort`, a search (`rank`) gives its best matches first, else `default`."""
     if sort is None and rank is not None:
-        return stmt.order_by(rank, tiebreak.asc())
+        return ranked(stmt, rank, tiebreak)
     sort = sort or default
     column = columns[sort.lstrip("-")]
-    if sort.startswith("-"):
-        return stmt.order_by(column.desc(), tiebreak.desc())
-    return stmt.order_by(column.asc(), tiebreak.asc())
+    return ordered(stmt, column, tiebreak, descending=sort.startswith("-"))
 
 
 def select_articles(
@@ -88,7 +87,7 @@ def select_mentions(actor: str | None = None, article: str | None = None) -> Sel
     stmt = _where_equal(
         select(mention), {mention.actor_id: actor, mention.article_id: article}
     )
-    return stmt.order_by(mention.article_id, mention.start, mention.id)
+    return ordered(stmt, mention.article_id, mention.start, mention.id)
 
 
 def select_quotes(
@@ -109,7 +108,7 @@ def select_quotes(
         "start": quote.start,
         "kind": quote.kind,
         "speaker": quote.speaker_id,
-        "length": func.length(quote.text),
+        "length": func.length(quote.text, type_=Integer),
     }
     return order(stmt, sort, columns, quote.id, "start", rank)
 

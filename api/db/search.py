@@ -25,6 +25,7 @@ from sqlalchemy import column as sql_column
 from sqlalchemy.orm import Session
 
 from api.db import models, session
+from api.db.keyset import ranked
 
 KINDS = ("article", "quote", "reaction", "statistic", "actor")
 PARTS = ("label", "body")
@@ -79,7 +80,7 @@ def select_entries(
         stmt = stmt.where(_of_kinds(kind))
     if article:
         stmt = stmt.where(entry.article_id == article)
-    return stmt.order_by(rank, entry.id)
+    return ranked(stmt, rank, entry.id)
 
 
 def _of_kinds(kinds: list[str]) -> ColumnElement[bool]:

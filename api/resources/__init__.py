@@ -3,6 +3,7 @@
 from api.resources import (
     actors,
     articles,
+    deletions,
     facets,
     health,
     jobs,
@@ -22,6 +23,7 @@ MODULES = (
     reactions,
     statistics,
     search,
+    deletions,
     facets,
     health,
 )

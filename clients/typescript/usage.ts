@@ -52,7 +52,30 @@ export function actors(list: Json<"listActors">, one: Json<"getActor">): string[
 }
 
 export function mentions(text: string, list: Json<"listArticleMentions">): string[] {
-  return list.map((m) => `${m.actor}: ${evidence(text, m)} = ${m.text}`);
+  return list.map((m) => `${m.id} ${m.actor}: ${evidence(text, m)} = ${m.text}`);
+}
+
+// A mirror: what each list changed since a version, and what writes removed.
+export function deletions(list: Json<"listDeletions">): Map<string, number> {
+  const removed = new Map<string, number>();
+  for (const d of list) {
+    const kind: Schemas["ItemKind"] = d.kind;
+    const id: string = d.id;
+    const version: number = d.version;
+    removed.set(`${kind}/${id}`, version);
+  }
+  return removed;
+}
+
+export function versions(
+  a: Schemas["Article"],
+  b: Schemas["Actor"],
+  q: Schemas["Quote"],
+  r: Schemas["Reaction"],
+  s: Schemas["Statistic"],
+  m: Schemas["Mention"],
+): number {
+  return Math.max(a.version, b.version, q.version, r.version, s.version, m.version);
 }
 
 export function quotes(text: string, list: Json<"listQuotes">, one: Json<"getQuote">): string[] {
@@ -132,7 +155,9 @@ export function pagination(headers: Ok<"listQuotes">["headers"]): number | undef
   const total: number = meta.total;
   const pages: number = meta.total_pages;
   const next: number | undefined = meta.next_page;
-  return total > 0 && pages > 1 ? next : undefined;
+  const cursor: string | undefined = meta.next_cursor;
+  const version: number | undefined = meta.version;
+  return total > 0 && pages > 1 && (cursor ?? version) !== undefined ? next : undefined;
 }
 
 // Requests: filters take vocabulary words, several at once; lists export.
@@ -149,6 +174,13 @@ export const searchQuery: operations["listSearchHits"]["parameters"]["query"] = 
 export const articlesQuery: NonNullable<operations["listArticles"]["parameters"]["query"]> = {
   published_from: "2022-01-01",
   published_to: "2022-01-31",
+  cursor: "WyI0ZjFhIiwxMjY3LCJxLTQ4ZGU5MWYxYWMiXQ.k3Fv0x1Y2a8",
+  page_size: 100,
+};
+export const changesQuery: NonNullable<operations["listDeletions"]["parameters"]["query"]> = {
+  changed_since: 41,
+  kind: ["article", "quote"],
+  format: "ndjson",
 };
 export const newArticle: operations["createArticle"]["requestBody"] extends infer B
   ? B extends { content: { "application/json": infer J } } ? J : never

@@ -2,15 +2,15 @@
 database's full-text index over them (SQLite FTS5; PostgreSQL tsvector and GIN),
 built for the rows already stored
 
-Revision ID: 0006_search
-Revises: 0005_jobs
+Revision ID: 0007_search
+Revises: 0006_changes
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_search"
-down_revision = "0005_jobs"
+revision = "0007_search"
+down_revision = "0006_changes"
 branch_labels = None
 depends_on = None
 
