@@ -82,21 +82,37 @@ def _render(listing: Listing, rows: Window, schema, kind: str) -> Iterator[str]:
         yield (
             to_csv(items, columns, header=False) if kind == "csv" else to_ndjson(items)
         )
-        session().expunge_all()  # the batch's rows, read and written: let them go
 
 
 def batches(rows: Window, size: int | None = None) -> Iterator[list]:
     """The items of the window, `size` at a time, each batch one statement (two
     where a sort column's nulls begin) after the last row of the one before."""
     size = size or EXPORT_BATCH
+    if rows.order.relevance:
+        yield from _streamed(rows.statement, size)
+        return
     after = rows.after
     while True:
         found = keyset.rows(session(), rows.statement, rows.order, after, size)
         if found:
             yield [item for item, _ in found]
+            session().expunge_all()  # the batch's rows, read and written: let go
         if len(found) < size:
             return
         after = found[-1][1]
+
+
+def _streamed(stmt, size: int) -> Iterator[list]:
+    """A list by relevance, whose rank no key can resume from: one statement,
+    read `size` rows at a time, so that it is one snapshot of the list."""
+    db = session()
+    result = db.scalars(stmt.execution_options(yield_per=size))
+    for partition in result.partitions():
+        yield list(partition)
+        # Not expunge_all(): the result still loads into this identity map.
+        for item in partition:
+            if item in db:
+                db.expunge(item)
 
 
 def to_ndjson(items: list[dict]) -> str:

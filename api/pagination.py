@@ -24,6 +24,12 @@ BOTH = "Give `page` or `cursor`, not both: a cursor says where the page starts."
 IN_VERSION_ORDER = (
     "Not with `changed_since`: what changed comes in the order of the writes."
 )
+BY_RELEVANCE = (
+    "Not with `q` and no `sort`: best matches first is an order that every write "
+    "moves, so no cursor marks a place in it. Give `sort` (or `changed_since`) "
+    "to page by cursor, or page by `page`."
+)
+UNVERSIONED = "Not on this list: its rows carry no version."
 
 
 @dataclass
@@ -51,9 +57,13 @@ def window(listing: Listing) -> Window:
     args = _list_args()
     stmt = listing.statement
     if "changed_since" in args:
+        if not hasattr(keyset.order_of(stmt).model, "version"):
+            _refuse({"changed_since": [UNVERSIONED]})
         stmt = keyset.changed_since(stmt, keyset.order_of(stmt), args["changed_since"])
     order = keyset.order_of(stmt)
     after = None
+    if "cursor" in args and order.relevance:
+        _refuse({"cursor": [BY_RELEVANCE]})
     if "cursor" in args:
         try:
             after = cursors.decode(args["cursor"], order)
@@ -108,7 +118,7 @@ class SelectPage(Page):
             )
             more = params.first_item + size < params.item_count
         # (No rows, yet more: the count was kept before a write removed them.)
-        last = rows[-1][1] if more and rows else None
+        last = rows[-1][1] if more and rows and not found.order.relevance else None
         params.next_cursor = None if last is None else cursors.encode(found.order, last)
         items = [item for item, _ in rows]
         offsets.prime(items)

@@ -13,8 +13,9 @@ class ListArgsSchema(ma.Schema):
         fields.String,
         "Start after the last item of a page: the `next_cursor` of that page's "
         "`X-Pagination` (or its `Link` rel=next). Reads as fast at any depth, "
-        "with every sort; not together with `page`. In an export, starts the "
-        "export there (to resume one).",
+        "with every sort; not together with `page`, nor in relevance order (`q` "
+        "without `sort`, and the search), which is paged by `page`. In an export, "
+        "starts the export there (to resume one).",
         "WyI0ZjFhIiwxMjY3LCJxLTQ4ZGU5MWYxYWMiXQ.k3Fv0x1Y2a8",
         validate=[validate.Length(min=1, max=4096), NO_NUL],
     )

@@ -32,7 +32,9 @@ class Search(MethodView):
         match in what a hit shows (`text`) counts more than one elsewhere. Each
         hit says what it is (`kind`, `id`), where it stands (`article`, and the
         offsets of an item found in the text) and where the words are
-        (`snippet`).
+        (`snippet`). Relevance order is paged by `page` alone: a `cursor` is a
+        422, and so is `changed_since` (hits carry no version: read the lists
+        with `q` and `changed_since`).
         """
         return Listing(
             select_search(**args), lambda rows: present_hits(rows, args["q"])
