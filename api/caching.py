@@ -84,7 +84,8 @@ def add_cache_headers(response: Response) -> Response:
         return response
     response.vary.add("Accept")  # which export, if any: api.formats
     if response.status_code == 200:
-        if not g.get("read_was_kept"):
+        # An export streams as it is read: it is never held whole, to keep.
+        if not g.get("read_was_kept") and not response.is_streamed:
             reads = current_app.extensions["lede_reads"]
             reads.put(g.read_version, etag, StoredRead.of(response))
         response.set_etag(etag)

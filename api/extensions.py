@@ -17,12 +17,13 @@ from werkzeug.routing import UnicodeConverter
 
 from api import auth, exports, formats, guards, spec
 from api.offsets import with_offsets
-from api.pagination import link_header
+from api.pagination import link_header, metadata
 from schemas.common import Choice
 from schemas.errors import ErrorSchema
+from schemas.lists import ListArgsSchema
 
 # Parameters of every list, parsed apart from its filters.
-PAGINATION_NAMES = frozenset({"page", "page_size", "format"})
+PAGINATION_NAMES = frozenset({"page", "page_size", "format", *ListArgsSchema().fields})
 # Page sizes are part of the public contract, so they are constants, not settings.
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -66,9 +67,10 @@ class Api(flask_smorest.Api):
         return payload, status, headers
 
 
-class PaginationArgsSchema(ma.Schema):
+class PaginationArgsSchema(ListArgsSchema):
     """Documents the pagination parameters (flask-smorest's own schema parses
-    them) and `format` (api.exports reads it)."""
+    them), `format` (api.exports reads it), `cursor` and `changed_since`
+    (api.pagination reads them)."""
 
     page = ma.fields.Integer(
         load_default=1,
@@ -93,7 +95,8 @@ class PaginationArgsSchema(ma.Schema):
 
 LINK_HEADER = {
     "description": "Links to the first, previous, next and last pages (RFC 8288); "
-    "with every page of JSON, not with an export.",
+    "after a `cursor`, `next` starts after this page by the next cursor. With "
+    "every page of JSON, not with an export.",
     "schema": {"type": "string"},
 }
 
@@ -234,8 +237,7 @@ class Blueprint(flask_smorest.Blueprint):
 
     def _set_pagination_metadata(self, page_params, result, headers):
         result, headers = super()._set_pagination_metadata(page_params, result, headers)
-        meta = json.loads(headers[self.PAGINATION_HEADER_NAME])
-        headers["Link"] = link_header(
-            page_params.page, page_params.page_size, meta["total_pages"]
-        )
+        meta = metadata(page_params, json.loads(headers[self.PAGINATION_HEADER_NAME]))
+        headers[self.PAGINATION_HEADER_NAME] = json.dumps(meta)
+        headers["Link"] = link_header(page_params, meta["total_pages"])
         return result, headers

@@ -7,17 +7,29 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import marshmallow as ma
 from flask import current_app, request
-from flask_smorest import Page
+from flask_smorest import Page, abort
 from sqlalchemy import Select, func, select
 
-from api import offsets
+from api import cursors, offsets
 from api.caching import version_read
-from api.db import session
+from api.db import keyset, session
 from api.readcache import KeptCount
+from schemas.lists import ListArgsSchema
 
 # Parameters that choose which rows of the list to show, not which rows it has.
-UNCOUNTED = {"page", "page_size", "sort"}
+UNCOUNTED = {"page", "page_size", "sort", "cursor"}
+BOTH = "Give `page` or `cursor`, not both: a cursor says where the page starts."
+IN_VERSION_ORDER = (
+    "Not with `changed_since`: what changed comes in the order of the writes."
+)
+BY_RELEVANCE = (
+    "Not with `q` and no `sort`: best matches first is an order that every write "
+    "moves, so no cursor marks a place in it. Give `sort` (or `changed_since`) "
+    "to page by cursor, or page by `page`."
+)
+UNVERSIONED = "Not on this list: its rows carry no version."
 
 
 @dataclass
@@ -29,24 +41,92 @@ class Listing:
     present: Callable[[list[Any]], list[Any]] = lambda rows: rows
 
 
+@dataclass
+class Window:
+    """The rows of a list a request asks for: those changed since a version, from
+    the start or after a cursor's key; the statement reads them in order."""
+
+    statement: Select
+    order: keyset.Order
+    after: keyset.Key | None
+
+
+def window(listing: Listing) -> Window:
+    """The list's `cursor` and `changed_since` read and checked: 422 naming the
+    parameter when one is not valid."""
+    args = _list_args()
+    stmt = listing.statement
+    if "changed_since" in args:
+        if not hasattr(keyset.order_of(stmt).model, "version"):
+            _refuse({"changed_since": [UNVERSIONED]})
+        stmt = keyset.changed_since(stmt, keyset.order_of(stmt), args["changed_since"])
+    order = keyset.order_of(stmt)
+    after = None
+    if "cursor" in args and order.relevance:
+        _refuse({"cursor": [BY_RELEVANCE]})
+    if "cursor" in args:
+        try:
+            after = cursors.decode(args["cursor"], order)
+        except cursors.CursorError as error:
+            _refuse({"cursor": [str(error)]})
+    return Window(stmt, order, after)
+
+
+def _list_args() -> dict:
+    given = {name: request.args.getlist(name) for name in ListArgsSchema().fields}
+    twice = {name: ["Must be given once."] for name, v in given.items() if len(v) > 1}
+    if twice:
+        _refuse(twice)
+    try:
+        args = ListArgsSchema().load({name: v[0] for name, v in given.items() if v})
+    except ma.ValidationError as error:
+        _refuse(error.messages)
+    if "cursor" in args and "page" in request.args:
+        _refuse({"cursor": [BOTH]})
+    if "changed_since" in args and "sort" in request.args:
+        _refuse({"sort": [IN_VERSION_ORDER]})
+    return args
+
+
+def _refuse(errors: dict) -> None:
+    abort(422, errors={"query": errors})
+
+
 class SelectPage(Page):
-    """Pages a Listing; flask-smorest's CursorPage would need the legacy Query."""
+    """Pages a Listing by page number (LIMIT/OFFSET) or after a cursor (keyset);
+    flask-smorest's CursorPage would need the legacy Query."""
+
+    def __init__(self, collection: Listing, page_params):
+        self.window = window(collection)
+        super().__init__(collection, page_params)
 
     @property
     def items(self):
-        params = self.page_params
-        if params.first_item >= params.item_count:
-            return []  # past the end: no query, and no huge OFFSET for the database
-        stmt = self.collection.statement.limit(params.page_size).offset(
-            params.first_item
-        )
-        rows = list(session().scalars(stmt))
-        offsets.prime(rows)
-        return self.collection.present(rows)
+        params, found = self.page_params, self.window
+        size = params.page_size
+        params.cursor_given = found.after is not None
+        if found.after is not None:
+            rows = keyset.rows(
+                session(), found.statement, found.order, found.after, size + 1
+            )
+            more, rows = len(rows) > size, rows[:size]
+        elif params.first_item >= params.item_count:
+            rows, more = [], False  # past the end: no query, and no huge OFFSET
+        else:
+            rows = keyset.rows(
+                session(), found.statement, found.order, None, size, params.first_item
+            )
+            more = params.first_item + size < params.item_count
+        # (No rows, yet more: the count was kept before a write removed them.)
+        last = rows[-1][1] if more and rows and not found.order.relevance else None
+        params.next_cursor = None if last is None else cursors.encode(found.order, last)
+        items = [item for item, _ in rows]
+        offsets.prime(items)
+        return self.collection.present(items)
 
     @property
     def item_count(self):
-        return count_rows(self.collection.statement)
+        return count_rows(self.window.statement)
 
 
 def counting(stmt: Select) -> Select:
@@ -81,23 +161,50 @@ def _filters_key() -> str:
     return f"{request.path}?{urlencode(filters)}"
 
 
-def link_header(page: int, page_size: int, total_pages: int) -> str:
-    """RFC 8288 links to the first, previous, next and last pages."""
-    targets = {"first": 1, "last": max(total_pages, 1)}
-    if page > 1:
-        targets["prev"] = min(page - 1, max(total_pages, 1))
-    if page < total_pages:
-        targets["next"] = page + 1
+def metadata(page_params, meta: dict) -> dict:
+    """flask-smorest's page metadata, without page numbers after a cursor (the
+    page has none), with the cursor of the next page and the version read."""
+    if getattr(page_params, "cursor_given", False):
+        meta = {
+            k: v
+            for k, v in meta.items()
+            if k not in ("page", "previous_page", "next_page")
+        }
+    if getattr(page_params, "next_cursor", None):
+        meta["next_cursor"] = page_params.next_cursor
+    return with_version(meta)
+
+
+def with_version(meta: dict) -> dict:
+    """The data version the list was read at: what `changed_since` takes next."""
+    version = version_read()
+    return meta if version is None else {**meta, "version": version.number}
+
+
+def link_header(page_params, total_pages: int) -> str:
+    """RFC 8288 links to the first, previous, next and last pages; after a
+    cursor, `next` is the next cursor's page."""
+    page, size = page_params.page, page_params.page_size
+    after_cursor = getattr(page_params, "cursor_given", False)
+    targets = {"first": {"page": 1}, "last": {"page": max(total_pages, 1)}}
+    if page > 1 and not after_cursor:
+        targets["prev"] = {"page": min(page - 1, max(total_pages, 1))}
+    if after_cursor and page_params.next_cursor:
+        targets["next"] = {"cursor": page_params.next_cursor}
+    elif page < total_pages and not after_cursor:
+        targets["next"] = {"page": page + 1}
     return ", ".join(
-        f'<{_page_url(number, page_size)}>; rel="{rel}"'
-        for rel, number in targets.items()
+        f'<{_page_url(size, **target)}>; rel="{rel}"' for rel, target in targets.items()
     )
 
 
-def _page_url(page: int, page_size: int) -> str:
+def _page_url(page_size: int, **target) -> str:
     """Under the configured public URL, else relative to this one: never from the
     Host header, which any client can set."""
     args = request.args.to_dict(flat=False)
-    args.update(page=[str(page)], page_size=[str(page_size)])
+    args.pop("page", None)
+    args.pop("cursor", None)
+    args.update({name: [str(value)] for name, value in target.items()})
+    args["page_size"] = [str(page_size)]
     base = current_app.config["PUBLIC_URL"].rstrip("/")
     return f"{base}{request.path}?{urlencode(args, doseq=True)}"

@@ -25,6 +25,9 @@ GROWTH = (
     "/api/v1/actors?q=minister",
     "/api/v1/quotes?q=government",
     "/api/v1/articles?q=election",
+    "/api/v1/search?q=government",
+    "/api/v1/search?q=%22prime+minister%22",
+    "/api/v1/search?q=security+forces&kind=statistic",
     "/api/v1/articles?page=100",
     "/api/v1/articles/{article}",
 )

@@ -11,8 +11,9 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
-    text_param,
+    version_field,
 )
 
 
@@ -38,6 +39,7 @@ class ActorSchema(ResponseSchema):
     id = described(
         fields.String, "Stable id: a slug of the canonical name.", "xi-jinping"
     )
+    version = version_field()
     name = described(fields.String, "Canonical name.", "Xi Jinping")
     type = choice(
         "ActorType",
@@ -83,8 +85,5 @@ class ActorQueryArgsSchema(QueryArgsSchema):
     type = choices_filter(
         "ActorType", ACTOR_TYPES, "Only actors of these types.", ["person", "country"]
     )
-    q = text_param(
-        "Only actors whose name contains this, ignoring case.",
-        "tokayev",
-    )
-    sort = sort_field(("name", "type", "mention_count"), "name")
+    q = search_param("Only actors whose name matches this.", "tokayev")
+    sort = sort_field(("name", "type", "mention_count"), "name", searched=True)

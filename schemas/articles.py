@@ -20,8 +20,10 @@ from schemas.common import (
     UtcDateTime,
     choice,
     described,
+    search_param,
     sort_field,
     text_param,
+    version_field,
 )
 from schemas.limits import MAX_NUMBER_DIGITS, MAX_PARAGRAPHS, MAX_TEXT_CHARACTERS
 from schemas.offsets import CODE_POINTS, UTF16_UNITS, SpansOf, Utf16Offset
@@ -62,6 +64,7 @@ class ArticleSchema(ResponseSchema):
         "Stable id: a slug of the title and a hash of the text.",
         EXAMPLE_ID,
     )
+    version = version_field()
     title = described(fields.String, "Title.", "Kazakhstan's president rejects talks")
     published_on = described(
         fields.Date, "Publication date.", "2022-01-07", allow_none=True
@@ -128,10 +131,7 @@ class ArticleDetailSchema(ArticleSchema):
 
 
 class ArticleQueryArgsSchema(QueryArgsSchema):
-    q = text_param(
-        "Only articles whose title or text contains this, ignoring case.",
-        "Kazakhstan",
-    )
+    q = search_param("Only articles whose title or text matches this.", "Kazakhstan")
     actor = text_param(
         "Only articles that mention this actor (its id).",
         "kassym-jomart-tokayev",
@@ -150,7 +150,9 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
         "2022-01-31",
     )
     sort = sort_field(
-        ("published_on", "title", "word_count", "created_at"), "-published_on"
+        ("published_on", "title", "word_count", "created_at"),
+        "-published_on",
+        searched=True,
     )
 
 

@@ -8,6 +8,7 @@ from datetime import UTC
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from schemas.limits import MAX_QUERY_CHARACTERS
 from schemas.offsets import CODE_POINTS, UTF16_UNITS, Utf16Offset
 
 
@@ -104,16 +105,32 @@ def described(field_class, description: str, example=None, **kwargs):
     return field_class(metadata=metadata, **kwargs)
 
 
-def sort_field(columns: tuple[str, ...], default: str):
+def version_field():
+    """The data version of the commit that last wrote the item."""
+    return described(
+        fields.Integer,
+        "The data version that last wrote the item (added or rewrote it): what "
+        "`changed_since` compares.",
+        42,
+    )
+
+
+def sort_field(columns: tuple[str, ...], default: str, searched: bool = False):
+    """`sort`; on a list with `q` (`searched`), none given means by relevance."""
     choices = [*columns, *(f"-{c}" for c in columns)]
+    description = "Sort by a field; prefix with `-` for descending order."
+    if not searched:
+        return fields.String(
+            load_default=default,
+            validate=validate.OneOf(choices),
+            metadata={"description": description, "example": default, "enum": choices},
+        )
+    description += (
+        f" Without `sort`: by `{default}`, or with `q` by relevance, best match first."
+    )
     return fields.String(
-        load_default=default,
         validate=validate.OneOf(choices),
-        metadata={
-            "description": "Sort by a field; prefix with `-` for descending order.",
-            "example": default,
-            "enum": choices,
-        },
+        metadata={"description": description, "example": default, "enum": choices},
     )
 
 
@@ -185,6 +202,26 @@ def text_param(description: str, example: str, max_length: int = 200):
         description,
         example,
         validate=[validate.Length(min=1, max=max_length), NO_NUL],
+    )
+
+
+SEARCH_SYNTAX = (
+    "Words are found whole, in any case and with or without accents (`elysee` "
+    "finds “Élysée”); an item must have every word. Words between double quotes "
+    'must stand together, in that order (`"prime minister"`). Nothing else is '
+    "syntax: `*`, `-`, `OR`, `NEAR` and parentheses are words or spaces. At most "
+    f"{MAX_QUERY_CHARACTERS} characters."
+)
+
+
+def search_param(description: str, example: str, **kwargs):
+    """`q`: a full-text search (api.db.search), bounded in length."""
+    return described(
+        fields.String,
+        f"{description} {SEARCH_SYNTAX}",
+        example,
+        validate=[validate.Length(min=1, max=MAX_QUERY_CHARACTERS), NO_NUL],
+        **kwargs,
     )
 
 

@@ -43,8 +43,10 @@ class ErrorSchema(Schema):
 
 
 class PaginationMetadataSchema(Schema):
-    """The `X-Pagination` header's JSON. An empty list has only `total` and
-    `total_pages`; `previous_page` and `next_page` exist where there is one."""
+    """The `X-Pagination` header's JSON. An empty list has only `total`,
+    `total_pages` and `version`; `previous_page`, `next_page` and `next_cursor`
+    exist where there is one; a page read after a `cursor` has no page numbers
+    but its first and last."""
 
     total = described(fields.Integer, "Items in the whole list.", 42, required=True)
     total_pages = described(
@@ -55,3 +57,14 @@ class PaginationMetadataSchema(Schema):
     page = described(fields.Integer, "This page, when it is one of them.", 2)
     previous_page = described(fields.Integer, "The page before.", 1)
     next_page = described(fields.Integer, "The page after.", 3)
+    next_cursor = described(
+        fields.String,
+        "Where the next page starts, for `cursor`; only when there is one.",
+        "WyI0ZjFhIiwxMjY3LCJxLTQ4ZGU5MWYxYWMiXQ.k3Fv0x1Y2a8",
+    )
+    version = described(
+        fields.Integer,
+        "The data version the list was read at: give it as `changed_since` to "
+        "read later only what changed, and to `GET /deletions` for what went.",
+        42,
+    )

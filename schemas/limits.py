@@ -19,3 +19,6 @@ MAX_JSON_DEPTH = 8
 # Past it a float stops being a count (a 400-digit numeral is Infinity, which JSON
 # cannot carry), and sums of figures this size stay finite.
 LARGEST_FIGURE = 1e42
+# Characters of a search (`q`): a long question is a few dozen words, and each
+# word or phrase is one more lookup in the full-text index.
+MAX_QUERY_CHARACTERS = 200

@@ -9,10 +9,17 @@ from schemas.common import (
     article_of_item,
     described,
     text_param,
+    version_field,
 )
 
 
 class MentionSchema(SpanSchema):
+    id = described(
+        fields.Integer,
+        "Id of the mention; a new version of its article gives its mentions new ids.",
+        1207,
+    )
+    version = version_field()
     article = article_of_item()
     actor = described(
         fields.String,

@@ -39,9 +39,11 @@ class Utf16Offset(fields.Integer):
     item of one article. The dump's context (`Context({"utf16": lookup})`) gives
     `lookup(article_id)`: the article's `utf16_offsets`."""
 
-    def __init__(self, attribute: str, description: str, example: int):
+    def __init__(self, attribute: str, description: str, example: int, **kwargs):
         metadata = {"description": description, "example": example}
-        super().__init__(attribute=attribute, dump_only=True, metadata=metadata)
+        super().__init__(
+            attribute=attribute, dump_only=True, metadata=metadata, **kwargs
+        )
 
     def _serialize(self, value, attr, obj, **kwargs):
         if value is None:

@@ -14,14 +14,17 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
     text_param,
+    version_field,
 )
 from schemas.offsets import SpansOf
 
 
 class QuoteSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the quote.", "q-3f9a1c20de")
+    version = version_field()
     article = article_of_item()
     text = described(
         fields.String,
@@ -66,8 +69,5 @@ class QuoteQueryArgsSchema(QueryArgsSchema):
     kind = choices_filter(
         "QuoteKind", QUOTE_KINDS, "Only quotes of these kinds.", ["direct", "partial"]
     )
-    q = text_param(
-        "Only quotes whose text contains this, ignoring case.",
-        "negotiation",
-    )
-    sort = sort_field(("start", "kind", "speaker", "length"), "start")
+    q = search_param("Only quotes whose words match this.", "negotiation")
+    sort = sort_field(("start", "kind", "speaker", "length"), "start", searched=True)

@@ -13,8 +13,10 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
     text_param,
+    version_field,
 )
 
 
@@ -22,6 +24,7 @@ class ReactionSchema(LocatedSchema):
     id = described(
         fields.String, "Stable id of the reaction.", "r-0c4f2e9b81-xi-jinping"
     )
+    version = version_field()
     article = article_of_item()
     actor = described(
         fields.String, "Id of the reacting actor.", "xi-jinping", attribute="actor_id"
@@ -71,4 +74,7 @@ class ReactionQueryArgsSchema(QueryArgsSchema):
         "Stance", STANCES, "Only these stances.", ["critical", "concerned"]
     )
     actor = text_param("Only reactions of this actor (id).", "xi-jinping")
-    sort = sort_field(("start", "stance", "actor"), "start")
+    q = search_param(
+        "Only reactions whose summary, evidence or target matches this.", "applauded"
+    )
+    sort = sort_field(("start", "stance", "actor"), "start", searched=True)

@@ -14,14 +14,17 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
+    search_param,
     sort_field,
     text_param,
+    version_field,
 )
 from schemas.offsets import SpansOf
 
 
 class StatisticSchema(LocatedSchema):
     id = described(fields.String, "Stable id of the figure.", "s-5d1e0b7a93")
+    version = version_field()
     article = article_of_item()
     value = described(
         fields.Float, "The number reported; the low end of a range.", 3800.0
@@ -105,4 +108,7 @@ class StatisticQueryArgsSchema(QueryArgsSchema):
     max_value = described(
         fields.Float, "Only values at most this.", 1000, allow_nan=False
     )
-    sort = sort_field(("start", "value", "category"), "start")
+    q = search_param(
+        "Only figures whose evidence, subject or context matches this.", "detained"
+    )
+    sort = sort_field(("start", "value", "category"), "start", searched=True)

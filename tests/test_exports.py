@@ -1,4 +1,4 @@
-"""Every list as CSV and NDJSON: the whole list, its filters and sort, bounded."""
+"""Every list as CSV and NDJSON: the whole list, its filters and sort, streamed."""
 
 import csv
 import io
@@ -8,7 +8,7 @@ import pytest
 
 from api import exports, formats
 from tests.conftest import items
-from tests.spec import spec, validate_response
+from tests.spec import spec
 
 LISTS = [
     "/api/v1/articles",
@@ -57,6 +57,7 @@ def test_ndjson_export_is_every_item_of_the_list(client, article_id, url):
         "first_page": 1,
         "last_page": 1,
         "page": 1,
+        "version": meta["version"],
     }
 
 
@@ -119,20 +120,16 @@ def test_an_export_is_kept_and_revalidated_like_any_read(client):
     )
 
 
-def test_an_export_over_the_limit_is_refused(client, monkeypatch):
-    monkeypatch.setattr(exports, "MAX_EXPORT_ROWS", 3)
-    total = len(_all_pages(client, "/api/v1/quotes"))
-    response = client.get("/api/v1/quotes?format=ndjson&sort=-length")
-    assert response.status_code == 422
-    message = (
-        f"An export holds at most 3 items; this list has {total:,}: narrow it "
-        "with filters."
-    )
-    assert response.get_json()["errors"] == {"query": {"format": [message]}}
-    validate_response("/api/v1/quotes", "get", response)
-    narrow = client.get("/api/v1/quotes?format=ndjson&kind=direct&sort=-length")
-    assert narrow.status_code == 200
-    assert len(narrow.get_data(as_text=True).splitlines()) <= 3
+def test_an_export_reads_in_batches_after_the_last_row(client, monkeypatch):
+    """Batches of 4 rows, each after the last row of the one before: the export
+    is the same whole list, whatever the batch."""
+    whole = client.get("/api/v1/quotes?format=ndjson&sort=-length").get_data()
+    monkeypatch.setattr(exports, "EXPORT_BATCH", 4)
+    client.application.extensions["lede_reads"].capacity = 0
+    batched = client.get("/api/v1/quotes?format=ndjson&sort=-length")
+    assert batched.status_code == 200
+    assert batched.get_data() == whole
+    assert len(whole.splitlines()) > 4 * 3
 
 
 @pytest.mark.parametrize(
@@ -189,8 +186,8 @@ def test_spec_documents_the_exports_of_every_list():
         assert set(content) == {"application/json", *formats.CONTENT_TYPES}, path
         [fmt] = [p for p in read["parameters"] if p["name"] == "format"]
         assert fmt["schema"]["$ref"] == "#/components/schemas/ListFormat"
-        assert "10,000" in fmt["description"]
-    assert lists == 13
+        assert "no limit" in fmt["description"]
+    assert lists == 15
 
 
 def test_accept_chooses_the_export_when_format_is_not_given(client, seed):
@@ -228,3 +225,33 @@ def test_a_csv_etag_revalidates_the_csv_only(client):
     assert again.status_code == 304
     assert "Accept" in again.headers["Vary"]
     assert client.get(url, headers={"If-None-Match": csv_tag}).status_code == 200
+
+
+def test_lede_export_writes_what_the_api_exports(runner, client, article_id, tmp_path):
+    url = f"/api/v1/articles/{article_id}/quotes?kind=direct,partial&sort=-length"
+    expected = client.get(f"{url}&format=csv").get_data()
+    out = tmp_path / "quotes.csv"
+    path = f"articles/{article_id}/quotes"
+    args = ["export", path, "kind=direct,partial", "sort=-length", "--format", "csv"]
+    result = runner.invoke(args=[*args, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == expected
+    printed = runner.invoke(args=["export", "deletions", "changed_since=0"])
+    assert printed.exit_code == 0, printed.output
+    served = client.get("/api/v1/deletions?changed_since=0&format=ndjson")
+    assert printed.output == served.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["quotes", "kind=angry"], "kind: Must be one or more of"),
+        (["quotes", "cursor=nonsense"], "cursor: Not a cursor of this list"),
+        (["quotes", "kind"], "'kind' is not NAME=VALUE"),
+        (["actors/nobody/quotes"], "No actor with id 'nobody'."),
+    ],
+)
+def test_lede_export_refuses_bad_parameters_and_says_why(runner, args, said):
+    result = runner.invoke(args=["export", *args])
+    assert result.exit_code != 0
+    assert said in result.output

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 
-from api.db import Base, migrate, models, session
+from api.db import Base, migrate, models, search, session
 from tests.conftest import make_app
 
 TOTALS = (
@@ -49,5 +49,7 @@ def test_migrations_build_the_schema_of_the_models(scratch_database_url):
     with app.app_context(), warnings.catch_warnings():
         # Autogenerate skips expression indexes, and says so in a warning.
         warnings.simplefilter("ignore")
-        context = MigrationContext.configure(session().connection())
+        context = MigrationContext.configure(
+            session().connection(), opts={"include_object": search.described}
+        )
         assert compare_metadata(context, Base.metadata) == []

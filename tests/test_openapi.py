@@ -19,6 +19,7 @@ EXAMPLE_PATHS = {
     "/api/v1/actors/{actor_id}/reactions": "/api/v1/actors/xi-jinping/reactions",
     "/api/v1/actors/{actor_id}/mentions": "/api/v1/actors/xi-jinping/mentions",
     "/api/v1/articles/{article_id}/mentions": "/api/v1/articles/{article}/mentions",
+    "/api/v1/search": "/api/v1/search?q=tokayev",
 }
 
 

@@ -9,6 +9,7 @@ from importlib import metadata
 from jsonschema import Draft202012Validator
 
 from api.db.jobs import ARTICLE_STATES, JOB_STATES
+from api.db.search import KINDS
 from api.extraction.types import (
     ACTOR_TYPES,
     CATEGORIES,
@@ -19,6 +20,7 @@ from api.extraction.types import (
     STANCES,
 )
 from api.formats import NAMES
+from schemas.deletions import ITEM_KINDS
 from tests.conftest import ROOT
 from tests.spec import SPEC_URI, _registry, spec
 
@@ -29,10 +31,12 @@ VOCABULARIES = {
     "Placement": PLACEMENTS,
     "Qualifier": QUALIFIERS,
     "QuoteKind": QUOTE_KINDS,
+    "SearchKind": KINDS,
     "Stance": STANCES,
     "JobState": JOB_STATES,
     "JobArticleState": ARTICLE_STATES,
     "ListFormat": NAMES,
+    "ItemKind": ITEM_KINDS,
 }
 # Request bodies (fields optional by design), the error shape and the pagination
 # metadata (some fields only where they apply) have their own required lists.
@@ -173,7 +177,7 @@ def test_pagination_headers_match_their_schema(client):
         assert expected.items() <= meta.items(), (url, meta)
         assert response.headers["Link"], url
     empty = json.loads(client.get(url).headers["X-Pagination"])
-    assert empty == {"total": 0, "total_pages": 0}
+    assert empty == {"total": 0, "total_pages": 0, "version": empty["version"]}
 
 
 def test_info_names_version_licence_and_servers():

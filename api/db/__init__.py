@@ -44,16 +44,6 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
-    # SQLite's lower() folds ASCII only: 'ÉLYSÉE' must find 'Élysée', as on
-    # PostgreSQL, whose lower() folds every letter.
-    connection.create_function(UNICODE_LOWER, 1, _lower, deterministic=True)
-
-
-UNICODE_LOWER = "lede_lower"
-
-
-def _lower(value):
-    return value.lower() if isinstance(value, str) else value
 
 
 def init_app(app: Flask) -> None:

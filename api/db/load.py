@@ -11,13 +11,14 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from api.db import models
+from api.db import changes, models, search
 from api.db.totals import Share, shares_of_article, update_actors
 from api.extraction.ids import content_hash
 from api.extraction.types import Annotation, Statistic
 from schemas.limits import LARGEST_FIGURE
 
 DERIVED = (
+    models.SearchEntry,
     models.Mention,
     models.Appearance,
     models.Quote,
@@ -98,6 +99,7 @@ def _write(db: Session, article, annotation: Annotation, curated: bool, replaced
     _add_items(db, annotation)
     update_actors(db, [Share.of(a) for a in appearances], replaced)
     db.flush()
+    search.index_article(db, article.id)
     return article
 
 
@@ -108,19 +110,33 @@ def remove(db: Session, article_id: str) -> bool:
         return False
     removed = shares_of_article(db, article_id)
     _delete_derived(db, article_id)
+    changes.record_removal(db, "article", models.Article.id == article_id)
     db.delete(article)
     db.flush()
     update_actors(db, [], removed)
     db.flush()
     orphan = ~exists().where(models.Appearance.actor_id == models.Actor.id)
-    db.execute(delete(models.Actor).where(orphan))
+    changes.record_removal(db, "actor", orphan)
+    gone = db.execute(delete(models.Actor).where(orphan).returning(models.Actor.id))
+    search.unindex_actors(db, list(gone.scalars()))
     return True
+
+
+# The derived items a mirror knows by id: their removals are recorded.
+RECORDED = {
+    models.Mention: "mention",
+    models.Quote: "quote",
+    models.Reaction: "reaction",
+    models.Statistic: "statistic",
+}
 
 
 def _delete_derived(db: Session, article_id: str) -> None:
     # Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only
     # honours when foreign keys are switched on for the connection.
     for model in DERIVED:
+        if model in RECORDED:
+            changes.record_removal(db, RECORDED[model], model.article_id == article_id)
         db.execute(delete(model).where(model.article_id == article_id))
 
 
@@ -173,7 +189,7 @@ def _add_actors(db: Session, annotation: Annotation) -> list[models.Appearance]:
 
 def _insert_new_actors(db: Session, actors) -> None:
     """Actors are shared by articles: insert those not yet known, in one statement
-    that skips an id another transaction has just inserted."""
+    that skips an id another transaction has just inserted, and index them."""
     ids = [a.id for a in actors]
     known = set(db.scalars(select(models.Actor.id).where(models.Actor.id.in_(ids))))
     values = [
@@ -189,11 +205,15 @@ def _insert_new_actors(db: Session, actors) -> None:
     ]
     if not values:
         return
-    db.execute(
+    inserted = db.execute(
         _insert(db)(models.Actor)
         .values(values)
         .on_conflict_do_nothing(index_elements=["id"])
+        .returning(models.Actor.id)
     )
+    # Only those this statement inserted: an actor another transaction has just
+    # inserted is indexed by that transaction.
+    search.index_actors(db, list(inserted.scalars()))
 
 
 def _insert(db: Session):

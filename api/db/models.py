@@ -15,7 +15,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, MappedColumn, mapped_column, relationship
 
 from api.db import Base
 
@@ -39,12 +39,23 @@ def sorted_by(table: str, *columns: str) -> Index:
     return Index(f"ix_{table}_{'_'.join(columns)}_id", *columns, "id")
 
 
+def stamped() -> MappedColumn:
+    """The data version of the commit that last wrote the row (api.db.changes):
+    null only inside the transaction writing it, stamped as it commits."""
+    return mapped_column(BigInteger)
+
+
+def by_version(table: str) -> Index:
+    """What changed since a version (`changed_since`), in version order."""
+    return Index(f"ix_{table}_version_id", "version", "id")
+
+
 class Article(Base):
     __tablename__ = "articles"
     __table_args__ = tuple(
         sorted_by("articles", column)
         for column in ("published_on", "title", "word_count", "created_at")
-    )
+    ) + (by_version("articles"),)
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -61,6 +72,7 @@ class Article(Base):
     created_at: Mapped[datetime]
     # Stored, so that a list of articles need not load their paragraphs to count.
     paragraph_count: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int | None] = stamped()
 
     paragraphs: Mapped[list[Paragraph]] = relationship(
         order_by="Paragraph.index", cascade="all, delete-orphan", passive_deletes=True
@@ -88,7 +100,7 @@ class Actor(Base):
     __tablename__ = "actors"
     __table_args__ = tuple(
         sorted_by("actors", column) for column in ("name", "type", "mention_count")
-    )
+    ) + (by_version("actors"),)
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -104,6 +116,7 @@ class Actor(Base):
     # How many articles use each form: what `aliases` is ranked from, read only
     # by writes (it grows with the forms, not with the articles).
     forms: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, deferred=True)
+    version: Mapped[int | None] = stamped()
 
 
 class Appearance(Base):
@@ -126,11 +139,13 @@ class Mention(Base):
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int | None] = stamped()
 
     # Text order, article by article, of an article's mentions and of an actor's.
     __table_args__ = (
         Index("ix_mentions_article_start", "article_id", "start"),
         Index("ix_mentions_actor_article_start", "actor_id", "article_id", "start"),
+        by_version("mentions"),
     )
 
 
@@ -138,7 +153,7 @@ class Quote(Base):
     __tablename__ = "quotes"
     __table_args__ = tuple(
         sorted_by("quotes", column) for column in ("start", "kind", "speaker_id")
-    )
+    ) + (by_version("quotes"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
@@ -153,6 +168,7 @@ class Quote(Base):
     sentence_end: Mapped[int | None]
     sentence: Mapped[str | None] = mapped_column(Text)
     occurrences: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    version: Mapped[int | None] = stamped()
 
     speaker: Mapped[Actor | None] = relationship()
 
@@ -161,7 +177,7 @@ class Reaction(Base):
     __tablename__ = "reactions"
     __table_args__ = tuple(
         sorted_by("reactions", column) for column in ("start", "stance", "actor_id")
-    )
+    ) + (by_version("reactions"),)
 
     id: Mapped[str] = mapped_column(String(60), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
@@ -174,6 +190,7 @@ class Reaction(Base):
     start: Mapped[int]
     end: Mapped[int]
     quote_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int | None] = stamped()
 
     actor: Mapped[Actor] = relationship(foreign_keys=[actor_id])
     on_behalf_of: Mapped[Actor | None] = relationship(foreign_keys=[on_behalf_of_id])
@@ -184,7 +201,7 @@ class Statistic(Base):
     __table_args__ = tuple(
         sorted_by("statistics", column)
         for column in ("start", "value", "category", "placement")
-    )
+    ) + (by_version("statistics"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(article_fk(), index=True)
@@ -202,8 +219,34 @@ class Statistic(Base):
     start: Mapped[int]
     end: Mapped[int]
     occurrences: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    version: Mapped[int | None] = stamped()
 
     source: Mapped[Actor | None] = relationship()
+
+
+class SearchEntry(Base):
+    """One searchable item (an article, a quote, a reaction, a figure, an actor):
+    what api.db.search matches a query against, kept by every write.
+
+    The full-text index over `label` and `body` is the database's own, built by a
+    migration beside the table: SQLite's FTS5 table `search_index`, fed by
+    triggers; PostgreSQL's generated tsvector column `document` with a GIN index.
+    """
+
+    __tablename__ = "search_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
+    item_id: Mapped[str] = mapped_column(String(80))
+    # None for an actor, which belongs to no one article.
+    article_id: Mapped[str | None] = mapped_column(article_fk(), index=True)
+    # What a hit shows (a quote's words, a title); `body`: what else is searched.
+    label: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    start: Mapped[int | None]
+    end: Mapped[int | None]
+
+    __table_args__ = (UniqueConstraint("kind", "item_id"),)
 
 
 # Quotes sorted by length: an index on the expression the sort orders by.
@@ -221,6 +264,22 @@ class DataVersion(Base):
     # the row is created, keeps its versions apart from those of the old one.
     generation: Mapped[str] = mapped_column(String(32))
     number: Mapped[int] = mapped_column(BigInteger)
+
+
+class Deletion(Base):
+    """An item that a write removed (a deleted article's, or one its article's
+    new version no longer has), for mirrors: `GET /deletions`."""
+
+    __tablename__ = "deletions"
+    __table_args__ = (
+        by_version("deletions"),
+        Index("ix_deletions_kind_version_id", "kind", "version", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(VOCABULARY_WIDTH))
+    item_id: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int | None] = stamped()
 
 
 class Job(Base):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from flask import url_for
 from sqlalchemy import func, select
 
-from api.db import models, session
+from api.db import models, search, session
 from api.db.totals import ALIASES_KEPT
 
 
@@ -37,6 +40,7 @@ def _actor_totals(actor: models.Actor, appearance: models.Appearance | None) -> 
         role, alias_count = appearance.role or actor.role, len(aliases)
     return {
         "id": actor.id,
+        "version": actor.version,
         "name": actor.name,
         "type": actor.type,
         "role": role,
@@ -92,3 +96,57 @@ def article_counts(article_id: str) -> dict:
         for name, model in counted.items()
     ]
     return dict(session().execute(select(*counts)).one()._mapping)
+
+
+# Characters of a snippet cut from a long text: about two lines.
+SNIPPET_CHARACTERS = 160
+WORD = re.compile(r"\w+")
+
+
+def present_hits(entries: list[models.SearchEntry], q: str) -> list[dict]:
+    """Search entries as hits, each with a snippet of where the words were found."""
+    wanted = {fold(word) for term in search.terms(q) for word in WORD.findall(term)}
+    return [
+        {
+            "kind": hit.kind,
+            "id": hit.item_id,
+            "article_id": hit.article_id,
+            "text": hit.label,
+            "snippet": snippet(hit.label, hit.body, wanted),
+            "start": hit.start,
+            "end": hit.end,
+        }
+        for hit in entries
+    ]
+
+
+def snippet(label: str, body: str, wanted: set[str]) -> str:
+    """The label when a word is in it, else the body around the first word found
+    (the folding of the index is the database's; this one only places the cut)."""
+    for text in (label, body):
+        for match in WORD.finditer(text):
+            if fold(match[0]) in wanted:
+                return excerpt(text, match.start())
+    return excerpt(label or body, 0)
+
+
+def excerpt(text: str, at: int) -> str:
+    if len(text) <= SNIPPET_CHARACTERS:
+        return text
+    start = max(0, at - SNIPPET_CHARACTERS // 3)
+    end = min(len(text), start + SNIPPET_CHARACTERS)
+    # Whole words only: each cut moves to the nearest space inside it.
+    if start > 0:
+        space = text.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", at, end)
+        end = space if space > at else end
+    cut = text[start:end].strip()
+    return ("… " if start > 0 else "") + cut + (" …" if end < len(text) else "")
+
+
+def fold(word: str) -> str:
+    """Case and accents folded: 'Élysée' and 'ELYSEE' are one word."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -4,44 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, String, func, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import Integer, Select, func, select
 from sqlalchemy.orm import joinedload
-from sqlalchemy.sql.functions import GenericFunction
 
-from api.db import UNICODE_LOWER, models, session
+from api.db import models, search, session
+from api.db.keyset import ordered, ranked
 
 
-def order(stmt: Select, sort: str, columns: dict, tiebreak) -> Select:
+def order(
+    stmt: Select, sort: str | None, columns: dict, tiebreak, default: str, rank=None
+) -> Select:
     """Apply `sort` (`field` or `-field`), then a unique column: no page overlap.
-    Both run the same way, so that one index read forwards or backwards gives it."""
+    Both run the same way, so that one index read forwards or backwards gives it.
+    With no `sort`, a search (`rank`) gives its best matches first, else `default`."""
+    if sort is None and rank is not None:
+        return ranked(stmt, rank, tiebreak)
+    sort = sort or default
     column = columns[sort.lstrip("-")]
-    if sort.startswith("-"):
-        return stmt.order_by(column.desc(), tiebreak.desc())
-    return stmt.order_by(column.asc(), tiebreak.asc())
-
-
-def contains(column, needle: str) -> ColumnElement[bool]:
-    """Case-insensitive substring match, for every letter ('ÉLYSÉE', 'élysée')."""
-    return unicode_lower(column).contains(needle.lower(), autoescape=True)
-
-
-class unicode_lower(GenericFunction):  # noqa: N801 - SQL function naming
-    """lower() that folds every letter: PostgreSQL's own, SQLite's through a
-    function each connection registers (api.db.UNICODE_LOWER)."""
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(unicode_lower)
-def _lower_default(element, compiler, **kw):
-    return f"lower({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(unicode_lower, "sqlite")
-def _lower_sqlite(element, compiler, **kw):
-    return f"{UNICODE_LOWER}({compiler.process(element.clauses, **kw)})"
+    return ordered(stmt, column, tiebreak, descending=sort.startswith("-"))
 
 
 def select_articles(
@@ -49,9 +29,9 @@ def select_articles(
     actor: str | None = None,
     published_from: date | None = None,
     published_to: date | None = None,
-    sort: str = "-published_on",
+    sort: str | None = None,
 ) -> Select:
-    stmt = select(models.Article)
+    stmt, rank = select(models.Article), None
     if published_from:
         stmt = stmt.where(models.Article.published_on >= published_from)
     if published_to:
@@ -60,16 +40,14 @@ def select_articles(
         seen = models.Appearance
         stmt = stmt.join(seen).where(seen.actor_id == actor)
     if q:
-        stmt = stmt.where(
-            contains(models.Article.title, q) | contains(models.Article.text, q)
-        )
+        stmt, rank = search.restrict(stmt, q, "article", models.Article.id)
     columns = {
         "published_on": models.Article.published_on,
         "title": models.Article.title,
         "word_count": models.Article.word_count,
         "created_at": models.Article.created_at,
     }
-    return order(stmt, sort, columns, models.Article.id)
+    return order(stmt, sort, columns, models.Article.id, "-published_on", rank)
 
 
 def get_article(article_id: str) -> models.Article | None:
@@ -80,10 +58,10 @@ def select_actors(
     article: str | None = None,
     type: str | list[str] | None = None,
     q: str | None = None,
-    sort: str = "name",
+    sort: str | None = None,
 ) -> Select:
     actor = models.Actor
-    stmt = select(actor)
+    stmt, rank = select(actor), None
     columns = {
         "name": actor.name,
         "type": actor.type,
@@ -95,8 +73,8 @@ def select_actors(
         columns["mention_count"] = seen.mention_count  # in that article
     stmt = _where_equal(stmt, {actor.type: type})
     if q:
-        stmt = stmt.where(contains(actor.name, q))
-    return order(stmt, sort, columns, actor.id)
+        stmt, rank = search.restrict(stmt, q, "actor", actor.id)
+    return order(stmt, sort, columns, actor.id, "name", rank)
 
 
 def get_actor(actor_id: str) -> models.Actor | None:
@@ -109,7 +87,7 @@ def select_mentions(actor: str | None = None, article: str | None = None) -> Sel
     stmt = _where_equal(
         select(mention), {mention.actor_id: actor, mention.article_id: article}
     )
-    return stmt.order_by(mention.article_id, mention.start, mention.id)
+    return ordered(stmt, mention.article_id, mention.start, mention.id)
 
 
 def select_quotes(
@@ -117,22 +95,22 @@ def select_quotes(
     speaker: str | None = None,
     kind: str | list[str] | None = None,
     q: str | None = None,
-    sort: str = "start",
+    sort: str | None = None,
 ) -> Select:
     quote = models.Quote
-    stmt = select(quote).options(joinedload(quote.speaker))
+    stmt, rank = select(quote).options(joinedload(quote.speaker)), None
     stmt = _where_equal(
         stmt, {quote.article_id: article, quote.speaker_id: speaker, quote.kind: kind}
     )
     if q:
-        stmt = stmt.where(contains(quote.text, q))
+        stmt, rank = search.restrict(stmt, q, "quote", quote.id)
     columns = {
         "start": quote.start,
         "kind": quote.kind,
         "speaker": quote.speaker_id,
-        "length": func.length(quote.text),
+        "length": func.length(quote.text, type_=Integer),
     }
-    return order(stmt, sort, columns, quote.id)
+    return order(stmt, sort, columns, quote.id, "start", rank)
 
 
 def get_quote(quote_id: str) -> models.Quote | None:
@@ -143,10 +121,11 @@ def select_reactions(
     article: str | None = None,
     stance: str | list[str] | None = None,
     actor: str | None = None,
-    sort: str = "start",
+    q: str | None = None,
+    sort: str | None = None,
 ) -> Select:
     reaction = models.Reaction
-    stmt = select(reaction).options(joinedload(reaction.actor))
+    stmt, rank = select(reaction).options(joinedload(reaction.actor)), None
     stmt = _where_equal(
         stmt,
         {
@@ -155,12 +134,14 @@ def select_reactions(
             reaction.actor_id: actor,
         },
     )
+    if q:
+        stmt, rank = search.restrict(stmt, q, "reaction", reaction.id)
     columns = {
         "start": reaction.start,
         "stance": reaction.stance,
         "actor": reaction.actor_id,
     }
-    return order(stmt, sort, columns, reaction.id)
+    return order(stmt, sort, columns, reaction.id, "start", rank)
 
 
 def get_reaction(reaction_id: str) -> models.Reaction | None:
@@ -174,10 +155,11 @@ def select_statistics(
     placement: str | list[str] | None = None,
     min_value: float | None = None,
     max_value: float | None = None,
-    sort: str = "start",
+    q: str | None = None,
+    sort: str | None = None,
 ) -> Select:
     stat = models.Statistic
-    stmt = select(stat).options(joinedload(stat.source))
+    stmt, rank = select(stat).options(joinedload(stat.source)), None
     stmt = _where_equal(
         stmt,
         {
@@ -191,12 +173,21 @@ def select_statistics(
         stmt = stmt.where(stat.value >= min_value)
     if max_value is not None:
         stmt = stmt.where(stat.value <= max_value)
+    if q:
+        stmt, rank = search.restrict(stmt, q, "statistic", stat.id)
     columns = {"start": stat.start, "value": stat.value, "category": stat.category}
-    return order(stmt, sort, columns, stat.id)
+    return order(stmt, sort, columns, stat.id, "start", rank)
 
 
 def get_statistic(statistic_id: str) -> models.Statistic | None:
     return session().get(models.Statistic, statistic_id)
+
+
+def select_search(
+    q: str, kind: list[str] | None = None, article: str | None = None
+) -> Select:
+    """Search entries of every kind, best matches first."""
+    return search.select_entries(q, kind, article)
 
 
 def _where_equal(stmt: Select, conditions: dict) -> Select:

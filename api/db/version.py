@@ -8,6 +8,7 @@ from sqlalchemy import event, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from api.db import changes
 from api.db.models import DataVersion
 
 ROW = 1
@@ -51,6 +52,7 @@ def track_writes(factory: sessionmaker) -> None:
         changed = (*session.new, *session.dirty, *session.deleted)
         if any(type(row).__tablename__ not in UNVERSIONED for row in changed):
             session.info[CHANGED] = True
+        changes.unstamp(session)
 
     def on_execute(state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
@@ -64,14 +66,18 @@ def track_writes(factory: sessionmaker) -> None:
             # Last in the transaction: on PostgreSQL the row stays locked until
             # the commit, so writers queue on it for the commit alone. Through the
             # connection, so that this update does not count as a new change.
-            session.connection().execute(
+            number = session.connection().scalar(
                 update(DataVersion)
                 .where(DataVersion.id == ROW)
                 .values(number=DataVersion.number + 1)
+                .returning(DataVersion.number)
             )
+            changes.stamp(session, number)
+        changes.forget(session)
 
     def on_rollback(session: Session) -> None:
         session.info.pop(CHANGED, None)
+        changes.forget(session)
 
     for name, listener in (
         ("before_flush", on_flush),

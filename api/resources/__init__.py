@@ -3,12 +3,14 @@
 from api.resources import (
     actors,
     articles,
+    deletions,
     facets,
     health,
     jobs,
     mentions,
     quotes,
     reactions,
+    search,
     statistics,
 )
 
@@ -20,6 +22,8 @@ MODULES = (
     quotes,
     reactions,
     statistics,
+    search,
+    deletions,
     facets,
     health,
 )

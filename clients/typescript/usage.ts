@@ -52,7 +52,30 @@ export function actors(list: Json<"listActors">, one: Json<"getActor">): string[
 }
 
 export function mentions(text: string, list: Json<"listArticleMentions">): string[] {
-  return list.map((m) => `${m.actor}: ${evidence(text, m)} = ${m.text}`);
+  return list.map((m) => `${m.id} ${m.actor}: ${evidence(text, m)} = ${m.text}`);
+}
+
+// A mirror: what each list changed since a version, and what writes removed.
+export function deletions(list: Json<"listDeletions">): Map<string, number> {
+  const removed = new Map<string, number>();
+  for (const d of list) {
+    const kind: Schemas["ItemKind"] = d.kind;
+    const id: string = d.id;
+    const version: number = d.version;
+    removed.set(`${kind}/${id}`, version);
+  }
+  return removed;
+}
+
+export function versions(
+  a: Schemas["Article"],
+  b: Schemas["Actor"],
+  q: Schemas["Quote"],
+  r: Schemas["Reaction"],
+  s: Schemas["Statistic"],
+  m: Schemas["Mention"],
+): number {
+  return Math.max(a.version, b.version, q.version, r.version, s.version, m.version);
 }
 
 export function quotes(text: string, list: Json<"listQuotes">, one: Json<"getQuote">): string[] {
@@ -82,6 +105,20 @@ export function statistics(list: Json<"listStatistics">, one: Json<"getStatistic
   const verified: boolean = one.verified;
   const labels = [source, qualifier, category, placement, unit, String(verified)];
   return list.map((s) => s.value).concat([high ?? 0, labels.length]);
+}
+
+// One search across every kind: a hit says what it is and, when it stands in the
+// text, where; actors and articles have no offsets of their own.
+export function search(hits: Json<"listSearchHits">, texts: Record<string, string>): string[] {
+  return hits.map((hit: Schemas["SearchHit"]) => {
+    const kind: Schemas["SearchKind"] = hit.kind;
+    const article: string | null = hit.article;
+    const start: number | null = hit.start_utf16;
+    const end: number | null = hit.end_utf16;
+    const text = article === null ? undefined : texts[article];
+    const found = start === null || end === null || text === undefined ? hit.snippet : text.slice(start, end);
+    return `${kind} ${hit.id}: ${hit.text} (${found}) ${hit.start ?? ""}-${hit.end ?? ""}`;
+  });
 }
 
 export function jobs(job: Json<"getJob">): string[] {
@@ -118,7 +155,9 @@ export function pagination(headers: Ok<"listQuotes">["headers"]): number | undef
   const total: number = meta.total;
   const pages: number = meta.total_pages;
   const next: number | undefined = meta.next_page;
-  return total > 0 && pages > 1 ? next : undefined;
+  const cursor: string | undefined = meta.next_cursor;
+  const version: number | undefined = meta.version;
+  return total > 0 && pages > 1 && (cursor ?? version) !== undefined ? next : undefined;
 }
 
 // Requests: filters take vocabulary words, several at once; lists export.
@@ -127,9 +166,21 @@ export const reactionsQuery: NonNullable<operations["listReactions"]["parameters
   sort: "-start",
   format: "csv",
 };
+export const searchQuery: operations["listSearchHits"]["parameters"]["query"] = {
+  q: '"shoot to kill" Tokayev',
+  kind: ["quote", "reaction"],
+  page_size: 50,
+};
 export const articlesQuery: NonNullable<operations["listArticles"]["parameters"]["query"]> = {
   published_from: "2022-01-01",
   published_to: "2022-01-31",
+  cursor: "WyI0ZjFhIiwxMjY3LCJxLTQ4ZGU5MWYxYWMiXQ.k3Fv0x1Y2a8",
+  page_size: 100,
+};
+export const changesQuery: NonNullable<operations["listDeletions"]["parameters"]["query"]> = {
+  changed_since: 41,
+  kind: ["article", "quote"],
+  format: "ndjson",
 };
 export const newArticle: operations["createArticle"]["requestBody"] extends infer B
   ? B extends { content: { "application/json": infer J } } ? J : never

@@ -7,6 +7,7 @@ from api.db import (
     make_engine,
     models,  # noqa: F401  (registers the tables on Base.metadata)
 )
+from api.db.search import described
 
 # Any fixed number: the key of PostgreSQL's advisory lock held while migrating.
 MIGRATION_LOCK = 7_316_045
@@ -28,6 +29,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=Base.metadata,
             render_as_batch=sqlite,
+            include_object=described,
         )
         with context.begin_transaction():
             if connection.dialect.name == "postgresql":
