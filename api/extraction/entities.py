@@ -342,7 +342,7 @@ def _only_sites(registry: Registry, doc) -> None:
     Arkansas': an organisation named only as where something is, never as who
     acts, is a place in the story; a later stage may still find it speaks."""
     for draft in registry.drafts.values():
-        if draft.type != "organization" or not draft.spans:
+        if draft.type not in ("organization", "government") or not draft.spans:
             continue
         heads = [t for s, e in draft.spans for t in parse.phrase_heads(doc, s, e)]
         if heads and all(_site(t) for t in heads):

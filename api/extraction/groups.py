@@ -93,7 +93,16 @@ def _classifier(registry: Registry, match) -> tuple[list[str], int] | None:
         return None
     if not registry.free(before.idx, before.idx + len(before.text)):
         return None
-    return [before.lower_], before.idx
+    words = [before]
+    # 'disability rights campaigners': the nouns compounded with that one too
+    while words[0].i > 0 and len(words) < 3:
+        more = doc[words[0].i - 1]
+        if more.dep_ != "compound" or more.head.i != words[0].i or more.pos_ != "NOUN":
+            break
+        if not registry.free(more.idx, more.idx + len(more.text)):
+            break
+        words.insert(0, more)
+    return [w.lower_ for w in words], words[0].idx
 
 
 # Entity types of a proper name before a group noun that make it where the group is

@@ -143,3 +143,11 @@ def test_a_name_before_a_group_noun_says_whose_members_they_are():
     assert found["Hamas officials"].type == "group"
     assert "Toronto fans" not in found
     assert "fans" in found
+
+
+def test_a_group_keeps_every_noun_compounded_with_it_and_a_site_is_no_actor():
+    found = actors(
+        "Ministers met. Disability rights campaigners protested outside Parliament."
+    )
+    assert found["disability rights campaigners"].type == "group"
+    assert "Parliament" not in found
