@@ -218,6 +218,8 @@ def descriptions(registry: Registry, zones_) -> None:
         ):
             continue
         draft = _antecedent(registry, noun, match.start()) if not modifiers else None
+        if draft is None and not modifiers and noun in _business_nouns():
+            draft = _named_before(registry, zones_, match.start(), noun)
         if draft is None:
             name = " ".join([*modifiers, noun])
             draft = registry.draft(name, "organization", role=name, tentative=True)
@@ -246,16 +248,74 @@ def _one_phrase(doc, start: int, end: int) -> bool:
     return len(parse.phrase_heads(doc, start, end)) == 1
 
 
+def _named_before(registry: Registry, zones_, before: int, noun: str):
+    """'Shares in Tesco fell after the supermarket warned': a company noun with no
+    organisation named before it stands for the proper name, unclaimed by any
+    actor or place, closest before it in its sentence or the one before; that
+    name is the organisation, wherever the text writes it."""
+    doc = registry.doc
+    token = parse.token_at(doc, before) if doc is not None else None
+    if token is None:
+        return None
+    sentence = parse.sentence(token)
+    floor = sentence.start
+    if floor > 0:
+        floor = parse.sentence(doc[floor - 1]).start
+    for candidate in reversed(doc[floor : token.i]):
+        if candidate.pos_ != "PROPN" or candidate.ent_type_ in NOT_ORG_TYPES:
+            continue
+        words = [candidate]
+        while words[0].i > floor and doc[words[0].i - 1].dep_ == "compound":
+            if doc[words[0].i - 1].pos_ != "PROPN":
+                break
+            words.insert(0, doc[words[0].i - 1])
+        start, end = words[0].idx, candidate.idx + len(candidate.text)
+        name = registry.text[start:end]
+        if not registry.free(start, end) or _place_word(name):
+            return None  # the closest name is someone's or somewhere: no guess
+        draft = registry.draft(name, "organization", role=noun)
+        for found in re.finditer(
+            rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", registry.text
+        ):
+            if inside(zones_, *found.span()) and registry.free(*found.span()):
+                registry.mention(draft, *found.span())
+        return draft
+    return None
+
+
+@lru_cache(maxsize=1)
+def _business_nouns() -> frozenset[str]:
+    return frozenset(
+        e["lemma"] for e in wordlists.entries("org_nouns") if e.get("business")
+    )
+
+
+# Entity types of a proper name that no organisation description stands for.
+NOT_ORG_TYPES = {"PERSON", "DATE", "TIME", "NORP", "LOC", "EVENT", "LAW", "MONEY"}
+
+
+def _place_word(name: str) -> bool:
+    return (
+        name in gz.country_forms()
+        or name in gz.DEMONYMS
+        or name in gz.CAPITALS
+        or name in gz.NOT_NAMES
+    )
+
+
 def _antecedent(registry: Registry, noun: str, before: int):
     """The organisation last mentioned before the offset whose name or role holds
     the noun ('Severn Vale Hospitals NHS Trust' for 'the trust')."""
     pattern = re.compile(rf"\b{noun}\b", re.IGNORECASE)
+    business = noun in _business_nouns()
     for ref in reversed(registry.between(0, before)):
         draft = registry.drafts[ref.key]
-        if draft.type in ("organization", "government") and (
-            pattern.search(draft.name) or pattern.search(draft.role or "")
-        ):
+        if draft.type not in ("organization", "government"):
+            continue
+        if pattern.search(draft.name) or pattern.search(draft.role or ""):
             return draft
+        if business and draft.role in _business_nouns():
+            return draft  # 'the supermarket' ... 'the company': one company
     return None
 
 

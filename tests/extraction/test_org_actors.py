@@ -110,3 +110,26 @@ def test_a_name_introduced_by_what_it_is_runs_over_its_small_words():
     )
     assert {"Dignity in Dying", "Save the Children"} <= set(found)
     assert "Dignity" not in found
+
+
+def test_a_company_noun_stands_for_the_unclaimed_name_before_it():
+    text = (
+        "Shares in Tesco fell 5% after the supermarket warned that profits would "
+        "be lower.\n\nThe company said sales had fallen.\n\nTesco employs about "
+        "300,000 people."
+    )
+    found = actors(text)
+    assert [m.text for m in found["Tesco"].mentions] == [
+        "Tesco",
+        "the supermarket",
+        "The company",
+        "Tesco",
+    ]
+
+
+def test_a_generic_body_noun_does_not_take_a_place_for_its_name():
+    found = actors(
+        "An avalanche killed two skiers in Tyrol on Sunday. The group said the "
+        "slope had been closed."
+    )
+    assert "Tyrol" not in found
