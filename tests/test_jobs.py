@@ -10,7 +10,14 @@ import pytest
 
 from api.db import migrate
 from tests.conftest import API_KEY
-from tests.jobs import article, call, finished_job, post_job, stored_articles
+from tests.jobs import (
+    article,
+    call,
+    finished_job,
+    job_articles,
+    post_job,
+    stored_articles,
+)
 from tests.live import gunicorn, wait_for, workers
 
 pytestmark = pytest.mark.live
@@ -115,9 +122,8 @@ def test_killed_worker_loses_no_article(tmp_path):
         with workers(1, database_url, queue_url, **lease) as [first]:
             job = wait_for(started, 60, "the first worker stored nothing")
             os.kill(first.pid, signal.SIGKILL)
-        held = [
-            a for a in call(base + location)[2]["articles"] if a["state"] == "running"
-        ]
+        held = job_articles(base, call(base + location)[2])
+        held = [a for a in held if a["state"] == "running"]
         assert len(held) == 1, job  # the article the worker died on
         with workers(1, database_url, queue_url, **lease):
             done = finished_job(base, location)
