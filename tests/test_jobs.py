@@ -45,6 +45,8 @@ def stack(urls):
         "LEDE_API_KEYS": API_KEY,
         "LEDE_QUEUE_URL": queue_url,
         "LEDE_JOB_THRESHOLD": str(THRESHOLD),
+        # Any extraction outlasts this wait: every post becomes a job.
+        "LEDE_EXTRACTION_SECONDS": "0.001",
     }
     with (
         gunicorn(database_url, **env) as base,
@@ -104,6 +106,23 @@ def test_long_article_post_answers_202_with_a_job(stack):
     assert outcome["state"] == "stored"
     stored = call(f"{stack}/api/v1/articles/{outcome['article']}")[2]
     assert stored["title"] == "Job article 5"
+
+
+def test_post_over_the_wait_is_stored_by_a_worker(stack):
+    body = json.dumps(article(6)).encode()
+    status, headers, job = call(f"{stack}/api/v1/articles", body)
+    assert status == 202, job
+    assert len(article(6)["text"]) < THRESHOLD
+    done = finished_job(stack, headers["Location"])
+    [outcome] = done["articles"]
+    assert (outcome["state"], outcome["error"]) == ("stored", None)
+    # Stored now: the same post answers 200 with the article, and stores nothing.
+    status, _, stored = call(f"{stack}/api/v1/articles", body)
+    assert (status, stored["id"], stored["title"]) == (
+        200,
+        outcome["article"],
+        "Job article 6",
+    )
 
 
 def test_killed_worker_loses_no_article(tmp_path):

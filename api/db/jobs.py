@@ -24,16 +24,30 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def create_job(db: Session, payloads: list[dict]) -> Job:
-    """A job holding `payloads` (one article each), all pending; the caller commits."""
+def create_job(db: Session, payloads: list[dict], waiting_hash=None) -> Job:
+    """A job holding `payloads` (one article each), all pending; the caller commits.
+    A job of one posted article holds its text's `waiting_hash` until it finishes:
+    IntegrityError when another job holds it."""
     job = Job(id=uuid.uuid4().hex, created_at=utcnow(), total=len(payloads))
     db.add(job)
     db.add_all(
-        JobArticle(job_id=job.id, position=n, state=PENDING, payload=payload)
+        JobArticle(
+            job_id=job.id,
+            position=n,
+            state=PENDING,
+            payload=payload,
+            waiting_hash=waiting_hash,
+        )
         for n, payload in enumerate(payloads)
     )
     db.flush()
     return job
+
+
+def waiting_job(db: Session, text_hash: str) -> Job | None:
+    """The job of a posted article with this text, while it is not finished."""
+    stmt = select(Job).join(JobArticle).where(JobArticle.waiting_hash == text_hash)
+    return db.scalars(stmt).first()
 
 
 def get_job(db: Session, job_id: str) -> Job | None:
@@ -67,6 +81,7 @@ def finish(item: JobArticle, state: str, article_id=None, error=None) -> None:
     """Record the article's outcome; the caller commits, with the stored article."""
     item.state, item.article_id, item.error = state, article_id, error
     item.lease_until, item.finished_at = None, utcnow()
+    item.waiting_hash = None  # the next post of its text is answered anew
 
 
 def release_expired(db: Session) -> list[int]:
