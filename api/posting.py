@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from api.budget import OverBudget
+from api.db import jobs as rows
 from api.db import load, models, session
 from api.db.writes import add_article
 from api.extraction.ids import content_hash
@@ -27,10 +28,14 @@ class Posted:
 
 
 def post_article(payload: dict) -> Posted:
+    """What POST /articles answers: the article stored or known, or its job."""
     text_hash = content_hash(parse_header(payload["text"])[1])
     known = load.find_by_hash(session(), text_hash)
     if known is not None:
         return Posted(known)
+    waiting = rows.waiting_job(session(), text_hash)
+    if waiting is not None:
+        return Posted(job=waiting)  # posted before, not extracted yet
     if len(payload["text"]) > current_app.config["JOB_THRESHOLD"]:
         return Posted(job=queue().hand_over(payload, text_hash))
     try:

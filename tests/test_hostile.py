@@ -156,12 +156,19 @@ REFUSED = {"10,000 short paragraphs": f"at most {limits.MAX_PARAGRAPHS} paragrap
 
 
 @pytest.fixture(scope="module")
-def stack(scratch_database_url):
+def scratch_url(scratch_database_url) -> str:
+    """The scratch database, migrated."""
     from api.db import migrate
-    from tests.live import served_stack
 
     migrate.upgrade(scratch_database_url)
-    with served_stack(scratch_database_url, LEDE_API_KEYS=API_KEY) as base:
+    return scratch_database_url
+
+
+@pytest.fixture(scope="module")
+def stack(scratch_url):
+    from tests.live import served_stack
+
+    with served_stack(scratch_url, LEDE_API_KEYS=API_KEY) as base:
         yield base
 
 
@@ -212,12 +219,10 @@ def test_identical_costly_posts_at_once_share_one_job(stack):
     assert max(elapsed for *_, elapsed in answers) < SECONDS, answers
 
 
-def test_a_short_wait_hands_any_text_to_a_job_and_stores_nothing(
-    scratch_database_url,
-):
+def test_a_short_wait_hands_any_text_to_a_job_and_stores_nothing(scratch_url):
     from tests.conftest import make_app
 
-    app = make_app(scratch_database_url, EXTRACTION_SECONDS=0.001)
+    app = make_app(scratch_url, EXTRACTION_SECONDS=0.001)
     client = app.test_client()
     before = _count(app)
     text = "The mayor, Ana Ruiz, said 12 people were rescued from the river. " * 40
@@ -240,12 +245,12 @@ def test_a_short_wait_hands_any_text_to_a_job_and_stores_nothing(
         ({"JOB_EXTRACTION_SECONDS": 30.0, "JOB_LEASE": 1}, "1 s (LEDE_JOB_LEASE)"),
     ],
 )
-def test_a_job_over_its_budget_fails_saying_why(scratch_database_url, settings, named):
+def test_a_job_over_its_budget_fails_saying_why(scratch_url, settings, named):
     from api.db import jobs as rows
     from api.jobs import process
     from tests.conftest import make_app
 
-    app = make_app(scratch_database_url, **settings)
+    app = make_app(scratch_url, **settings)
     text = f"{COSTLY['10,000 quote marks']} Budget {time.time_ns()}."
     with app.app_context():
         job = rows.create_job(session(), [{"text": text}], waiting_hash="f" * 64)
@@ -270,10 +275,10 @@ def test_a_job_over_its_budget_fails_saying_why(scratch_database_url, settings, 
     assert (shown["state"], shown["progress"]["failed"]) == ("done", 1)
 
 
-def test_extraction_within_its_wait_is_stored(scratch_database_url):
+def test_extraction_within_its_wait_is_stored(scratch_url):
     from tests.conftest import make_app
 
-    client = make_app(scratch_database_url).test_client()
+    client = make_app(scratch_url).test_client()
     text = "The mayor, Ana Ruiz, said 12 people were rescued."
     response = client.post("/api/v1/articles", data=_article(text), headers=AUTH)
     assert response.status_code == 201, response.get_json()
