@@ -178,7 +178,7 @@ class Config:
     # within 2 s.
     EXTRACTION_SECONDS = 1.5
     # Longest a job worker extracts one article before recording it as failed;
-    # never longer than JOB_LEASE, when another worker would take it over.
+    # below JOB_LEASE, past which another worker would take the article over.
     JOB_EXTRACTION_SECONDS = 300.0
     # Where clients reach the API (behind a proxy, say): the start of absolute
     # links. Empty: links are relative to the request.

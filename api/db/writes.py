@@ -41,14 +41,12 @@ def extract(text: str, **meta) -> Annotation:
 
 
 def extract_for_job(text: str, **meta) -> Annotation:
-    """A job worker's extraction, within LEDE_JOB_EXTRACTION_SECONDS and never past
-    the worker's lease (LEDE_JOB_LEASE), when another worker would take the article
-    over; past it, OverBudget."""
-    config = current_app.config
-    seconds, setting = config["JOB_EXTRACTION_SECONDS"], "LEDE_JOB_EXTRACTION_SECONDS"
-    if config["JOB_LEASE"] < seconds:
-        seconds, setting = config["JOB_LEASE"], "LEDE_JOB_LEASE"
-    return budget.extract_within(seconds, setting, pipeline.extract, text, **meta)
+    """A job worker's extraction, within LEDE_JOB_EXTRACTION_SECONDS; past it,
+    OverBudget."""
+    seconds = current_app.config["JOB_EXTRACTION_SECONDS"]
+    return budget.extract_within(
+        seconds, "LEDE_JOB_EXTRACTION_SECONDS", pipeline.extract, text, **meta
+    )
 
 
 def store_payload(
