@@ -156,12 +156,15 @@ REFUSED = {"10,000 short paragraphs": f"at most {limits.MAX_PARAGRAPHS} paragrap
 
 
 @pytest.fixture(scope="module")
-def scratch_url(scratch_database_url) -> str:
-    """The scratch database, migrated."""
+def scratch_url(scratch_database_url):
+    """The scratch database, migrated; the jobs handed over here (no worker runs)
+    are removed at the end."""
     from api.db import migrate
+    from tests.jobs import drop_jobs
 
     migrate.upgrade(scratch_database_url)
-    return scratch_database_url
+    yield scratch_database_url
+    drop_jobs(scratch_database_url)
 
 
 @pytest.fixture(scope="module")

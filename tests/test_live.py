@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import API_KEY, seeded_app
+from tests.jobs import drop_jobs
 from tests.live import ROOT, gunicorn
 
 pytestmark = pytest.mark.live
@@ -232,6 +233,7 @@ def budget_server(scratch_database_url):
         LEDE_EXTRACTION_SECONDS="1",
     ) as base:
         yield base
+    drop_jobs(scratch_database_url)  # the one its costly post hands over
 
 
 def test_gunicorn_hands_a_costly_article_to_a_job_and_keeps_serving(budget_server):
