@@ -27,7 +27,9 @@ links in `Link`), filter by their fields and sort with `sort=field` or `-field`.
 Reads are public, send `ETag` and `Cache-Control`, and answer `304 Not Modified`
 to a matching `If-None-Match`; an ETag changes when the data does (any write) or
 the release does, so revalidating is cheap. Lists carry counts; the mentions of an
-actor or an article are lists of their own. Errors always have the shape
+actor or an article, and the articles of a job, are lists of their own. A posted
+article is answered within about 2 s: stored (201), or handed to the job queue
+(202) when its extraction takes longer. Errors always have the shape
 `{"code", "status", "message", "errors"}`.
 """
 

@@ -12,6 +12,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from api.budget import warm_up
 from api.config import settings
 from api.db import migrate, session
 from api.db.load import find_by_hash, store
@@ -113,6 +114,7 @@ def worker(threads):
     Run one per core, on as many machines as share LEDE_DATABASE_URL and a
     redis:// LEDE_QUEUE_URL.
     """
+    warm_up()
     queue().run_worker(threads)
 
 

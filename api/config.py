@@ -126,6 +126,12 @@ SETTINGS = (
         seconds,
         "a number of seconds above 0",
     ),
+    Setting(
+        "LEDE_JOB_EXTRACTION_SECONDS",
+        "JOB_EXTRACTION_SECONDS",
+        seconds,
+        "a number of seconds above 0",
+    ),
     Setting("LEDE_PUBLIC_URL", "PUBLIC_URL", base_url, "an http:// or https:// URL"),
     Setting(
         "LEDE_READ_CACHE_BYTES",
@@ -167,9 +173,13 @@ class Config:
     SEEDS_DIR = str(files("api") / "seeds")
     MAX_CONTENT_LENGTH = 1_000_000
     CACHE_MAX_AGE = 60
-    # Longest a posted article's extraction may run before it is refused (422);
-    # below gunicorn's 60 s worker timeout, so the refusal is what happens.
-    EXTRACTION_SECONDS = 30.0
+    # Longest a client waits for the extraction of the article it posted; past
+    # it the article is handed to the job queue (202), so every post is answered
+    # within 2 s.
+    EXTRACTION_SECONDS = 1.5
+    # Longest a job worker extracts one article before recording it as failed;
+    # below JOB_LEASE, past which another worker would take the article over.
+    JOB_EXTRACTION_SECONDS = 300.0
     # Where clients reach the API (behind a proxy, say): the start of absolute
     # links. Empty: links are relative to the request.
     PUBLIC_URL = ""

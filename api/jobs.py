@@ -18,9 +18,10 @@ from huey import RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer, Scheduler
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from api.budget import OverBudget
 from api.db import jobs as rows
 from api.db import load, models, session
-from api.db.writes import store_payload
+from api.db.writes import extract_for_job, store_payload
 from api.extraction.ids import content_hash
 from api.extraction.text import parse_header
 
@@ -83,6 +84,31 @@ class Queue:
         db = session()
         job = rows.create_job(db, [_as_json(payload) for payload in payloads])
         db.commit()
+        self._send(job)
+        return job
+
+    def hand_over(self, payload: dict, text_hash: str) -> models.Job:
+        """A job of one posted article, to extract while nobody waits; identical
+        posts made while it waits get this job, not one of their own."""
+        db = session()
+        waiting = rows.waiting_job(db, text_hash)
+        if waiting is not None:
+            return waiting
+        try:
+            job = rows.create_job(db, [_as_json(payload)], waiting_hash=text_hash)
+            db.commit()
+        except IntegrityError:
+            db.rollback()  # a twin post handed the same text over first
+            waiting = rows.waiting_job(db, text_hash)
+            if waiting is not None:
+                return waiting
+            # ...and its job has finished since: this one finds it stored.
+            return self.submit([payload])
+        self._send(job)
+        return job
+
+    def _send(self, job: models.Job) -> None:
+        db = session()
         try:
             for item_id in rows.article_ids(db, job.id):
                 self.extract(item_id)
@@ -90,7 +116,6 @@ class Queue:
             # Whatever the queue's error (Redis down, a locked file), the articles
             # are accepted and in the database: the workers' sweep sends them.
             log.exception("job %s: queue unreachable; the sweep will send it", job.id)
-        return job
 
     def resend_stalled(self) -> None:
         """Send again the articles whose worker died, and any pending article when
@@ -135,9 +160,12 @@ def process(item_id: int, lease: int) -> None:
         db.commit()
         return
     try:
-        article, created = store_payload(db, item.payload)
+        article, created = store_payload(db, item.payload, annotate=extract_for_job)
         rows.finish(item, rows.STORED if created else rows.DUPLICATE, article.id)
         db.commit()
+    except OverBudget as error:
+        # Final, not retried: the same text would run out of time again.
+        _finish_as_failed(db, item_id, str(error))
     except OperationalError:
         db.rollback()
         raise
@@ -146,10 +174,14 @@ def process(item_id: int, lease: int) -> None:
         db.rollback()
         _finish_as_duplicate(db, item_id)
     except Exception as error:
-        db.rollback()
-        item = db.get(models.JobArticle, item_id)
-        rows.finish(item, rows.FAILED, error=f"{type(error).__name__}: {error}")
-        db.commit()
+        _finish_as_failed(db, item_id, f"{type(error).__name__}: {error}")
+
+
+def _finish_as_failed(db, item_id: int, reason: str) -> None:
+    db.rollback()
+    item = db.get(models.JobArticle, item_id)
+    rows.finish(item, rows.FAILED, error=reason)
+    db.commit()
 
 
 def _as_json(payload: dict) -> dict:

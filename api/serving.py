@@ -90,7 +90,10 @@ WORKER_TIMEOUT = 60
 
 
 def post_worker_init(_worker) -> None:
+    from api.budget import warm_up
+
     answer_errors_in_json()
+    warm_up()
 
 
 def gunicorn_options(settings: Mapping) -> dict:

@@ -4,7 +4,15 @@ from marshmallow import fields, validate
 
 from api.db.jobs import ARTICLE_STATES, JOB_STATES
 from schemas.articles import ArticleCreateSchema
-from schemas.common import ResponseSchema, Schema, UtcDateTime, choice, described
+from schemas.common import (
+    QueryArgsSchema,
+    ResponseSchema,
+    Schema,
+    UtcDateTime,
+    choice,
+    choices_filter,
+    described,
+)
 
 MAX_JOB_ARTICLES = 1000
 
@@ -55,6 +63,26 @@ class JobArticleSchema(ResponseSchema):
     )
 
 
+class JobLinksSchema(ResponseSchema):
+    self = described(
+        fields.String, "This job.", "/api/v1/jobs/5f0c6a3e9b2d4c1e8a7f6b5d4c3e2a1f"
+    )
+    articles = described(
+        fields.String,
+        "Each article's outcome, a page at a time.",
+        "/api/v1/jobs/5f0c6a3e9b2d4c1e8a7f6b5d4c3e2a1f/articles",
+    )
+
+
+class JobArticleQueryArgsSchema(QueryArgsSchema):
+    state = choices_filter(
+        "JobArticleState",
+        ARTICLE_STATES,
+        "Only the articles in these states.",
+        ["failed"],
+    )
+
+
 class JobSchema(ResponseSchema):
     id = described(fields.String, "Job id.", "5f0c6a3e9b2d4c1e8a7f6b5d4c3e2a1f")
     state = choice(
@@ -74,11 +102,12 @@ class JobSchema(ResponseSchema):
         allow_none=True,
     )
     progress = described(
-        fields.Nested, "Articles by state.", None, nested=JobProgressSchema
-    )
-    articles = described(
-        fields.List,
-        "Each article's outcome, in the order sent.",
+        fields.Nested,
+        "How many articles are in each state; the articles themselves are at "
+        "`links.articles`.",
         None,
-        cls_or_instance=fields.Nested(JobArticleSchema),
+        nested=JobProgressSchema,
+    )
+    links = fields.Nested(
+        JobLinksSchema, metadata={"description": "Related resources."}
     )

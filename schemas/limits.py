@@ -1,8 +1,9 @@
 """How big an article may be: the limits the contract states and the API enforces
-before extraction, each cheap to check. What passes them is still bounded in time
-by the extraction budget (LEDE_EXTRACTION_SECONDS): real prose extracts at about
-10,000 characters a second on one core, so the longest texts allowed here need
-more than the default budget and are refused by it."""
+before extraction, each cheap to check. What passes them is still bounded in time:
+a post waits for its extraction at most LEDE_EXTRACTION_SECONDS, then becomes a
+job, and a job worker extracts it within LEDE_JOB_EXTRACTION_SECONDS. Real prose
+extracts at about 10,000 characters a second on one core, so the longest texts
+allowed here take the workers about a minute."""
 
 # spaCy reads at most 1,000,000 characters (`nlp.max_length`); half of it leaves
 # room for the JSON around the text within the request body limit.

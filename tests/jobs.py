@@ -6,7 +6,7 @@ import json
 import urllib.error
 import urllib.request
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from api.db import models, session
 from tests.conftest import API_KEY, ROOT, make_app
@@ -40,11 +40,38 @@ def post_job(base: str, articles: list[dict]) -> tuple[int, dict, dict]:
 
 
 def finished_job(base: str, location: str, seconds: float = 90) -> dict:
+    """The job once done, with each article's outcome read from its pages."""
+
     def done():
         job = call(base + location)[2]
         return job if job["state"] == "done" else None
 
-    return wait_for(done, seconds, f"job {location} not done in {seconds} s")
+    job = wait_for(done, seconds, f"job {location} not done in {seconds} s")
+    return {**job, "articles": job_articles(base, job)}
+
+
+def job_articles(base: str, job: dict, page_size: int = 100) -> list[dict]:
+    """Every article of the job, page after page of `links.articles`."""
+    articles, page = [], 1
+    while True:
+        url = f"{base}{job['links']['articles']}?page={page}&page_size={page_size}"
+        status, headers, items = call(url)
+        assert status == 200, items
+        articles += items
+        if page >= json.loads(headers["X-Pagination"])["total_pages"]:
+            return articles
+        page += 1
+
+
+def drop_jobs(database_url: str) -> None:
+    """Remove every job: one left pending in a database that other tests share
+    would be extracted by the next worker started on it (its sweep sends every
+    pending article)."""
+    app = make_app(database_url)
+    with app.app_context():
+        session().execute(delete(models.JobArticle))
+        session().execute(delete(models.Job))
+        session().commit()
 
 
 def stored_articles(database_url: str) -> int:

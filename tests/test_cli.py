@@ -196,5 +196,5 @@ def test_ingest_without_workers_stops_waiting_when_none_takes_the_job(
     assert "it stays queued: start `lede worker`" in result.output
     with app.app_context():
         (job,) = session().query(Job).all()
-        assert rows.progress(job)["pending"] == 1
+        assert rows.describe(session(), job)["progress"]["pending"] == 1
         assert _counts(app)["Article"] == 0

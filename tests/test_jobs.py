@@ -10,7 +10,14 @@ import pytest
 
 from api.db import migrate
 from tests.conftest import API_KEY
-from tests.jobs import article, call, finished_job, post_job, stored_articles
+from tests.jobs import (
+    article,
+    call,
+    finished_job,
+    job_articles,
+    post_job,
+    stored_articles,
+)
 from tests.live import gunicorn, wait_for, workers
 
 pytestmark = pytest.mark.live
@@ -38,6 +45,8 @@ def stack(urls):
         "LEDE_API_KEYS": API_KEY,
         "LEDE_QUEUE_URL": queue_url,
         "LEDE_JOB_THRESHOLD": str(THRESHOLD),
+        # Any extraction outlasts this wait: every post becomes a job.
+        "LEDE_EXTRACTION_SECONDS": "0.001",
     }
     with (
         gunicorn(database_url, **env) as base,
@@ -99,6 +108,23 @@ def test_long_article_post_answers_202_with_a_job(stack):
     assert stored["title"] == "Job article 5"
 
 
+def test_post_over_the_wait_is_stored_by_a_worker(stack):
+    body = json.dumps(article(6)).encode()
+    status, headers, job = call(f"{stack}/api/v1/articles", body)
+    assert status == 202, job
+    assert len(article(6)["text"]) < THRESHOLD
+    done = finished_job(stack, headers["Location"])
+    [outcome] = done["articles"]
+    assert (outcome["state"], outcome["error"]) == ("stored", None)
+    # Stored now: the same post answers 200 with the article, and stores nothing.
+    status, _, stored = call(f"{stack}/api/v1/articles", body)
+    assert (status, stored["id"], stored["title"]) == (
+        200,
+        outcome["article"],
+        "Job article 6",
+    )
+
+
 def test_killed_worker_loses_no_article(tmp_path):
     database_url, queue_url = fresh_urls(tmp_path)
     env = {"LEDE_API_KEYS": API_KEY, "LEDE_QUEUE_URL": queue_url}
@@ -115,9 +141,8 @@ def test_killed_worker_loses_no_article(tmp_path):
         with workers(1, database_url, queue_url, **lease) as [first]:
             job = wait_for(started, 60, "the first worker stored nothing")
             os.kill(first.pid, signal.SIGKILL)
-        held = [
-            a for a in call(base + location)[2]["articles"] if a["state"] == "running"
-        ]
+        held = job_articles(base, call(base + location)[2])
+        held = [a for a in held if a["state"] == "running"]
         assert len(held) == 1, job  # the article the worker died on
         with workers(1, database_url, queue_url, **lease):
             done = finished_job(base, location)

@@ -6,8 +6,8 @@ import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from api.db.models import Job, JobArticle
 
@@ -24,21 +24,34 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def create_job(db: Session, payloads: list[dict]) -> Job:
-    """A job holding `payloads` (one article each), all pending; the caller commits."""
+def create_job(db: Session, payloads: list[dict], waiting_hash=None) -> Job:
+    """A job holding `payloads` (one article each), all pending; the caller commits.
+    A job of one posted article holds its text's `waiting_hash` until it finishes:
+    IntegrityError when another job holds it."""
     job = Job(id=uuid.uuid4().hex, created_at=utcnow(), total=len(payloads))
     db.add(job)
     db.add_all(
-        JobArticle(job_id=job.id, position=n, state=PENDING, payload=payload)
+        JobArticle(
+            job_id=job.id,
+            position=n,
+            state=PENDING,
+            payload=payload,
+            waiting_hash=waiting_hash,
+        )
         for n, payload in enumerate(payloads)
     )
     db.flush()
     return job
 
 
-def get_job(db: Session, job_id: str) -> Job | None:
-    stmt = select(Job).where(Job.id == job_id).options(selectinload(Job.articles))
+def waiting_job(db: Session, text_hash: str) -> Job | None:
+    """The job of a posted article with this text, while it is not finished."""
+    stmt = select(Job).join(JobArticle).where(JobArticle.waiting_hash == text_hash)
     return db.scalars(stmt).first()
+
+
+def get_job(db: Session, job_id: str) -> Job | None:
+    return db.get(Job, job_id)
 
 
 def article_ids(db: Session, job_id: str) -> list[int]:
@@ -68,6 +81,7 @@ def finish(item: JobArticle, state: str, article_id=None, error=None) -> None:
     """Record the article's outcome; the caller commits, with the stored article."""
     item.state, item.article_id, item.error = state, article_id, error
     item.lease_until, item.finished_at = None, utcnow()
+    item.waiting_hash = None  # the next post of its text is answered anew
 
 
 def release_expired(db: Session) -> list[int]:
@@ -87,21 +101,37 @@ def pending_ids(db: Session) -> list[int]:
     return list(db.scalars(stmt.order_by(JobArticle.id)))
 
 
-def describe(job: Job) -> dict:
-    """The job as the API shows it: its state, progress and each article's outcome."""
+def describe(db: Session, job: Job) -> dict:
+    """The job as the API shows it: its state and how many articles are in each
+    state, counted by the database in one statement (the articles themselves are
+    paged: `select_job_articles`)."""
+    stmt = (
+        select(JobArticle.state, func.count(), func.max(JobArticle.finished_at))
+        .where(JobArticle.job_id == job.id)
+        .group_by(JobArticle.state)
+    )
+    rows = db.execute(stmt).all()
+    counts = Counter({state: count for state, count, _ in rows})
+    done = sum(counts[state] for state in FINISHED) == job.total
+    last = max((finished for *_, finished in rows if finished), default=None)
     return {
         "id": job.id,
-        "state": job_state(job),
+        "state": _job_state(counts, job.total),
         "created_at": job.created_at,
-        "finished_at": finished_at(job),
-        "progress": progress(job),
-        "articles": job.articles,
+        "finished_at": (last or job.created_at) if done else None,
+        "progress": {
+            "total": job.total,
+            **{state: counts[state] for state in ARTICLE_STATES},
+        },
     }
 
 
-def progress(job: Job) -> dict:
-    counts = Counter(item.state for item in job.articles)
-    return {"total": job.total, **{state: counts[state] for state in ARTICLE_STATES}}
+def select_job_articles(job_id: str, state: list[str] | None = None) -> Select:
+    """A job's articles in the order sent, of the given states if any."""
+    stmt = select(JobArticle).where(JobArticle.job_id == job_id)
+    if state:
+        stmt = stmt.where(JobArticle.state.in_(state))
+    return stmt.order_by(JobArticle.position, JobArticle.id)
 
 
 def finished_count(db: Session, job_id: str) -> int:
@@ -120,17 +150,10 @@ def taken_count(db: Session, job_id: str) -> int:
     return db.scalar(stmt)
 
 
-def job_state(job: Job) -> str:
-    counts = Counter(item.state for item in job.articles)
-    if sum(counts[state] for state in FINISHED) == job.total:
+def _job_state(counts: Counter, total: int) -> str:
+    if sum(counts[state] for state in FINISHED) == total:
         return "done"
-    return "queued" if counts[PENDING] == job.total else "running"
-
-
-def finished_at(job: Job) -> datetime | None:
-    if job_state(job) != "done":
-        return None
-    return max((item.finished_at for item in job.articles), default=job.created_at)
+    return "queued" if counts[PENDING] == total else "running"
 
 
 def _claimable(now: datetime):

@@ -319,8 +319,13 @@ class JobArticle(Base):
     article_id: Mapped[str | None] = mapped_column(String(80))
     error: Mapped[str | None] = mapped_column(Text)
     finished_at: Mapped[datetime | None]
+    # The text's content hash while an article posted alone (POST /articles) waits
+    # for a worker or is extracted: unique, so identical posts share one job;
+    # cleared when it finishes, so a text whose job failed can be posted again.
+    waiting_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         UniqueConstraint("job_id", "position"),
         Index("ix_job_articles_state_lease", "state", "lease_until"),
+        Index("ix_job_articles_waiting_hash", "waiting_hash", unique=True),
     )

@@ -32,17 +32,29 @@ def add_article(payload: dict) -> tuple[models.Article, bool]:
 
 
 def extract(text: str, **meta) -> Annotation:
-    """A posted article's extraction, within LEDE_EXTRACTION_SECONDS."""
+    """A posted article's extraction, for as long as its client waits
+    (LEDE_EXTRACTION_SECONDS); past it, OverBudget."""
     seconds = current_app.config["EXTRACTION_SECONDS"]
-    return budget.extract_within(seconds, pipeline.extract, text, **meta)
+    return budget.extract_within(
+        seconds, "LEDE_EXTRACTION_SECONDS", pipeline.extract, text, **meta
+    )
+
+
+def extract_for_job(text: str, **meta) -> Annotation:
+    """A job worker's extraction, within LEDE_JOB_EXTRACTION_SECONDS; past it,
+    OverBudget."""
+    seconds = current_app.config["JOB_EXTRACTION_SECONDS"]
+    return budget.extract_within(
+        seconds, "LEDE_JOB_EXTRACTION_SECONDS", pipeline.extract, text, **meta
+    )
 
 
 def store_payload(
     db, payload: dict, annotate: Callable[..., Annotation] = pipeline.extract
 ) -> tuple[models.Article, bool]:
     """Store a posted (or queued) article unless its text is known; the caller
-    commits. A `curated` spec (from `lede ingest`) is resolved, not extracted; a
-    job worker extracts with the plain pipeline, the API within its budget."""
+    commits. A `curated` spec (from `lede ingest`) is resolved, not extracted;
+    `annotate` is the extraction, each caller's within its own budget."""
     header_date, text = parse_header(payload["text"])
     published_on = payload.get("published_on")
     if isinstance(published_on, date):

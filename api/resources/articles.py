@@ -1,6 +1,6 @@
 """Articles: list, detail with text and paragraphs, and derived figures."""
 
-from flask import current_app, url_for
+from flask import url_for
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -8,10 +8,10 @@ from api.auth import SCHEME, require_api_key, require_json
 from api.db.present import article_counts
 from api.db.queries import get_article, select_articles
 from api.db.stats import article_stats
-from api.db.writes import add_article, remove_article
+from api.db.writes import remove_article
 from api.extensions import Blueprint
-from api.jobs import queue
 from api.pagination import Listing, SelectPage
+from api.posting import post_article
 from api.resources.common import ERROR, body_errors, found
 from api.resources.jobs import accepted
 from schemas.articles import (
@@ -54,7 +54,8 @@ class Articles(MethodView):
         202,
         schema=JobSchema,
         success=True,
-        description="Accepted: a long text becomes a job of one article.",
+        description="Accepted: a long text, or one whose extraction outlasts "
+        "`LEDE_EXTRACTION_SECONDS`, becomes a job of one article.",
     )
     @body_errors(blp)
     def post(self, payload):
@@ -63,12 +64,16 @@ class Articles(MethodView):
         Extracts the article's actors, quotes, reactions and statistics and stores
         them: 201 with a `Location` header. The same text again answers 200 with
         the article already stored, and stores nothing. A text longer than
-        `LEDE_JOB_THRESHOLD` characters is extracted by the workers instead: 202
-        with the job (as `POST /jobs`). Needs an API key.
+        `LEDE_JOB_THRESHOLD` characters, or one whose extraction takes longer than
+        `LEDE_EXTRACTION_SECONDS` (1.5 s by default), is extracted by the workers
+        instead: 202 with the job (as `POST /jobs`), so every post is answered in
+        about that time. The same text posted again while its job is not done
+        answers 202 with that job. Needs an API key.
         """
-        if len(payload["text"]) > current_app.config["JOB_THRESHOLD"]:
-            return accepted(queue().submit([payload]))
-        article, created = add_article(payload)
+        posted = post_article(payload)
+        if posted.job is not None:
+            return accepted(posted.job)
+        article, created = posted.article, posted.created
         article.counts = article_counts(article.id)
         location = {"Location": url_for("articles.ArticlesById", article_id=article.id)}
         # Two documented success statuses: 201 for a new article, 200 for a known one.

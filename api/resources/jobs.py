@@ -12,8 +12,14 @@ from api.db import jobs as rows
 from api.db import session
 from api.extensions import Blueprint, StrictParser, invalid_json, unique_keys
 from api.jobs import queue
+from api.pagination import Listing, SelectPage
 from api.resources.common import ERROR, body_errors, found
-from schemas.jobs import JobCreateSchema, JobSchema
+from schemas.jobs import (
+    JobArticleQueryArgsSchema,
+    JobArticleSchema,
+    JobCreateSchema,
+    JobSchema,
+)
 
 NDJSON = "application/x-ndjson"
 BODY_TYPES = ("application/json", NDJSON)
@@ -52,9 +58,18 @@ def job_location(job) -> dict:
     return {"Location": url_for("jobs.JobsById", job_id=job.id)}
 
 
+def job_body(job) -> dict:
+    """The job with its counts and its links; its articles are a list of their own."""
+    links = {
+        "self": url_for("jobs.JobsById", job_id=job.id),
+        "articles": url_for("jobs.JobArticles", job_id=job.id),
+    }
+    return {**rows.describe(session(), job), "links": links}
+
+
 def accepted(job) -> Response:
     """202 with the new job, for a view whose main answer is something else."""
-    body = JobSchema().dump(rows.describe(job))
+    body = JobSchema().dump(job_body(job))
     return Response(
         json.dumps(body), 202, job_location(job), mimetype="application/json"
     )
@@ -90,7 +105,7 @@ class Jobs(MethodView):
         others go on. Needs an API key.
         """
         job = queue().submit(payload["articles"])
-        return rows.describe(job), job_location(job)
+        return job_body(job), job_location(job)
 
 
 @blp.route("/jobs/<string:job_id>")
@@ -101,7 +116,25 @@ class JobsById(MethodView):
     def get(self, job_id):
         """Get a job
 
-        Its state (queued, running, done), how many articles are in each state,
-        and each article's outcome: the stored article's id, or why it failed.
+        Its state (queued, running, done) and how many of its articles are in
+        each state; each article's outcome is at `links.articles`, a page at a
+        time.
         """
-        return rows.describe(found(rows.get_job(session(), job_id), "job", job_id))
+        return job_body(found(rows.get_job(session(), job_id), "job", job_id))
+
+
+@blp.route("/jobs/<string:job_id>/articles")
+class JobArticles(MethodView):
+    @blp.doc(operationId="listJobArticles")
+    @blp.arguments(JobArticleQueryArgsSchema, location="query")
+    @blp.response(200, JobArticleSchema(many=True))
+    @blp.alt_response(404, response=ERROR)
+    @blp.paginate(SelectPage)
+    def get(self, args, job_id):
+        """List the articles of a job
+
+        Each article of the job in the order sent, with its outcome: the stored
+        article's id (also for a duplicate), or why it failed.
+        """
+        found(rows.get_job(session(), job_id), "job", job_id)
+        return Listing(rows.select_job_articles(job_id, **args))

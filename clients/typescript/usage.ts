@@ -121,13 +121,14 @@ export function search(hits: Json<"listSearchHits">, texts: Record<string, strin
   });
 }
 
-export function jobs(job: Json<"getJob">): string[] {
+export function jobs(job: Json<"getJob">, list: Json<"listJobArticles">): string[] {
   const state: Schemas["JobState"] = job.state;
   const finished: string | null = job.finished_at;
   const failed: number = job.progress.failed;
-  const outcomes: (string | null)[] = job.articles.map((a) => a.article ?? a.error);
-  const states: Schemas["JobArticleState"][] = job.articles.map((a) => a.state);
-  return [state, finished ?? "", String(failed), ...outcomes.map(String), ...states];
+  const pages: string = job.links.articles;
+  const outcomes: (string | null)[] = list.map((a) => a.article ?? a.error);
+  const states: Schemas["JobArticleState"][] = list.map((a) => a.state);
+  return [state, finished ?? "", String(failed), pages, ...outcomes.map(String), ...states];
 }
 
 export function health(body: Json<"getHealth">): boolean {
@@ -182,6 +183,9 @@ export const changesQuery: NonNullable<operations["listDeletions"]["parameters"]
   kind: ["article", "quote"],
   format: "ndjson",
 };
+export const failedArticlesQuery: NonNullable<
+  operations["listJobArticles"]["parameters"]["query"]
+> = { state: ["failed"], page_size: 100 };
 export const newArticle: operations["createArticle"]["requestBody"] extends infer B
   ? B extends { content: { "application/json": infer J } } ? J : never
   : never = { text: "The mayor said floods killed 12 people.", title: "Floods" };
