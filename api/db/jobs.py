@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from api.db.keyset import ordered
 from api.db.models import Job, JobArticle
 
 # An article waits (pending), is held by a worker (running), or is finished.
@@ -131,7 +132,7 @@ def select_job_articles(job_id: str, state: list[str] | None = None) -> Select:
     stmt = select(JobArticle).where(JobArticle.job_id == job_id)
     if state:
         stmt = stmt.where(JobArticle.state.in_(state))
-    return stmt.order_by(JobArticle.position, JobArticle.id)
+    return ordered(stmt, JobArticle.position, JobArticle.id)
 
 
 def finished_count(db: Session, job_id: str) -> int:
