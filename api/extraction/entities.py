@@ -107,10 +107,10 @@ def _retype(registry: Registry, entities, votes) -> None:
 
 def _places(doc, entities) -> set[str]:
     """Names the text uses as a place somewhere: labelled one, or after 'in'."""
-    found = set()
+    found, placed = set(), parse.places(doc)
     for start, end, text, label in entities:
         tokens = parse.tokens_between(doc, start, end)
-        if label in PLACE_LABELS or any(parse.is_place(t) for t in tokens):
+        if label in PLACE_LABELS or any(t.i in placed for t in tokens):
             found.add(normalise(text))
     return found
 

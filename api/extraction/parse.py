@@ -147,11 +147,31 @@ def _addressing() -> frozenset[str]:
     return _reporting() | SPOKEN_TO
 
 
-def is_place(token) -> bool:
-    """The object of a preposition of place ('in Almaty'), or part of one."""
-    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+PHRASE_LINKS = ("compound", "conj", "appos")
+
+
+def places(doc) -> set[int]:
+    """Indices of the tokens that are the object of a preposition of place ('in
+    Almaty') or part of one. Each chain of compounds, conjuncts and appositions is
+    climbed once for all its tokens, so a list of thousands of names costs its
+    length, not its square."""
+    top: dict[int, int] = {}
+    for token in doc:
+        path = []
+        while token.i not in top and token.dep_ in PHRASE_LINKS:
+            if token.head.i == token.i:
+                break
+            path.append(token.i)
+            token = token.head
+        root = top.get(token.i, token.i)
+        for index in path:
+            top[index] = root
+        top.setdefault(token.i, root)
+    return {
+        i
+        for i, root in top.items()
+        if doc[root].dep_ == "pobj" and doc[root].head.lower_ in PLACE_PREPOSITIONS
+    }
 
 
 # Phrases that name a quote's source without a reporting verb: the word, and how
