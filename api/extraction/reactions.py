@@ -18,6 +18,7 @@ from api.extraction import (
 from api.extraction.ids import actor_id, item_id
 from api.extraction.registry import Draft, Registry
 from api.extraction.types import Reaction
+from api.extraction.zones import holder
 
 BUT = re.compile(r",\s+but\b|;")
 # A second reaction of the same actor opens a clause: '…, but warned', ', and FIFA said'
@@ -37,10 +38,12 @@ def extract(
     headline = protagonists.named_in_headline(registry, headline)
     if headline is not None:
         voices = voices | {actor_id(headline.name)}
-    body = [(p.start, p.end) for p in paragraphs if p.kind == "body"]
+    # each offset found by bisection: a paragraph scan per sentence costs the
+    # square of a text of many short paragraphs
+    in_body = holder([(p.start, p.end) for p in paragraphs if p.kind == "body"])
     items, seen = [], set()
     for index, sentence in enumerate(sentences):
-        if not any(a <= sentence[0] < b for a, b in body):
+        if not in_body(sentence[0]):
             continue
         nxt = sentences[index + 1] if index + 1 < len(sentences) else None
         prev = sentences[index - 1] if index else None
@@ -50,7 +53,7 @@ def extract(
             if (item.actor, item.start) not in seen:
                 seen.add((item.actor, item.start))
                 items.append(item)
-    said = [q for q in quotes if any(a <= q.start < b for a, b in body)]
+    said = [q for q in quotes if in_body(q.start)]
     # a protagonist only guessed from how often they are named may be a bystander
     lead = protagonists.lead_person(registry, paragraphs)
     silent = voices | ({actor_id(lead.name)} if lead else set())
@@ -60,7 +63,7 @@ def extract(
     for lead in (hero, responses.lead_subject(registry, paragraphs)):
         if lead is not None:
             silent = silent | {actor_id(lead.name)}
-    inside = [s for s in sentences if any(a <= s[0] < b for a, b in body)]
+    inside = [s for s in sentences if in_body(s[0])]
     items += responses.extract(registry, inside, said, silent, items, article)
     return _without_overlaps(items)
 
