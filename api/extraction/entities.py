@@ -99,10 +99,22 @@ def _retype(registry: Registry, entities, votes) -> None:
             draft.not_actor = True
         elif label == "ORG" and draft.type == "person":
             draft.type = "organization"
+            _drop_surname_mentions(registry, draft)
         elif label == "NORP" and draft.type == "person" and draft.name.endswith("s"):
             draft.type = "organization"  # 'Liberal Democrats': a party, by its members
         elif label == "PERSON" and draft.type == "organization" and draft.tentative:
             draft.type = "person"
+
+
+def _drop_surname_mentions(registry: Registry, draft) -> None:
+    """A name read as a person's took its last word alone as a surname ('Wales'
+    of 'Natural Resources Wales'); an organisation is not named by its last word."""
+    words = draft.name.split()
+    if len(words) < 2:
+        return
+    for start, end in list(draft.spans):
+        if registry.text[start:end] == words[-1]:
+            registry.unmention(start, end)
 
 
 def _places(doc, entities) -> set[str]:

@@ -133,3 +133,13 @@ def test_a_generic_body_noun_does_not_take_a_place_for_its_name():
         "slope had been closed."
     )
     assert "Tyrol" not in found
+
+
+def test_an_organisation_read_first_as_a_person_keeps_no_surname_mention():
+    found = actors(
+        "Flooding has hit parts of Wales.\n\nNatural Resources Wales said 20 flood "
+        "warnings were in place."
+    )
+    assert [m.text for m in found["Natural Resources Wales"].mentions] == [
+        "Natural Resources Wales"
+    ]
