@@ -20,6 +20,8 @@ from schemas.common import (
     UtcDateTime,
     choice,
     described,
+    published_from_filter,
+    published_to_filter,
     search_param,
     sort_field,
     text_param,
@@ -137,18 +139,8 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
         "kassym-jomart-tokayev",
         max_length=80,
     )
-    published_from = described(
-        fields.Date,
-        "Only articles published on this day or later (YYYY-MM-DD); articles "
-        "without a date are left out.",
-        "2022-01-01",
-    )
-    published_to = described(
-        fields.Date,
-        "Only articles published on this day or earlier (YYYY-MM-DD); articles "
-        "without a date are left out. Before `published_from`, nothing matches.",
-        "2022-01-31",
-    )
+    published_from = published_from_filter()
+    published_to = published_to_filter()
     sort = sort_field(
         ("published_on", "title", "word_count", "created_at"),
         "-published_on",

@@ -233,6 +233,30 @@ def article_filter():
     )
 
 
+def published_from_filter(only: str = "articles"):
+    """`published_from`: the first day of a range of publication dates."""
+    return described(
+        fields.Date,
+        f"Only {only} published on this day or later (YYYY-MM-DD); articles "
+        "without a date are left out.",
+        "2022-01-01",
+    )
+
+
+def published_to_filter(only: str = "articles"):
+    """`published_to`: the last day; before `published_from`, an empty range."""
+    return described(
+        fields.Date,
+        f"Only {only} published on this day or earlier (YYYY-MM-DD); articles "
+        "without a date are left out. Before `published_from`, nothing matches.",
+        "2022-01-31",
+    )
+
+
+# Parameters that choose an article: a list of one article's items has none.
+ARTICLE_FILTERS = ("article", "published_from", "published_to")
+
+
 def article_of_item():
     """The `article` field of an item found in an article's text."""
     return described(

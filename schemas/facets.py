@@ -3,7 +3,14 @@
 from marshmallow import fields
 
 from api.db.facets import SPEAKERS_SHOWN
-from schemas.common import QueryArgsSchema, ResponseSchema, described, text_param
+from schemas.common import (
+    QueryArgsSchema,
+    ResponseSchema,
+    described,
+    published_from_filter,
+    published_to_filter,
+    text_param,
+)
 
 
 class FacetSchema(ResponseSchema):
@@ -46,13 +53,5 @@ class FacetQueryArgsSchema(QueryArgsSchema):
         "kazakhstan-s-president-rejects-talks-1a2b3c4d",
         max_length=80,
     )
-    published_from = described(
-        fields.Date,
-        "Only articles published on this day or later (YYYY-MM-DD).",
-        "2022-01-01",
-    )
-    published_to = described(
-        fields.Date,
-        "Only articles published on this day or earlier (YYYY-MM-DD).",
-        "2022-01-31",
-    )
+    published_from = published_from_filter()
+    published_to = published_to_filter()

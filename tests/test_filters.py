@@ -1,4 +1,7 @@
-"""Filters on several values of a vocabulary, and a date range on articles."""
+"""Filters on several values of a vocabulary, and a date range on articles and
+on the items of articles."""
+
+import json
 
 import pytest
 
@@ -122,3 +125,146 @@ def test_a_bad_date_range_is_a_422_naming_the_field(client, query, errors):
     response = client.get(f"/api/v1/articles?{query}")
     assert response.status_code == 422
     assert response.get_json()["errors"] == {"query": errors}
+
+
+ITEMS = ("quotes", "reactions", "statistics")
+FLOODS = (
+    "Floods killed 12 people in the valley on Monday, the regional governor said.\n"
+    "“We will rebuild every bridge,” said Governor Ana Ruiz.\n"
+    "The United Nations criticised the slow response and called for more aid.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dated(app):
+    """Beside the seed (2022-01-07): an article of 2023-03-02 and an undated one,
+    each with a quote, a reaction and a figure; {name: {list: item ids}}."""
+    client, posted = app.test_client(), {}
+    for name, published_on in (("2023", "2023-03-02"), ("undated", None)):
+        body = {"title": f"Floods {name}", "text": f"{name}: {FLOODS}"}
+        body |= {"published_on": published_on} if published_on else {}
+        article = client.post("/api/v1/articles", json=body, headers=AUTH).get_json()
+        posted[name] = {"article": article["id"], "version": article["version"]}
+        for kind in ITEMS:
+            listed = _ids(client, f"/api/v1/articles/{article['id']}/{kind}")
+            assert len(listed) == 1, (name, kind, listed)
+            posted[name][kind] = listed
+    yield posted
+    for name in posted.values():
+        client.delete(f"/api/v1/articles/{name['article']}", headers=AUTH)
+
+
+def _seeded(seed, kind: str) -> list[str]:
+    return sorted(item.id for item in getattr(seed, kind))
+
+
+@pytest.mark.parametrize("kind", ITEMS)
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("published_from=2022-01-07&published_to=2022-01-07", ["seed"]),
+        ("published_to=2022-12-31", ["seed"]),
+        ("published_from=2022-01-08", ["2023"]),
+        ("published_from=2023-03-02&published_to=2023-03-02", ["2023"]),
+        ("published_from=2022-01-01&published_to=2023-12-31", ["seed", "2023"]),
+        ("published_from=2023-03-03", []),
+        # An end before the start: a range that holds no day, as on articles.
+        ("published_from=2023-03-02&published_to=2022-01-07", []),
+    ],
+)
+def test_items_by_publication_date_of_their_article(
+    client, seed, dated, kind, query, expected
+):
+    response = client.get(f"/api/v1/{kind}?{query}&{MANY}")
+    ids = {"seed": _seeded(seed, kind), "2023": dated["2023"][kind]}
+    want = sorted(item_id for name in expected for item_id in ids[name])
+    assert sorted(item["id"] for item in items(response)) == want
+    assert json.loads(response.headers["X-Pagination"])["total"] == len(want)
+    validate_response(f"/api/v1/{kind}", "get", response)
+
+
+@pytest.mark.parametrize("kind", ITEMS)
+def test_a_date_range_leaves_out_the_items_of_undated_articles(client, dated, kind):
+    [undated] = dated["undated"][kind]
+    assert undated in _ids(client, f"/api/v1/{kind}?{MANY}")
+    ranged = _ids(client, f"/api/v1/{kind}?published_from=1900-01-01&{MANY}")
+    assert undated not in ranged and dated["2023"][kind][0] in ranged
+
+
+def test_a_date_range_of_items_goes_with_the_other_filters(client, seed, dated):
+    quotes = "/api/v1/quotes?published_to=2022-12-31"
+    speaker = "kassym-jomart-tokayev"
+    of_speaker = [q.id for q in seed.quotes if q.speaker == speaker]
+    assert of_speaker and len(of_speaker) < len(seed.quotes)
+    assert sorted(_ids(client, f"{quotes}&speaker={speaker}")) == sorted(of_speaker)
+    assert (
+        _ids(client, f"/api/v1/actors/{speaker}/quotes?published_from=2023-01-01") == []
+    )
+    assert (
+        _ids(client, "/api/v1/quotes?q=rebuild&published_from=2023-01-01")
+        == (dated["2023"]["quotes"])
+    )
+    assert _ids(client, "/api/v1/quotes?q=rebuild&published_to=2022-12-31") == []
+    figures = "/api/v1/statistics?published_from=2023-01-01&min_value=12&max_value=12"
+    assert _ids(client, figures) == dated["2023"]["statistics"]
+
+
+def test_a_date_range_of_items_changed_since_a_version(client, dated):
+    since = dated["2023"]["version"] - 1
+    for kind in ITEMS:
+        url = f"/api/v1/{kind}?changed_since={since}"
+        assert dated["2023"][kind][0] in _ids(client, url)
+        assert (
+            _ids(client, f"{url}&published_from=2023-03-01&{MANY}")
+            == (dated["2023"][kind])
+        )
+        assert _ids(client, f"{url}&published_to=2022-12-31") == []
+
+
+def test_a_date_range_of_items_pages_by_cursor_in_its_sort(client, seed, dated):
+    url = "/api/v1/reactions?published_from=2022-01-01&published_to=2023-12-31"
+    whole = _ids(client, f"{url}&sort=-stance&{MANY}")
+    assert len(whole) == len(seed.reactions) + 1
+    walked, cursor = [], ""
+    while cursor is not None:
+        response = client.get(f"{url}&sort=-stance&page_size=2{cursor}")
+        walked += [item["id"] for item in items(response)]
+        meta = json.loads(response.headers["X-Pagination"])
+        cursor = f"&cursor={meta['next_cursor']}" if "next_cursor" in meta else None
+    assert walked == whole
+
+
+@pytest.mark.parametrize("kind", ITEMS)
+def test_an_export_keeps_the_date_range_of_items(client, dated, kind):
+    url = f"/api/v1/{kind}?format=ndjson&published_from=2023-01-01"
+    lines = client.get(url).get_data().decode().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == dated["2023"][kind]
+
+
+@pytest.mark.parametrize("kind", ITEMS)
+@pytest.mark.parametrize(
+    ("query", "errors"),
+    [
+        ("published_to=2022-13-01", {"published_to": ["Not a valid date."]}),
+        ("published_from=yesterday", {"published_from": ["Not a valid date."]}),
+    ],
+)
+def test_a_bad_date_range_of_items_is_a_422_naming_the_field(
+    client, kind, query, errors
+):
+    for extra in ("", "&format=csv"):
+        response = client.get(f"/api/v1/{kind}?{query}{extra}")
+        assert response.status_code == 422
+        assert response.get_json()["errors"] == {"query": errors}
+        validate_response(f"/api/v1/{kind}", "get", response)
+
+
+@pytest.mark.parametrize("kind", ITEMS)
+def test_the_items_of_one_article_take_no_date_range(client, article_id, kind):
+    response = client.get(
+        f"/api/v1/articles/{article_id}/{kind}?published_to=2022-01-07"
+    )
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {
+        "query": {"published_to": ["Unknown parameter."]}
+    }

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Select, func, select
 
 from api.db import models, session
+from api.db.queries import published_between
 
 # The speakers a facet names, most quoted first; the rest are in no group.
 SPEAKERS_SHOWN = 20
@@ -47,13 +48,9 @@ def facets(
 
 def _articles(article, published_from, published_to):
     a = models.Article
-    stmt = select(a.id)
+    stmt = select(a.id).where(*published_between(published_from, published_to))
     if article:
         stmt = stmt.where(a.id == article)
-    if published_from:
-        stmt = stmt.where(a.published_on >= published_from)
-    if published_to:
-        stmt = stmt.where(a.published_on <= published_to)
     return stmt.subquery()
 
 

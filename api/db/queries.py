@@ -32,10 +32,7 @@ def select_articles(
     sort: str | None = None,
 ) -> Select:
     stmt, rank = select(models.Article), None
-    if published_from:
-        stmt = stmt.where(models.Article.published_on >= published_from)
-    if published_to:
-        stmt = stmt.where(models.Article.published_on <= published_to)
+    stmt = stmt.where(*published_between(published_from, published_to))
     if actor:
         seen = models.Appearance
         stmt = stmt.join(seen).where(seen.actor_id == actor)
@@ -48,6 +45,26 @@ def select_articles(
         "created_at": models.Article.created_at,
     }
     return order(stmt, sort, columns, models.Article.id, "-published_on", rank)
+
+
+def published_between(published_from: date | None, published_to: date | None):
+    """Conditions on an article's publication date, both days included; an
+    undated article is in no range."""
+    published_on, conditions = models.Article.published_on, []
+    if published_from is not None:
+        conditions.append(published_on >= published_from)
+    if published_to is not None:
+        conditions.append(published_on <= published_to)
+    return conditions
+
+
+def of_published(stmt: Select, article_id, published_from, published_to) -> Select:
+    """Items whose article (`article_id`) was published in the range: the
+    articles' date index gives the ids, each item's article index the items."""
+    window = published_between(published_from, published_to)
+    if not window:
+        return stmt
+    return stmt.where(article_id.in_(select(models.Article.id).where(*window)))
 
 
 def get_article(article_id: str) -> models.Article | None:
@@ -94,6 +111,8 @@ def select_quotes(
     article: str | None = None,
     speaker: str | None = None,
     kind: str | list[str] | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
     q: str | None = None,
     sort: str | None = None,
 ) -> Select:
@@ -102,6 +121,7 @@ def select_quotes(
     stmt = _where_equal(
         stmt, {quote.article_id: article, quote.speaker_id: speaker, quote.kind: kind}
     )
+    stmt = of_published(stmt, quote.article_id, published_from, published_to)
     if q:
         stmt, rank = search.restrict(stmt, q, "quote", quote.id)
     columns = {
@@ -121,6 +141,8 @@ def select_reactions(
     article: str | None = None,
     stance: str | list[str] | None = None,
     actor: str | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
     q: str | None = None,
     sort: str | None = None,
 ) -> Select:
@@ -134,6 +156,7 @@ def select_reactions(
             reaction.actor_id: actor,
         },
     )
+    stmt = of_published(stmt, reaction.article_id, published_from, published_to)
     if q:
         stmt, rank = search.restrict(stmt, q, "reaction", reaction.id)
     columns = {
@@ -155,6 +178,8 @@ def select_statistics(
     placement: str | list[str] | None = None,
     min_value: float | None = None,
     max_value: float | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
     q: str | None = None,
     sort: str | None = None,
 ) -> Select:
@@ -173,6 +198,7 @@ def select_statistics(
         stmt = stmt.where(stat.value >= min_value)
     if max_value is not None:
         stmt = stmt.where(stat.value <= max_value)
+    stmt = of_published(stmt, stat.article_id, published_from, published_to)
     if q:
         stmt, rank = search.restrict(stmt, q, "statistic", stat.id)
     columns = {"start": stat.start, "value": stat.value, "category": stat.category}

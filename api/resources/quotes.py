@@ -6,6 +6,7 @@ from api.db.queries import get_actor, get_article, get_quote, select_quotes
 from api.extensions import Blueprint
 from api.pagination import Listing, SelectPage
 from api.resources.common import ERROR, found
+from schemas.common import ARTICLE_FILTERS
 from schemas.quotes import QuoteQueryArgsSchema, QuoteSchema
 
 blp = Blueprint("quotes", __name__, url_prefix="/api/v1", description="Who said what.")
@@ -42,7 +43,7 @@ class QuotesById(MethodView):
 @blp.route("/articles/<string:article_id>/quotes")
 class ArticleQuotes(MethodView):
     @blp.doc(operationId="listArticleQuotes")
-    @blp.arguments(QuoteQueryArgsSchema(exclude=("article",)), location="query")
+    @blp.arguments(QuoteQueryArgsSchema(exclude=ARTICLE_FILTERS), location="query")
     @blp.response(200, QuoteSchema(many=True))
     @blp.alt_response(404, response=ERROR)
     @blp.paginate(SelectPage)

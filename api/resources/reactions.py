@@ -6,6 +6,7 @@ from api.db.queries import get_actor, get_article, get_reaction, select_reaction
 from api.extensions import Blueprint
 from api.pagination import Listing, SelectPage
 from api.resources.common import ERROR, found
+from schemas.common import ARTICLE_FILTERS
 from schemas.reactions import ReactionQueryArgsSchema, ReactionSchema
 
 blp = Blueprint(
@@ -44,7 +45,7 @@ class ReactionsById(MethodView):
 @blp.route("/articles/<string:article_id>/reactions")
 class ArticleReactions(MethodView):
     @blp.doc(operationId="listArticleReactions")
-    @blp.arguments(ReactionQueryArgsSchema(exclude=("article",)), location="query")
+    @blp.arguments(ReactionQueryArgsSchema(exclude=ARTICLE_FILTERS), location="query")
     @blp.response(200, ReactionSchema(many=True))
     @blp.alt_response(404, response=ERROR)
     @blp.paginate(SelectPage)

@@ -6,6 +6,7 @@ from api.db.queries import get_article, get_statistic, select_statistics
 from api.extensions import Blueprint
 from api.pagination import Listing, SelectPage
 from api.resources.common import ERROR, found
+from schemas.common import ARTICLE_FILTERS
 from schemas.statistics import StatisticQueryArgsSchema, StatisticSchema
 
 blp = Blueprint(
@@ -47,7 +48,7 @@ class StatisticsById(MethodView):
 @blp.route("/articles/<string:article_id>/statistics")
 class ArticleStatistics(MethodView):
     @blp.doc(operationId="listArticleStatistics")
-    @blp.arguments(StatisticQueryArgsSchema(exclude=("article",)), location="query")
+    @blp.arguments(StatisticQueryArgsSchema(exclude=ARTICLE_FILTERS), location="query")
     @blp.response(200, StatisticSchema(many=True))
     @blp.alt_response(404, response=ERROR)
     @blp.paginate(SelectPage)
