@@ -161,9 +161,12 @@ export function pagination(headers: Ok<"listQuotes">["headers"]): number | undef
   return total > 0 && pages > 1 && (cursor ?? version) !== undefined ? next : undefined;
 }
 
-// Requests: filters take vocabulary words, several at once; lists export.
+// Requests: filters take vocabulary words, several at once, and a range of the
+// articles' publication dates; lists export.
 export const reactionsQuery: NonNullable<operations["listReactions"]["parameters"]["query"]> = {
   stance: ["critical", "concerned"],
+  published_from: "2022-01-01",
+  published_to: "2022-01-31",
   sort: "-start",
   format: "csv",
 };
