@@ -112,9 +112,13 @@ def of_words(tokens) -> str | None:
     previous = ""
     for token in tokens:
         lemma = token.lemma_.lower()
-        word = lemma if lemma in _words() else token.lower_
-        stance = _words().get(word)
         following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+        # two words that judge together: 'let down'
+        pair = f"{lemma} {following}"
+        word = (
+            pair if pair in _words() else lemma if lemma in _words() else token.lower_
+        )
+        stance = _words().get(word)
         if following in _not_before().get(word, ()):
             stance = None  # 'in a critical condition': a state, no verdict
         if stance and previous in NEGATIONS:
