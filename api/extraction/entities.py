@@ -353,18 +353,13 @@ def _only_sites(registry: Registry, doc) -> None:
     """'displayed at the Udvar-Hazy Center', 'a curator at the University of
     Arkansas': an organisation named only as where something is, never as who
     acts, is a place in the story; a later stage may still find it speaks."""
+    sites = parse.places(doc, SITE_PREPOSITIONS)
     for draft in registry.drafts.values():
         if draft.type not in ("organization", "government") or not draft.spans:
             continue
         heads = [t for s, e in draft.spans for t in parse.phrase_heads(doc, s, e)]
-        if heads and all(_site(t) for t in heads):
+        if heads and all(t.i in sites for t in heads):
             draft.acts = False
-
-
-def _site(token) -> bool:
-    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in SITE_PREPOSITIONS
 
 
 def _list_end(token) -> int:

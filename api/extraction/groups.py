@@ -88,20 +88,15 @@ def _classifier(registry: Registry, match) -> tuple[list[str], int] | None:
     token = parse.token_at(doc, match.start(3)) if doc is not None else None
     if token is None or token.i == 0:
         return None
-    before = doc[token.i - 1]
-    if before.dep_ != "compound" or before.head.i != token.i or before.pos_ != "NOUN":
-        return None
-    if not registry.free(before.idx, before.idx + len(before.text)):
-        return None
-    words = [before]
-    # 'disability rights campaigners': the nouns compounded with that one too
-    while words[0].i > 0 and len(words) < 3:
-        more = doc[words[0].i - 1]
-        if more.dep_ != "compound" or more.head.i != words[0].i or more.pos_ != "NOUN":
+    # 'disability rights campaigners': every noun compounded into the phrase, up
+    # to the first one another actor's name already holds
+    words = []
+    for word in reversed(parse.compounds_before(token, "NOUN", limit=3)):
+        if not registry.free(word.idx, word.idx + len(word.text)):
             break
-        if not registry.free(more.idx, more.idx + len(more.text)):
-            break
-        words.insert(0, more)
+        words.insert(0, word)
+    if not words:
+        return None
     return [w.lower_ for w in words], words[0].idx
 
 
@@ -118,15 +113,7 @@ def _named_members(registry: Registry, match) -> tuple[str, int] | None:
     token = parse.token_at(doc, match.start(3)) if doc is not None else None
     if token is None:
         return None
-    names = []
-    for before in reversed(doc[max(0, token.i - 4) : token.i]):
-        if (
-            before.pos_ != "PROPN"
-            or before.dep_ != "compound"
-            or before.head.i != token.i
-        ):
-            break
-        names.insert(0, before)
+    names = parse.compounds_before(token, "PROPN")
     if not names or any(t.ent_type_ in PLACE_TYPES for t in names):
         return None
     start, end = names[0].idx, names[-1].idx + len(names[-1].text)

@@ -264,11 +264,7 @@ def _named_before(registry: Registry, zones_, before: int, noun: str):
     for candidate in reversed(doc[floor : token.i]):
         if candidate.pos_ != "PROPN" or candidate.ent_type_ in NOT_ORG_TYPES:
             continue
-        words = [candidate]
-        while words[0].i > floor and doc[words[0].i - 1].dep_ == "compound":
-            if doc[words[0].i - 1].pos_ != "PROPN":
-                break
-            words.insert(0, doc[words[0].i - 1])
+        words = [*parse.compounds_before(candidate, "PROPN", floor=floor), candidate]
         start, end = words[0].idx, candidate.idx + len(candidate.text)
         name = registry.text[start:end]
         if not registry.free(start, end) or _place_word(name):

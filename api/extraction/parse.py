@@ -147,14 +147,31 @@ def _addressing() -> frozenset[str]:
     return _reporting() | SPOKEN_TO
 
 
+def compounds_before(token, pos: str, limit: int = 4, floor: int = 0) -> list:
+    """The words of part of speech `pos` right before `token` that the parse
+    compounds into its phrase ('disability rights' of 'campaigners', 'Red Cross' of
+    'workers'), in text order; at most `limit`, none before the index `floor`."""
+    words: list = []
+    index = token.i - 1
+    while index >= floor and len(words) < limit:
+        word = token.doc[index]
+        if word.dep_ != "compound" or word.pos_ != pos:
+            break
+        if not index < word.head.i <= token.i:
+            break  # compounded with something outside the phrase
+        words.insert(0, word)
+        index -= 1
+    return words
+
+
 PHRASE_LINKS = ("compound", "conj", "appos")
 
 
-def places(doc) -> set[int]:
-    """Indices of the tokens that are the object of a preposition of place ('in
-    Almaty') or part of one. Each chain of compounds, conjuncts and appositions is
-    climbed once for all its tokens, so a list of thousands of names costs its
-    length, not its square."""
+def places(doc, prepositions=PLACE_PREPOSITIONS) -> set[int]:
+    """Indices of the tokens that are the object of one of `prepositions` (of
+    place, by default: 'in Almaty') or part of one. Each chain of compounds,
+    conjuncts and appositions is climbed once for all its tokens, so a list of
+    thousands of names costs its length, not its square."""
     top: dict[int, int] = {}
     for token in doc:
         path = []
@@ -170,7 +187,7 @@ def places(doc) -> set[int]:
     return {
         i
         for i, root in top.items()
-        if doc[root].dep_ == "pobj" and doc[root].head.lower_ in PLACE_PREPOSITIONS
+        if doc[root].dep_ == "pobj" and doc[root].head.lower_ in prepositions
     }
 
 
