@@ -113,7 +113,7 @@ def _named_members(registry: Registry, match) -> tuple[str, int] | None:
     token = parse.token_at(doc, match.start(3)) if doc is not None else None
     if token is None:
         return None
-    names = parse.compounds_before(token, "PROPN")
+    names = parse.compounds_before(token, "PROPN", direct=True)
     if not names or any(t.ent_type_ in PLACE_TYPES for t in names):
         return None
     start, end = names[0].idx, names[-1].idx + len(names[-1].text)

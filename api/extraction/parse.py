@@ -147,17 +147,21 @@ def _addressing() -> frozenset[str]:
     return _reporting() | SPOKEN_TO
 
 
-def compounds_before(token, pos: str, limit: int = 4, floor: int = 0) -> list:
+def compounds_before(
+    token, pos: str, limit: int = 4, floor: int = 0, direct: bool = False
+) -> list:
     """The words of part of speech `pos` right before `token` that the parse
-    compounds into its phrase ('disability rights' of 'campaigners', 'Red Cross' of
-    'workers'), in text order; at most `limit`, none before the index `floor`."""
+    compounds into its phrase ('disability rights' of 'campaigners'), in text
+    order; at most `limit`, none before the index `floor`; with `direct`, only
+    those compounded with `token` itself ('Labour' of 'MPs', not 'Harbour' of
+    'Harbour Authority staff')."""
     words: list = []
     index = token.i - 1
     while index >= floor and len(words) < limit:
         word = token.doc[index]
         if word.dep_ != "compound" or word.pos_ != pos:
             break
-        if not index < word.head.i <= token.i:
+        if not index < word.head.i <= token.i or (direct and word.head.i != token.i):
             break  # compounded with something outside the phrase
         words.insert(0, word)
         index -= 1
