@@ -18,6 +18,17 @@ def spec() -> dict:
     return json.loads(SPEC_PATH.read_text(encoding="utf-8"))
 
 
+def list_reads() -> list[tuple[str, dict]]:
+    """(path, GET operation) of every list in the document: the reads that page,
+    told by their X-Pagination header."""
+    return [
+        (path, operations["get"])
+        for path, operations in spec()["paths"].items()
+        if "get" in operations
+        and "X-Pagination" in operations["get"]["responses"]["200"]["headers"]
+    ]
+
+
 @cache
 def _registry() -> Registry:
     resource = Resource.from_contents(spec(), default_specification=_draft())

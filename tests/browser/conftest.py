@@ -2,7 +2,7 @@
 and Debian's Chromium driven by Playwright.
 
 The browser tests write (they post articles), so they get a database of their own
-rather than the session's, which other tests count on. SQLite only: the page does
+rather than the one the whole test run shares, which other tests count on. SQLite only: the page does
 not care which database the API uses, and the API tests already cover both.
 """
 
