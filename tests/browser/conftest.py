@@ -2,8 +2,9 @@
 and Debian's Chromium driven by Playwright.
 
 The browser tests write (they post articles), so they get a database of their own
-rather than the one the whole test run shares, which other tests count on. SQLite only: the page does
-not care which database the API uses, and the API tests already cover both.
+rather than the one the whole test run shares, which other tests count on. SQLite
+only: the page does not care which database the API uses, and the API tests already
+cover both.
 """
 
 from __future__ import annotations
