@@ -20,8 +20,8 @@ from schemas.common import (
     UtcDateTime,
     choice,
     described,
-    published_from_filter,
-    published_to_filter,
+    published_after_filter,
+    published_before_filter,
     search_param,
     sort_field,
     text_param,
@@ -139,8 +139,8 @@ class ArticleQueryArgsSchema(QueryArgsSchema):
         "kassym-jomart-tokayev",
         max_length=80,
     )
-    published_from = published_from_filter()
-    published_to = published_to_filter()
+    published_after = published_after_filter()
+    published_before = published_before_filter()
     sort = sort_field(
         ("published_on", "title", "word_count", "created_at"),
         "-published_on",

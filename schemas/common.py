@@ -233,28 +233,30 @@ def article_filter():
     )
 
 
-def published_from_filter(only: str = "articles"):
-    """`published_from`: the first day of a range of publication dates."""
+def published_after_filter(only: str = "articles"):
+    """`published_after`: the day before a range of publication dates."""
     return described(
         fields.Date,
-        f"Only {only} published on this day or later (YYYY-MM-DD); articles "
-        "without a date are left out.",
-        "2022-01-01",
+        f"Only {only} published after this day, the day itself left out "
+        "(YYYY-MM-DD); articles without a date are left out.",
+        "2021-12-31",
     )
 
 
-def published_to_filter(only: str = "articles"):
-    """`published_to`: the last day; before `published_from`, an empty range."""
+def published_before_filter(only: str = "articles"):
+    """`published_before`: the day after the range; not later than
+    `published_after`, an empty range."""
     return described(
         fields.Date,
-        f"Only {only} published on this day or earlier (YYYY-MM-DD); articles "
-        "without a date are left out. Before `published_from`, nothing matches.",
-        "2022-01-31",
+        f"Only {only} published before this day, the day itself left out "
+        "(YYYY-MM-DD); articles without a date are left out. With "
+        "`published_after` on or after it, nothing matches.",
+        "2022-02-01",
     )
 
 
 # Parameters that choose an article: a list of one article's items has none.
-ARTICLE_FILTERS = ("article", "published_from", "published_to")
+ARTICLE_FILTERS = ("article", "published_after", "published_before")
 
 
 def article_of_item():

@@ -7,8 +7,8 @@ from schemas.common import (
     QueryArgsSchema,
     ResponseSchema,
     described,
-    published_from_filter,
-    published_to_filter,
+    published_after_filter,
+    published_before_filter,
     text_param,
 )
 
@@ -53,5 +53,5 @@ class FacetQueryArgsSchema(QueryArgsSchema):
         "kazakhstan-s-president-rejects-talks-1a2b3c4d",
         max_length=80,
     )
-    published_from = published_from_filter()
-    published_to = published_to_filter()
+    published_after = published_after_filter()
+    published_before = published_before_filter()

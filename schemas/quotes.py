@@ -14,8 +14,8 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
-    published_from_filter,
-    published_to_filter,
+    published_after_filter,
+    published_before_filter,
     search_param,
     sort_field,
     text_param,
@@ -67,8 +67,8 @@ class QuoteSchema(LocatedSchema):
 
 class QuoteQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    published_from = published_from_filter("quotes of articles")
-    published_to = published_to_filter("quotes of articles")
+    published_after = published_after_filter("quotes of articles")
+    published_before = published_before_filter("quotes of articles")
     speaker = text_param("Only quotes of this actor (id).", "kassym-jomart-tokayev")
     kind = choices_filter(
         "QuoteKind", QUOTE_KINDS, "Only quotes of these kinds.", ["direct", "partial"]

@@ -13,8 +13,8 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
-    published_from_filter,
-    published_to_filter,
+    published_after_filter,
+    published_before_filter,
     search_param,
     sort_field,
     text_param,
@@ -72,8 +72,8 @@ class ReactionSchema(LocatedSchema):
 
 class ReactionQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    published_from = published_from_filter("reactions of articles")
-    published_to = published_to_filter("reactions of articles")
+    published_after = published_after_filter("reactions of articles")
+    published_before = published_before_filter("reactions of articles")
     stance = choices_filter(
         "Stance", STANCES, "Only these stances.", ["critical", "concerned"]
     )

@@ -14,8 +14,8 @@ from schemas.common import (
     choice,
     choices_filter,
     described,
-    published_from_filter,
-    published_to_filter,
+    published_after_filter,
+    published_before_filter,
     search_param,
     sort_field,
     text_param,
@@ -94,8 +94,8 @@ class StatisticSchema(LocatedSchema):
 
 class StatisticQueryArgsSchema(QueryArgsSchema):
     article = article_filter()
-    published_from = published_from_filter("figures of articles")
-    published_to = published_to_filter("figures of articles")
+    published_after = published_after_filter("figures of articles")
+    published_before = published_before_filter("figures of articles")
     category = choices_filter(
         "Category",
         CATEGORIES,

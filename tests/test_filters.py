@@ -86,13 +86,15 @@ def test_spec_documents_comma_separated_filters():
 @pytest.mark.parametrize(
     ("query", "found"),
     [
-        ("published_from=2022-01-07&published_to=2022-01-07", True),
-        ("published_from=2022-01-01", True),
-        ("published_to=2022-01-31", True),
-        ("published_from=2022-01-08", False),
-        ("published_to=2022-01-06", False),
+        ("published_after=2022-01-06&published_before=2022-01-08", True),
+        ("published_after=2022-01-01", True),
+        ("published_before=2022-01-31", True),
+        # The days named are left out: the seed is of 2022-01-07.
+        ("published_after=2022-01-07", False),
+        ("published_before=2022-01-07", False),
+        ("published_after=2022-01-07&published_before=2022-01-08", False),
         # An end before the start: a range that holds no day.
-        ("published_from=2022-01-08&published_to=2022-01-06", False),
+        ("published_after=2022-01-08&published_before=2022-01-06", False),
     ],
 )
 def test_articles_by_publication_date(client, article_id, query, found):
@@ -108,7 +110,7 @@ def test_a_date_range_leaves_out_undated_articles(client, article_id):
         assert posted["published_on"] is None
         everything = _ids(client, f"/api/v1/articles?{MANY}")
         assert {posted["id"], article_id} <= set(everything)
-        ranged = _ids(client, "/api/v1/articles?published_from=1900-01-01")
+        ranged = _ids(client, "/api/v1/articles?published_after=1900-01-01")
         assert article_id in ranged and posted["id"] not in ranged
     finally:
         client.delete(f"/api/v1/articles/{posted['id']}", headers=AUTH)
@@ -117,8 +119,8 @@ def test_a_date_range_leaves_out_undated_articles(client, article_id):
 @pytest.mark.parametrize(
     ("query", "errors"),
     [
-        ("published_to=2022-13-01", {"published_to": ["Not a valid date."]}),
-        ("published_from=yesterday", {"published_from": ["Not a valid date."]}),
+        ("published_before=2022-13-01", {"published_before": ["Not a valid date."]}),
+        ("published_after=yesterday", {"published_after": ["Not a valid date."]}),
     ],
 )
 def test_a_bad_date_range_is_a_422_naming_the_field(client, query, errors):
@@ -162,14 +164,15 @@ def _seeded(seed, kind: str) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("published_from=2022-01-07&published_to=2022-01-07", ["seed"]),
-        ("published_to=2022-12-31", ["seed"]),
-        ("published_from=2022-01-08", ["2023"]),
-        ("published_from=2023-03-02&published_to=2023-03-02", ["2023"]),
-        ("published_from=2022-01-01&published_to=2023-12-31", ["seed", "2023"]),
-        ("published_from=2023-03-03", []),
+        ("published_after=2022-01-06&published_before=2022-01-08", ["seed"]),
+        ("published_before=2022-12-31", ["seed"]),
+        ("published_after=2022-01-07", ["2023"]),
+        ("published_after=2023-03-01&published_before=2023-03-03", ["2023"]),
+        ("published_after=2022-01-01&published_before=2023-12-31", ["seed", "2023"]),
+        ("published_before=2022-01-07", []),
+        ("published_after=2023-03-02", []),
         # An end before the start: a range that holds no day, as on articles.
-        ("published_from=2023-03-02&published_to=2022-01-07", []),
+        ("published_after=2023-03-02&published_before=2022-01-07", []),
     ],
 )
 def test_items_by_publication_date_of_their_article(
@@ -187,25 +190,25 @@ def test_items_by_publication_date_of_their_article(
 def test_a_date_range_leaves_out_the_items_of_undated_articles(client, dated, kind):
     [undated] = dated["undated"][kind]
     assert undated in _ids(client, f"/api/v1/{kind}?{MANY}")
-    ranged = _ids(client, f"/api/v1/{kind}?published_from=1900-01-01&{MANY}")
+    ranged = _ids(client, f"/api/v1/{kind}?published_after=1900-01-01&{MANY}")
     assert undated not in ranged and dated["2023"][kind][0] in ranged
 
 
 def test_a_date_range_of_items_goes_with_the_other_filters(client, seed, dated):
-    quotes = "/api/v1/quotes?published_to=2022-12-31"
+    quotes = "/api/v1/quotes?published_before=2022-12-31"
     speaker = "kassym-jomart-tokayev"
     of_speaker = [q.id for q in seed.quotes if q.speaker == speaker]
     assert of_speaker and len(of_speaker) < len(seed.quotes)
     assert sorted(_ids(client, f"{quotes}&speaker={speaker}")) == sorted(of_speaker)
     assert (
-        _ids(client, f"/api/v1/actors/{speaker}/quotes?published_from=2023-01-01") == []
+        _ids(client, f"/api/v1/actors/{speaker}/quotes?published_after=2023-01-01") == []
     )
     assert (
-        _ids(client, "/api/v1/quotes?q=rebuild&published_from=2023-01-01")
+        _ids(client, "/api/v1/quotes?q=rebuild&published_after=2023-01-01")
         == (dated["2023"]["quotes"])
     )
-    assert _ids(client, "/api/v1/quotes?q=rebuild&published_to=2022-12-31") == []
-    figures = "/api/v1/statistics?published_from=2023-01-01&min_value=12&max_value=12"
+    assert _ids(client, "/api/v1/quotes?q=rebuild&published_before=2022-12-31") == []
+    figures = "/api/v1/statistics?published_after=2023-01-01&min_value=12&max_value=12"
     assert _ids(client, figures) == dated["2023"]["statistics"]
 
 
@@ -215,14 +218,14 @@ def test_a_date_range_of_items_changed_since_a_version(client, dated):
         url = f"/api/v1/{kind}?changed_since={since}"
         assert dated["2023"][kind][0] in _ids(client, url)
         assert (
-            _ids(client, f"{url}&published_from=2023-03-01&{MANY}")
+            _ids(client, f"{url}&published_after=2023-03-01&{MANY}")
             == (dated["2023"][kind])
         )
-        assert _ids(client, f"{url}&published_to=2022-12-31") == []
+        assert _ids(client, f"{url}&published_before=2022-12-31") == []
 
 
 def test_a_date_range_of_items_pages_by_cursor_in_its_sort(client, seed, dated):
-    url = "/api/v1/reactions?published_from=2022-01-01&published_to=2023-12-31"
+    url = "/api/v1/reactions?published_after=2022-01-01&published_before=2023-12-31"
     whole = _ids(client, f"{url}&sort=-stance&{MANY}")
     assert len(whole) == len(seed.reactions) + 1
     walked, cursor = [], ""
@@ -236,7 +239,7 @@ def test_a_date_range_of_items_pages_by_cursor_in_its_sort(client, seed, dated):
 
 @pytest.mark.parametrize("kind", ITEMS)
 def test_an_export_keeps_the_date_range_of_items(client, dated, kind):
-    url = f"/api/v1/{kind}?format=ndjson&published_from=2023-01-01"
+    url = f"/api/v1/{kind}?format=ndjson&published_after=2023-01-01"
     lines = client.get(url).get_data().decode().splitlines()
     assert [json.loads(line)["id"] for line in lines] == dated["2023"][kind]
 
@@ -245,8 +248,8 @@ def test_an_export_keeps_the_date_range_of_items(client, dated, kind):
 @pytest.mark.parametrize(
     ("query", "errors"),
     [
-        ("published_to=2022-13-01", {"published_to": ["Not a valid date."]}),
-        ("published_from=yesterday", {"published_from": ["Not a valid date."]}),
+        ("published_before=2022-13-01", {"published_before": ["Not a valid date."]}),
+        ("published_after=yesterday", {"published_after": ["Not a valid date."]}),
     ],
 )
 def test_a_bad_date_range_of_items_is_a_422_naming_the_field(
@@ -262,9 +265,9 @@ def test_a_bad_date_range_of_items_is_a_422_naming_the_field(
 @pytest.mark.parametrize("kind", ITEMS)
 def test_the_items_of_one_article_take_no_date_range(client, article_id, kind):
     response = client.get(
-        f"/api/v1/articles/{article_id}/{kind}?published_to=2022-01-07"
+        f"/api/v1/articles/{article_id}/{kind}?published_before=2022-01-07"
     )
     assert response.status_code == 422
     assert response.get_json()["errors"] == {
-        "query": {"published_to": ["Unknown parameter."]}
+        "query": {"published_before": ["Unknown parameter."]}
     }

@@ -15,11 +15,11 @@ SPEAKERS_SHOWN = 20
 
 def facets(
     article: str | None = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_after: date | None = None,
+    published_before: date | None = None,
 ) -> dict:
     """Counts over the articles that match, one grouped query per facet."""
-    chosen = _articles(article, published_from, published_to)
+    chosen = _articles(article, published_after, published_before)
     actor, seen, quote = models.Actor, models.Appearance, models.Quote
     return {
         "articles": session().scalar(select(func.count()).select_from(chosen)),
@@ -46,9 +46,9 @@ def facets(
     }
 
 
-def _articles(article, published_from, published_to):
+def _articles(article, published_after, published_before):
     a = models.Article
-    stmt = select(a.id).where(*published_between(published_from, published_to))
+    stmt = select(a.id).where(*published_between(published_after, published_before))
     if article:
         stmt = stmt.where(a.id == article)
     return stmt.subquery()

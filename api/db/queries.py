@@ -27,12 +27,12 @@ def order(
 def select_articles(
     q: str | None = None,
     actor: str | None = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_after: date | None = None,
+    published_before: date | None = None,
     sort: str | None = None,
 ) -> Select:
     stmt, rank = select(models.Article), None
-    stmt = stmt.where(*published_between(published_from, published_to))
+    stmt = stmt.where(*published_between(published_after, published_before))
     if actor:
         seen = models.Appearance
         stmt = stmt.join(seen).where(seen.actor_id == actor)
@@ -47,21 +47,22 @@ def select_articles(
     return order(stmt, sort, columns, models.Article.id, "-published_on", rank)
 
 
-def published_between(published_from: date | None, published_to: date | None):
-    """Conditions on an article's publication date, both days included; an
-    undated article is in no range."""
+def published_between(published_after: date | None, published_before: date | None):
+    """Conditions on an article's publication date, strictly after and
+    strictly before the days given, as the names say; an undated article is
+    in no range."""
     published_on, conditions = models.Article.published_on, []
-    if published_from is not None:
-        conditions.append(published_on >= published_from)
-    if published_to is not None:
-        conditions.append(published_on <= published_to)
+    if published_after is not None:
+        conditions.append(published_on > published_after)
+    if published_before is not None:
+        conditions.append(published_on < published_before)
     return conditions
 
 
-def of_published(stmt: Select, article_id, published_from, published_to) -> Select:
+def of_published(stmt: Select, article_id, published_after, published_before) -> Select:
     """Items whose article (`article_id`) was published in the range: the
     articles' date index gives the ids, each item's article index the items."""
-    window = published_between(published_from, published_to)
+    window = published_between(published_after, published_before)
     if not window:
         return stmt
     return stmt.where(article_id.in_(select(models.Article.id).where(*window)))
@@ -111,8 +112,8 @@ def select_quotes(
     article: str | None = None,
     speaker: str | None = None,
     kind: str | list[str] | None = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_after: date | None = None,
+    published_before: date | None = None,
     q: str | None = None,
     sort: str | None = None,
 ) -> Select:
@@ -121,7 +122,7 @@ def select_quotes(
     stmt = _where_equal(
         stmt, {quote.article_id: article, quote.speaker_id: speaker, quote.kind: kind}
     )
-    stmt = of_published(stmt, quote.article_id, published_from, published_to)
+    stmt = of_published(stmt, quote.article_id, published_after, published_before)
     if q:
         stmt, rank = search.restrict(stmt, q, "quote", quote.id)
     columns = {
@@ -141,8 +142,8 @@ def select_reactions(
     article: str | None = None,
     stance: str | list[str] | None = None,
     actor: str | None = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_after: date | None = None,
+    published_before: date | None = None,
     q: str | None = None,
     sort: str | None = None,
 ) -> Select:
@@ -156,7 +157,7 @@ def select_reactions(
             reaction.actor_id: actor,
         },
     )
-    stmt = of_published(stmt, reaction.article_id, published_from, published_to)
+    stmt = of_published(stmt, reaction.article_id, published_after, published_before)
     if q:
         stmt, rank = search.restrict(stmt, q, "reaction", reaction.id)
     columns = {
@@ -178,8 +179,8 @@ def select_statistics(
     placement: str | list[str] | None = None,
     min_value: float | None = None,
     max_value: float | None = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_after: date | None = None,
+    published_before: date | None = None,
     q: str | None = None,
     sort: str | None = None,
 ) -> Select:
@@ -198,7 +199,7 @@ def select_statistics(
         stmt = stmt.where(stat.value >= min_value)
     if max_value is not None:
         stmt = stmt.where(stat.value <= max_value)
-    stmt = of_published(stmt, stat.article_id, published_from, published_to)
+    stmt = of_published(stmt, stat.article_id, published_after, published_before)
     if q:
         stmt, rank = search.restrict(stmt, q, "statistic", stat.id)
     columns = {"start": stat.start, "value": stat.value, "category": stat.category}

@@ -165,8 +165,8 @@ export function pagination(headers: Ok<"listQuotes">["headers"]): number | undef
 // articles' publication dates; lists export.
 export const reactionsQuery: NonNullable<operations["listReactions"]["parameters"]["query"]> = {
   stance: ["critical", "concerned"],
-  published_from: "2022-01-01",
-  published_to: "2022-01-31",
+  published_after: "2022-01-01",
+  published_before: "2022-01-31",
   sort: "-start",
   format: "csv",
 };
@@ -176,8 +176,8 @@ export const searchQuery: operations["listSearchHits"]["parameters"]["query"] = 
   page_size: 50,
 };
 export const articlesQuery: NonNullable<operations["listArticles"]["parameters"]["query"]> = {
-  published_from: "2022-01-01",
-  published_to: "2022-01-31",
+  published_after: "2022-01-01",
+  published_before: "2022-01-31",
   cursor: "WyI0ZjFhIiwxMjY3LCJxLTQ4ZGU5MWYxYWMiXQ.k3Fv0x1Y2a8",
   page_size: 100,
 };

@@ -51,7 +51,7 @@ def test_facets_of_one_article_and_of_a_date_range(client, article_id):
     try:
         everything = client.get("/api/v1/facets").get_json()
         seed = client.get(f"/api/v1/facets?article={article_id}").get_json()
-        dated = client.get("/api/v1/facets?published_from=2022-01-07").get_json()
+        dated = client.get("/api/v1/facets?published_after=2022-01-06").get_json()
         assert everything["articles"] == seed["articles"] + 1
         assert seed["articles"] == dated["articles"] == 1
         assert seed == dated
@@ -66,7 +66,7 @@ def test_facets_of_one_article_and_of_a_date_range(client, article_id):
 
 @pytest.mark.parametrize(
     "query",
-    ["published_from=2022-01-08", "article=no-such-article"],
+    ["published_after=2022-01-07", "article=no-such-article"],
 )
 def test_facets_of_no_article_are_empty(client, query):
     body = client.get(f"/api/v1/facets?{query}").get_json()
@@ -80,10 +80,10 @@ def test_facets_of_no_article_are_empty(client, query):
 
 
 def test_facets_refuse_bad_parameters(client):
-    response = client.get("/api/v1/facets?published_to=soon&stance=critical")
+    response = client.get("/api/v1/facets?published_before=soon&stance=critical")
     assert response.status_code == 422
     assert response.get_json()["errors"]["query"] == {"stance": ["Unknown parameter."]}
-    response = client.get("/api/v1/facets?published_to=soon")
+    response = client.get("/api/v1/facets?published_before=soon")
     assert response.get_json()["errors"]["query"] == {
-        "published_to": ["Not a valid date."]
+        "published_before": ["Not a valid date."]
     }
