@@ -23,6 +23,11 @@ NATIONAL_PREFIX = re.compile(r"(?<![\w.])(U\.S\.|US|UK|U\.K\.|EU) $")
 JOINED_OPENER = re.compile(
     r"\b[Tt]he\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:and|&)\s+$"
 )
+# Without 'the', at most two capitalised words that open their run ('Devon and
+# Cornwall Police', 'Avon Fire and Rescue Service').
+BARE_OPENER = re.compile(
+    r"(?<![\w’'-])(?<![A-Z][\w’'-] )([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:and|&) $"
+)
 
 
 COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
@@ -187,16 +192,53 @@ def national_prefixes(registry: Registry) -> None:
 def joined_names(registry: Registry) -> None:
     """'the Seafarers and Harbour Workers' Union', 'the Food and Drug
     Administration': a name before 'and' that no mention holds, after 'the',
-    opens the institution's name."""
+    opens the institution's name; so does a bare one before an institution's
+    word ('Devon and Cornwall Police'), even where a name was read in it."""
     for ref in list(registry.refs):
         draft = registry.drafts.get(ref.key)
         if draft is None or draft.type not in ("organization", "government"):
             continue
         opener = JOINED_OPENER.search(registry.text, max(0, ref.start - 60), ref.start)
         if opener is None or not registry.free(opener.start(1), ref.start):
+            opener = _bare_opener(registry, ref)
+        if opener is None:
             continue
         fields = {"role": draft.role, "country": draft.country}
         recut(registry, ref, opener.start(1), ref.end, draft.type, **fields)
+
+
+def _bare_opener(registry: Registry, ref):
+    """The words before 'and' share the institution's word at the end of its
+    name, unless they are a title, a country or a person named elsewhere too:
+    'Germany and European Union officials' are two."""
+    text = registry.text
+    written = text[ref.start : ref.end]
+    if written.split()[-1] not in gz.INSTITUTION_WORDS:
+        return None
+    opener = BARE_OPENER.search(text, max(0, ref.start - 40), ref.start)
+    if opener is None:
+        return None
+    words = opener.group(1).split()
+    countries = gz.country_forms()
+    if any(
+        w.lower() in TITLE_WORDS or w in gz.NOT_NAMES or w in countries
+        or w in gz.DEMONYMS or w in gz.INSTITUTION_WORDS
+        for w in words
+    ):  # fmt: skip
+        return None
+    # the end of a name ('Institute of Technology and Colorado State University')
+    # is no opener
+    before = text[max(0, opener.start(1) - 5) : opener.start(1)].split()
+    if before and before[-1] in ("of", "for", "the", "The"):
+        return None
+    if not registry.free(opener.start(1), opener.start(1) + 1) and not any(
+        r.start == opener.start(1) for r in registry.between(opener.start(1), ref.start)
+    ):
+        return None
+    inside_opener = registry.between(opener.start(1), ref.start)
+    if any(len(registry.drafts[r.key].spans) > 1 for r in inside_opener):
+        return None
+    return opener
 
 
 INSTITUTIONAL = ("organization", "government")
@@ -280,6 +322,9 @@ def complete_names(registry: Registry, entities) -> None:
             registry.merge(draft, full)
 
 
+WIDENED = ("person", "organization", "government")
+
+
 def widen_to_organisations(registry: Registry, entities, votes) -> None:
     """'National Air and Space Museum', 'the Andy Warhol Foundation': names the
     rules cut inside an organisation the recogniser reads whole are that
@@ -294,7 +339,7 @@ def widen_to_organisations(registry: Registry, entities, votes) -> None:
             r for r in registry.between(start, end) if (r.start, r.end) != (start, end)
         ]
         drafts = [registry.drafts[r.key] for r in inner]
-        if not inner or any(d.type not in ("person", "organization") for d in drafts):
+        if not inner or any(d.type not in WIDENED for d in drafts):
             continue
         if any(
             d.type == "person" and r.end == end and label_of(votes, d.name) == "PERSON"
@@ -309,7 +354,9 @@ def widen_to_organisations(registry: Registry, entities, votes) -> None:
             registry.unmention(ref.start, ref.end)
             if not draft.spans:
                 registry.drafts.pop(draft.key, None)
-        organisation = registry.draft(text, "organization")
+        # 'the Department for Work and Pensions' stays a government body
+        kind = "government" if any(d.type == "government" for d in drafts) else None
+        organisation = registry.draft(text, kind or "organization")
         organisation.acts = organisation.acts or any(d.acts for d in drafts)
         registry.mention(organisation, start, end)
 

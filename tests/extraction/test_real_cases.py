@@ -123,6 +123,31 @@ def test_an_institution_joined_by_and_is_one_organisation():
     assert "Harbour Workers' Union" not in found
 
 
+def test_places_or_services_joined_before_an_institution_word_open_its_name():
+    found = actors(
+        "Avon Fire and Rescue Service said crews were called. Devon and Cornwall "
+        "Police said officers attended. The Department for Work and Pensions said "
+        "claims rose, and the Department for Environment, Food and Rural Affairs "
+        "said it was monitoring."
+    )
+    assert found["Avon Fire and Rescue Service"] == "organization"
+    assert found["Devon and Cornwall Police"] == "organization"
+    assert found["Department for Work and Pensions"] == "government"
+    assert found["Department for Environment, Food and Rural Affairs"] == "government"
+    assert not {"Avon Fire", "Devon", "Rural Affairs"} & set(found)
+
+
+def test_a_country_or_the_end_of_a_name_before_and_stays_apart():
+    found = actors(
+        "Germany and European Union officials met on Monday. A team from the "
+        "Massachusetts Institute of Technology and Colorado State University said "
+        "the results held."
+    )
+    assert found["European Union"] == "organization"
+    assert found["Colorado State University"] == "organization"
+    assert found["Massachusetts Institute of Technology"] == "organization"
+
+
 def test_she_is_the_woman_the_text_calls_she():
     assert speakers(
         "The council closed the library on Monday.\n\n"
