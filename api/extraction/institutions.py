@@ -182,6 +182,62 @@ def acronyms(registry: Registry, zones_) -> None:
             registry.mention(draft, *match.span())
 
 
+# 'Transport for London (TfL)': a capitalised run, then its initials in brackets.
+SPELLED_OUT = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'&-]*(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on|to|in|&))*)"
+    r" \(([A-Z][A-Za-z&]{1,9})\)"
+)
+SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "in", "&"}
+
+
+def spelled_out(registry: Registry, zones_) -> None:
+    """'Transport for London (TfL)', 'the Royal Society for the Prevention of
+    Cruelty to Animals (RSPCA)': words whose initials the bracket spells are an
+    organisation's name, whatever its words, and the initials one more of its
+    names, here and wherever they are written again."""
+    text = registry.text
+    for match in SPELLED_OUT.finditer(text):
+        if not inside(zones_, *match.span()):
+            continue
+        span = _spelled_span(match)
+        if span is None or any(
+            r.start < span[0] or r.end > span[1]
+            for r in registry.between(span[0] - 60, span[1] + 1)
+            if r.end > span[0] and r.start < span[1]
+        ):
+            continue
+        for ref in registry.between(*span):
+            registry.unmention(ref.start, ref.end)
+            if not registry.drafts[ref.key].spans:
+                registry.drafts.pop(ref.key, None)
+        name = text[slice(*span)]
+        words_ = set(name.split())
+        type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
+        draft = registry.draft(name, type_, acts=True)
+        registry.mention(draft, *span)
+        acronym = match.group(2)
+        for again in re.finditer(rf"(?<![\w’'-]){re.escape(acronym)}(?![\w’'-])", text):
+            if again.start() >= match.start(2) and inside(zones_, *again.span()):
+                registry.mention(draft, *again.span())
+
+
+def _spelled_span(match) -> tuple[int, int] | None:
+    """The shortest end of the run, from a capitalised word, whose initials (of
+    every word, or of the capitalised ones) are the bracket's letters."""
+    letters = match.group(2).upper().replace("&", "")
+    run, start = match.group(1), match.start(1)
+    words_ = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", run)]
+    for index, (offset, word) in enumerate(words_):
+        if not word[0].isupper() or word in ("The", "A", "An"):
+            continue
+        rest = [w for _, w in words_[index:]]
+        every = "".join(w[0] for w in rest).upper()
+        capitals = "".join(w[0] for w in rest if w not in SMALL_WORDS)
+        if len(rest) > 1 and letters in (every, capitals):
+            return offset, match.end(1)
+    return None
+
+
 def _initials(name: str) -> str:
     """'World Trade Organization' -> 'WTO'; small words do not count."""
     words_ = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]

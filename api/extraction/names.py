@@ -228,9 +228,6 @@ def _bare_opener(registry: Registry, ref):
         return None
     # the end of a name ('Institute of Technology and Colorado State University')
     # is no opener
-    before = text[max(0, opener.start(1) - 5) : opener.start(1)].split()
-    if before and before[-1] in ("of", "for", "the", "The"):
-        return None
     if not registry.free(opener.start(1), opener.start(1) + 1) and not any(
         r.start == opener.start(1) for r in registry.between(opener.start(1), ref.start)
     ):

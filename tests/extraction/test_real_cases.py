@@ -137,6 +137,33 @@ def test_places_or_services_joined_before_an_institution_word_open_its_name():
     assert not {"Avon Fire", "Devon", "Rural Affairs"} & set(found)
 
 
+def test_a_joined_name_after_of_opens_at_its_first_word():
+    found = actors(
+        "Det Insp Sarah Jones, of Avon and Somerset Police, said officers were "
+        "called to the station."
+    )
+    assert found["Avon and Somerset Police"] == "organization"
+    assert "Somerset Police" not in found
+
+
+def test_initials_in_brackets_make_the_words_before_them_an_organisation():
+    text = (
+        "Transport for London (TfL) said services would be affected. Later TfL "
+        "said it was sorry. The Royal Society for the Prevention of Cruelty to "
+        "Animals (RSPCA) said it was concerned."
+    )
+    found = extract(text, title="Strike")
+    named = {a.name: a for a in found.actors}
+    assert named["Transport for London"].type == "organization"
+    assert [m.text for m in named["Transport for London"].mentions] == [
+        "Transport for London",
+        "TfL",
+        "TfL",
+    ]
+    assert "Royal Society for the Prevention of Cruelty to Animals" in named
+    assert "Royal Society" not in named
+
+
 def test_a_country_or_the_end_of_a_name_before_and_stays_apart():
     found = actors(
         "Germany and European Union officials met on Monday. A team from the "
