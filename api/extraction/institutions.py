@@ -218,7 +218,18 @@ def spelled_out(registry: Registry, zones_) -> None:
         acronym = match.group(2)
         for again in re.finditer(rf"(?<![\w’'-]){re.escape(acronym)}(?![\w’'-])", text):
             if again.start() >= match.start(2) and inside(zones_, *again.span()):
-                registry.mention(draft, *again.span())
+                _claim(registry, draft, *again.span())
+
+
+def _claim(registry: Registry, draft, start: int, end: int) -> None:
+    """Mention `draft` at its initials; a name read only there that ends with
+    them ('Later TfL said') gives them up."""
+    for ref in registry.between(start - 30, end):
+        other = registry.drafts[ref.key]
+        if ref.end == end and ref.start < start and len(other.spans) == 1:
+            registry.unmention(ref.start, ref.end)
+            registry.drafts.pop(ref.key, None)
+    registry.mention(draft, start, end)
 
 
 def _spelled_span(match) -> tuple[int, int] | None:
