@@ -167,13 +167,19 @@ def _described(registry: Registry, zones_, name_span, description_span) -> None:
 
 
 ACRONYM = re.compile(r"(?<![\w’'&-])[A-Z]{3,}(?![\w’'&-])")
+# 'Charles III', 'Super Bowl LVII': a numeral after a name is part of it.
+REGNAL = re.compile(r"[A-Z][\w’'-]* (?=[IVXL]+$)")
 
 
 def acronyms(registry: Registry, zones_) -> None:
     """'FIFA said': a bare acronym may be an organisation; it counts if it acts.
     An acronym of an organisation already named ('WTO') is that organisation."""
     by_initials = {_initials(d.name): d for d in list(registry.drafts.values())}
-    for match in ACRONYM.finditer(registry.text):
+    text = registry.text
+    for match in ACRONYM.finditer(text):
+        line = text[max(0, match.start() - 30) : match.end()]
+        if REGNAL.search(line) and _roman(match.group()):
+            continue
         if inside(zones_, *match.span()) and registry.free(*match.span()):
             draft = by_initials.get(match.group())
             if draft is None or draft.type not in ("organization", "government"):
@@ -247,6 +253,10 @@ def _spelled_span(match) -> tuple[int, int] | None:
         if len(rest) > 1 and letters in (every, capitals):
             return offset, match.end(1)
     return None
+
+
+def _roman(word: str) -> bool:
+    return re.fullmatch(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", word) is not None
 
 
 def _initials(name: str) -> str:

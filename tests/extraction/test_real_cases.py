@@ -526,3 +526,13 @@ def test_each_piece_of_a_name_the_recogniser_splits_does_what_the_whole_did():
     )
     assert found["Eunice Yung"] == "person"
     assert found["New People's Party"] == "organization"
+
+
+def test_a_regnal_numeral_is_part_of_the_name_not_an_organisation():
+    found = actors(
+        "King Charles III met the prime minister. Pope Benedict XVI said the church "
+        "would pray. The CIA said it had no comment."
+    )
+    assert found["Charles III"] == found["Benedict XVI"] == "person"
+    assert found["CIA"] == "organization"
+    assert not {"III", "XVI"} & set(found)
