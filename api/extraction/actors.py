@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from api.extraction import countries, entities, groups, institutions, parse, roles
+from api.extraction import gazetteers as gz
 from api.extraction import people as pp
 from api.extraction import persons as ps
 from api.extraction.ids import actor_id
@@ -77,6 +78,10 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
             skip_to = institutions.institution(text, parts, index, orgs)
         elif part.kind == "NAME" and institutions.introduced(text, part.start):
             orgs.append(_introduced_org(text, part))
+        elif part.kind == "NAME" and institutions.national_body(part, doc):
+            country = gz.country_forms().get(part.words[-1].text)
+            name = text[part.start : part.end]
+            orgs.append((part.start, part.end, name, "organization", country, None))
         elif part.kind == "NAME" and named and ps.is_person_name(part):
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person

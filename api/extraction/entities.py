@@ -98,12 +98,31 @@ def _retype(registry: Registry, entities, votes) -> None:
         if label in THING_LABELS:
             draft.not_actor = True
         elif label == "ORG" and draft.type == "person":
+            if any(_role_follows(registry.text, end) for _, end in draft.spans):
+                continue  # 'Rachel Power, chief executive of ...': a person
             draft.type = "organization"
             _drop_surname_mentions(registry, draft)
         elif label == "NORP" and draft.type == "person" and draft.name.endswith("s"):
             draft.type = "organization"  # 'Liberal Democrats': a party, by its members
         elif label == "PERSON" and draft.type == "organization" and draft.tentative:
             draft.type = "person"
+
+
+ROLE_AFTER = re.compile(r", (?:the |an? )?((?:[a-z][\w’'-]* ){0,3}[a-z][\w’'-]*)")
+
+
+def _role_follows(text: str, end: int) -> bool:
+    """A person's post written after their name, with or without an article:
+    'Rachel Power, chief executive of the Patients Association'."""
+    match = ROLE_AFTER.match(text, end)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    return any(
+        " ".join(words[i:j]) in gz.ROLE_NOUNS
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
 
 
 def _drop_surname_mentions(registry: Registry, draft) -> None:

@@ -109,6 +109,9 @@ ORG_NOUNS = set(wordlists.lemmas("org_nouns"))
 # Lowercase words that narrow a group noun: "traditional leaders", "state officials";
 # the subnational ones make 'government' a regional one, not the country's.
 GROUP_MODIFIERS = set(wordlists.lemmas("group_modifiers"))
+# Nations that are no country of the gazetteer but name national bodies
+# ('NHS England', 'Sport Wales').
+NATIONS = {"England", "Scotland", "Wales"}
 SUBNATIONAL = {
     e["lemma"] for e in wordlists.entries("group_modifiers") if e.get("subnational")
 }

@@ -52,6 +52,23 @@ def institution(text, parts, index, orgs) -> int:
     return last
 
 
+def national_body(part, doc) -> bool:
+    """'NHS England', 'Public Health England', 'BBC Scotland': a name of two or
+    more words ending in a country's or a nation's one-word name is its body,
+    unless the recogniser reads a person there."""
+    words_ = [w.text for w in part.words]
+    nation = words_[-1] in gz.country_forms() or words_[-1] in gz.NATIONS
+    if len(words_) < 2 or not nation:
+        return False
+    if words_[0] in gz.NOT_NAMES or words_[0] in gz.DEMONYMS:
+        return False
+    if doc is None:
+        return True
+    return not any(
+        t.ent_type_ == "PERSON" for t in parse.tokens_between(doc, part.start, part.end)
+    )
+
+
 def possessive_name(text: str, run) -> tuple | None:
     """'Attorney General’s Office': a run joined by a possessive is one institution
     (its words may look like a title)."""

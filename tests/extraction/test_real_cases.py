@@ -536,3 +536,24 @@ def test_a_regnal_numeral_is_part_of_the_name_not_an_organisation():
     assert found["Charles III"] == found["Benedict XVI"] == "person"
     assert found["CIA"] == "organization"
     assert not {"III", "XVI"} & set(found)
+
+
+def test_a_name_ending_in_a_nation_is_that_nations_body():
+    found = actors(
+        "Waiting lists rose to a record. NHS England said staff were working flat "
+        "out. Public Health England said cases rose, and BBC Scotland reported it."
+    )
+    assert found["NHS England"] == "organization"
+    assert found["Public Health England"] == "organization"
+    assert found["BBC Scotland"] == "organization"
+    assert "NHS" not in found
+
+
+def test_a_name_followed_by_a_post_stays_a_person_the_recogniser_reads_as_org():
+    text = (
+        "Patients' groups have called for urgent action. Rachel Power, chief "
+        'executive of the Patients Association, said people were "suffering".'
+    )
+    found = actors(text)
+    assert found["Rachel Power"] == "person"
+    assert found["Patients Association"] == "organization"
