@@ -14,6 +14,7 @@ from api.extraction.tries import alternation
 QUALIFIERS = {e["lemma"]: e["qualifier"] for e in wordlists.entries("qualifiers")}
 RANGE_AND = re.compile(r"\s+and\s+")
 RANGE_TO = re.compile(r"\s+to\s+|\s*[-–]\s*")
+CHANGE_BY = re.compile(r"\bby\s+$")
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -221,6 +222,8 @@ def _joined(text: str, low: Figure, high: Figure) -> bool:
         return False
     if text[low.start : low.start + 8].lower().startswith("between"):
         return RANGE_AND.fullmatch(gap) is not None
+    if CHANGE_BY.search(text, max(0, low.start - 4), low.start):
+        return False  # 'rose by 50,000 to 1.4 million': a change, then a level
     units = {low.unit, high.unit} - {None}
     return RANGE_TO.fullmatch(gap) is not None and len(units) <= 1
 

@@ -76,6 +76,13 @@ def test_a_range_is_one_figure_with_its_high_end():
         assert (figure.value, figure.high, figure.unit) == (low, high, unit), text
 
 
+def test_a_change_by_an_amount_to_a_level_is_two_figures_not_a_range():
+    assert found("Unemployment rose by 50,000 to 1.4 million.") == [
+        ("50,000", 50000.0, "exact", None),
+        ("1.4 million", 1.4e6, "exact", None),
+    ]
+
+
 def test_a_range_of_years_is_a_duration_not_a_figure():
     assert found("sentences of 20 to 50 years") == []
 
