@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from api.extraction.ids import actor_id
+from api.extraction.nlp import get_nlp
 from api.extraction.registry import Draft, Registry, normalise
 
 
@@ -44,7 +45,24 @@ def named_in_headline(registry: Registry, headline: str | None) -> Draft | None:
             match = re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", headline)
             if match:
                 found.append((match.start(), -len(form), draft.key, draft))
+    subject = _headline_subject(headline)
+    if subject is not None:
+        # 'Australian woman claims Church of Scientology imprisoned her': the
+        # story is the woman's; the church she accuses may answer
+        found = [f for f in found if subject[0] <= f[0] < subject[1]]
     return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _headline_subject(headline: str) -> tuple[int, int] | None:
+    """Where the subject of the headline's main verb is written, if it has one
+    ('Hundreds dead in Hajj stampede' has none)."""
+    doc = get_nlp()(headline)
+    root = next(iter(doc.sents)).root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            tokens = list(child.subtree)
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return None
 
 
 def lead_person(registry: Registry, paragraphs) -> Draft | None:
