@@ -59,6 +59,11 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
     if joined:
         orgs.append(joined)
         return
+    parts = ps.parse_run(run, gazetteer)
+    connected = institutions.connected_name(text, run, parts, doc)
+    if connected:
+        orgs.append(connected)
+        return
     noun = institutions.introduced(text, run[0].start)
     if noun and parts_are_name(ps.parse_run(run, gazetteer)):
         end = institutions.name_end(text, run[-1].end)
@@ -82,6 +87,14 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
             country = gz.country_forms().get(part.words[-1].text)
             name = text[part.start : part.end]
             orgs.append((part.start, part.end, name, "organization", country, None))
+        elif part.kind == "NAME" and institutions.national_branch(
+            text, parts, index, doc
+        ):
+            # a body of its own, not the country's government: no country of its
+            end = parts[index + 1].end
+            name = text[part.start : end]
+            orgs.append((part.start, end, name, "organization", None, None))
+            skip_to = index + 1
         elif part.kind == "NAME" and named and ps.is_person_name(part):
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person

@@ -84,10 +84,13 @@ def _retype(registry: Registry, entities, votes) -> None:
         if " " in draft.name and draft.name.rsplit(" ", 1)[1].lower() in outlets:
             draft.type = "organization"  # 'Evening Monthly', 'Westmarch Ferries'
             continue
+        # a word of the name the recogniser labels alone ('Earth' of 'Friends of
+        # the Earth') says nothing of the whole
         labels = Counter(
             label_of(votes, text)
             for span in draft.spans
-            for _, _, text, _ in inside(entities, *span)
+            for start, end, text, _ in inside(entities, *span)
+            if 2 * (end - start) >= span[1] - span[0]
         )
         labels.pop(None, None)
         if not labels:

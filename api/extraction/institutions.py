@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from api.extraction import gazetteers as gz
 from api.extraction import parse, wordlists
+from api.extraction.persons import PLACE_WORDS
 from api.extraction.registry import Registry
 from api.extraction.zones import inside
 
@@ -62,11 +63,61 @@ def national_body(part, doc) -> bool:
         return False
     if words_[0] in gz.NOT_NAMES or words_[0] in gz.DEMONYMS:
         return False
-    if doc is None:
-        return True
-    return not any(
-        t.ent_type_ == "PERSON" for t in parse.tokens_between(doc, part.start, part.end)
-    )
+    return doc is None or not _recognised_person(doc, part.start, part.end)
+
+
+def national_branch(text: str, parts, index: int, doc) -> bool:
+    """'Water UK', 'Cancer Research UK': a name, not a person's, right before a
+    country that ends the run is that country's body."""
+    part = parts[index]
+    if index + 2 != len(parts) or parts[index + 1].kind != "COUNTRY":
+        return False
+    if text[part.end : parts[index + 1].start] != " ":
+        return False
+    if any(w.text in gz.NOT_NAMES or w.text in gz.DEMONYMS for w in part.words):
+        return False
+    return doc is not None and not _recognised_person(doc, part.start, part.end)
+
+
+# Entity labels of a run that make it no organisation of its own.
+NOT_ORGANISATION = {"PERSON", "GPE", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+
+
+def connected_name(text: str, run, parts, doc) -> tuple | None:
+    """'Friends of the Earth called the plan a mistake': capitalised words joined
+    by 'of' or 'for' that hold no title, no institution's word and no person,
+    and that head the subject of a verb, name an organisation."""
+    if doc is None or not any(p.kind == "SKIP" and p.words[0].text in ("of", "for")
+                              for p in parts[1:-1]):  # fmt: skip
+        return None
+    named = [p for p in parts if p.kind != "SKIP"]
+    if not named or any(p.kind != "NAME" for p in named):
+        return None
+    if any(is_institution_part(p) for p in named):
+        return None
+    start = parts[0].start if parts[0].kind != "SKIP" else parts[1].start
+    end = parts[-1].end
+    tokens = parse.tokens_between(doc, start, end)
+    if not tokens or any(t.ent_type_ in NOT_ORGANISATION for t in tokens[:1]):
+        return None
+    if _recognised_person(doc, start, end):
+        return None
+    if tokens[0].dep_ != "nsubj" or tokens[0].head.pos_ != "VERB":
+        return None
+    # a capital opening a sentence says nothing: 'Members of the Sea Org said'
+    if tokens[0].is_sent_start and tokens[0].pos_ != "PROPN":
+        return None
+    if any(w.text in PLACE_WORDS for p in named for w in p.words):
+        return None  # 'the Isle of Wight'
+    return (start, end, text[start:end], "organization", None, None)
+
+
+def is_institution_part(part) -> bool:
+    return any(w.text in gz.INSTITUTION_WORDS for w in part.words)
+
+
+def _recognised_person(doc, start: int, end: int) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in parse.tokens_between(doc, start, end))
 
 
 def possessive_name(text: str, run) -> tuple | None:

@@ -26,6 +26,7 @@ PLACE_WORDS = {
     "Mountains",
     "Island",
     "Islands",
+    "Isle",
     "Park",
     "Palace",
     "Hospital",

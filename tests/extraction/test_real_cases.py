@@ -414,6 +414,30 @@ def test_the_actor_the_headline_names_does_not_react():
     ]
 
 
+def test_an_actor_the_headline_subject_accuses_may_still_react():
+    text = (
+        "Anna Berg, 34, says she was held for months by the Order of Dawn. In a "
+        "statement, the Order of Dawn denied the allegations."
+    )
+    titled = extract(text, title="Woman claims Order of Dawn held her captive")
+    names = {a.id: a.name for a in titled.actors}
+    assert [names[r.actor] for r in titled.reactions] == ["Order of Dawn"]
+    subject = extract(text, title="Order of Dawn accused of holding woman")
+    assert subject.reactions == []
+
+
+def test_words_joined_by_of_that_head_a_subject_name_an_organisation():
+    found = actors(
+        "The plan drew fire, and Friends of the Earth called it a mistake. Water "
+        "UK welcomed the plan, and Cancer Research UK said it was pleased. "
+        "Elements of the Zeitgeist were recreated, and the Isle of Wight is near."
+    )
+    assert found["Friends of the Earth"] == "organization"
+    assert found["Water UK"] == found["Cancer Research UK"] == "organization"
+    assert not {"Isle of Wight", "Elements of the Zeitgeist"} & set(found)
+    assert "Earth" not in found and "United Kingdom" not in found
+
+
 def test_a_name_written_with_a_version_is_a_product():
     found = actors(
         "Microsoft said Internet Explorer 6 was obsolete. Internet Explorer "
