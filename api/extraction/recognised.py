@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-from api.extraction import parse, wordlists
+from api.extraction import parse, stances, wordlists
 from api.extraction.registry import normalise
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization"}
@@ -59,14 +59,13 @@ def trimmed(entity):
 
 
 def _speaking_name(entity) -> bool:
-    """'Labour said it would vote against': a capitalised word the tagger reads as
-    a common noun is still a name when, as an organisation, it speaks."""
-    return (
-        entity.label_ == "ORG"
-        and len(entity) == 1
-        and entity[0].dep_ == "nsubj"
-        and parse.speaks(entity[0])
-    )
+    """'Labour said it would vote against', 'Labour accused the government': a
+    capitalised word the tagger reads as a common noun is still a name when, as
+    an organisation, it speaks or responds."""
+    if entity.label_ != "ORG" or len(entity) != 1 or entity[0].dep_ != "nsubj":
+        return False
+    token = entity[0]
+    return parse.speaks(token) or stances.of_verb(token.head) is not None
 
 
 def votes_of(entities) -> dict[str, Counter]:
@@ -91,6 +90,10 @@ def label_of(votes: dict[str, Counter], name: str) -> str | None:
     if not counts:
         return None
     best, count = counts.most_common(1)[0]
+    # A one-word name no person's full name ends (votes_of lends it theirs), read
+    # as often as an organisation as a person: the organisation ('Labour said').
+    if " " not in normalise(name) and counts["ORG"] == counts["PERSON"] == count:
+        return "ORG"
     # A tie between a person and something else: the person, since it is what a
     # reader would check first.
     if counts["PERSON"] == count:

@@ -581,3 +581,17 @@ def test_a_name_followed_by_a_post_stays_a_person_the_recogniser_reads_as_org():
     found = actors(text)
     assert found["Rachel Power"] == "person"
     assert found["Patients Association"] == "organization"
+
+
+def test_a_one_word_party_that_responds_is_an_organisation_that_reacts():
+    text = (
+        "Labour accused the government of ignoring local people. Labour said the "
+        "plan was wrong."
+    )
+    annotation = extract(text, title="Reservoir plan")
+    labour = next(a for a in annotation.actors if a.name == "Labour")
+    assert labour.type == "organization"
+    assert [m.start for m in labour.mentions] == [0, 56]
+    assert [(r.actor, r.stance) for r in annotation.reactions][:1] == [
+        ("labour", "critical")
+    ]
