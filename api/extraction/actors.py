@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from api.extraction import countries, entities, groups, institutions, parse, roles
 from api.extraction import gazetteers as gz
 from api.extraction import people as pp
@@ -78,7 +80,7 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
         if part.kind == "ORG":
             orgs.append(_org(text, parts, index))
         elif part.kind == "NAME" and ps.is_institution(part):
-            if _describing_word(doc, part):
+            if _describing_word(doc, part) or _post_of_a_name(text, doc, part):
                 continue  # 'International observers said': an adjective, no name
             skip_to = institutions.institution(text, parts, index, orgs)
         elif part.kind == "NAME" and institutions.introduced(text, part.start):
@@ -112,6 +114,25 @@ def _describing_word(doc, part) -> bool:
         and token.dep_ == "amod"
         and token.pos_ == "ADJ"
         and token.head.pos_ == "NOUN"
+    )
+
+
+ROLE_THEN_NAME = re.compile(r" ([a-z]+) [A-Z]")
+
+
+def _post_of_a_name(text: str, doc, part) -> bool:
+    """'Union official Gary Marsh said', 'Council leader Mike Jones': a lone
+    institution word that opens a sentence before a post and a name tells whose
+    post it is, no organisation named."""
+    if doc is None or " " in text[part.start : part.end]:
+        return False
+    token = parse.token_at(doc, part.start)
+    post = ROLE_THEN_NAME.match(text, part.end)
+    return (
+        token is not None
+        and token.is_sent_start
+        and post is not None
+        and post.group(1) in gz.ROLE_NOUNS
     )
 
 

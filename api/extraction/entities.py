@@ -61,6 +61,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _retype(registry, entities, votes)
     _add_missing(registry, doc, entities, votes, zones, places)
     _national_governments(registry, doc)
+    institutions.fold_company_nouns(registry)
     _fold_surnames(registry)
     _fold_national_forms(registry)
     # the recogniser's own one-word organisations fold as the rules' do

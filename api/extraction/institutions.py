@@ -424,6 +424,40 @@ def _named_before(registry: Registry, zones_, before: int, noun: str):
     return None
 
 
+def fold_company_nouns(registry: Registry) -> None:
+    """'In a statement, Brookfield Components said ... the firm's bosses': a
+    company noun no name claimed stands for the organisation last named before
+    it, once every name is read, if that name holds no institution's word (no
+    council, union or agency) and no outlet's."""
+    business = _business_nouns()
+    for draft in list(registry.drafts.values()):
+        if not (draft.tentative and draft.type == "organization" and draft.spans):
+            continue
+        if draft.name not in business or draft.role != draft.name:
+            continue
+        company = _last_company(registry, min(draft.spans)[0])
+        if company is not None:
+            registry.merge(draft, company)
+
+
+def _last_company(registry: Registry, before: int):
+    outlets = wordlists.lemmas("outlet_names")
+    for ref in reversed(registry.between(0, before)):
+        draft = registry.drafts[ref.key]
+        if draft.type not in ("organization", "government") or draft.tentative:
+            continue
+        words_ = draft.name.split()
+        if any(w.lower() in outlets for w in words_):
+            continue  # where someone spoke ('on BBC Radio Leeds'), no company
+        if draft.type == "government" or set(words_) & gz.INSTITUTION_WORDS:
+            return None
+        # named by what it is, and that is no company ('the union Sintraminas')
+        if draft.role and draft.role.split()[-1] not in _business_nouns():
+            return None
+        return draft
+    return None
+
+
 @lru_cache(maxsize=1)
 def _business_nouns() -> frozenset[str]:
     return frozenset(

@@ -595,3 +595,26 @@ def test_a_one_word_party_that_responds_is_an_organisation_that_reacts():
     assert [(r.actor, r.stance) for r in annotation.reactions][:1] == [
         ("labour", "critical")
     ]
+
+
+def test_a_post_of_a_named_person_is_no_organisation_and_the_firm_is_the_company():
+    text = (
+        "In a statement, Brookfield Components said orders fell.\n\n"
+        "Union official Gary Marsh said workers were told on Monday.\n\n"
+        "Speaking on BBC Radio Leeds, the mayor, Linda Cho, said she would meet "
+        "the firm's bosses."
+    )
+    annotation = extract(text, title="Factory to close")
+    named = {a.name: a for a in annotation.actors}
+    assert "Union" not in named
+    company = named["Brookfield Components"]
+    assert [m.text for m in company.mentions] == ["Brookfield Components", "the firm"]
+
+
+def test_a_company_noun_is_not_a_union_named_by_what_it_is():
+    text = (
+        "The mineworkers' union Sintraminas said 17 men had died. It accused the "
+        "operator of ignoring gas alarms."
+    )
+    named = {a.name: a for a in extract(text, title="Mine blast").actors}
+    assert [m.text for m in named["Sintraminas"].mentions] == ["Sintraminas"]
