@@ -122,6 +122,8 @@ def _named_members(registry: Registry, match) -> tuple[str, int] | None:
         return None
     for ref in registry.between(start, end):
         registry.unmention(ref.start, ref.end)
+        if not registry.drafts[ref.key].spans:
+            registry.drafts.pop(ref.key)  # a name read only here is the group's
     return text, start
 
 

@@ -1,6 +1,6 @@
 """Extraction never raises, every offset indexes its evidence, ids are stable."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from api.extraction.pipeline import analyse, article_info, extract
@@ -35,6 +35,9 @@ def spans(annotation):
 
 @SETTINGS
 @given(TEXTS)
+# a name read only inside a group's owner ('JanuaryRussian troops') once stayed as
+# a draft with no mention
+@example("(Also: Anna Berg-6”Y“:President JanuaryRussian troops»“‘“according to")
 def test_strict_pipeline_never_raises_and_offsets_index_evidence(text):
     annotation = analyse(article_info(text, None, None, None, None))
     for start, end, evidence in spans(annotation):
