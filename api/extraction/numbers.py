@@ -15,6 +15,7 @@ QUALIFIERS = {e["lemma"]: e["qualifier"] for e in wordlists.entries("qualifiers"
 RANGE_AND = re.compile(r"\s+and\s+")
 RANGE_TO = re.compile(r"\s+to\s+|\s*[-–]\s*")
 CHANGE_BY = re.compile(r"\bby\s+$")
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.I)
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -43,6 +44,9 @@ VAGUE = {
 OPENERS = {
     "More", "Over", "About", "Some", "Nearly", "With", "But", "The", "And", "In",
     "Only", "Just", "All", "Of", "For", "At", "By", "To", "Almost", "Around",
+    # 'A 34-year-old man was charged', 'Another 12 died', 'His 2019 book'
+    "A", "An", "Another", "Each", "Every", "These", "Those", "Its", "Their", "His",
+    "Her", "When", "After", "Before", "Since", "Until", "While", "As", "If",
 }  # fmt: skip
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|"
@@ -265,6 +269,9 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     if match.group("pence") and not scale and not currency:
         value, unit, currency = value / 100, "GBP", "p"  # '1p': one penny
     measure = measure or MEASURES.get(match.group("measureword") or "")
+    if MAGNITUDE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        measure = "magnitude"  # 'a magnitude 6.4 quake'
+
     unit = "percent" if match.group("pct") else (measure or unit)
     unit = "years" if age else unit
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")

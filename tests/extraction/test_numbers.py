@@ -93,3 +93,22 @@ def test_a_number_word_times_its_scale_is_one_figure():
         ("Three hundred", 300.0),
         ("One hundred and twenty", 120.0),
     ]
+
+
+def test_a_figure_after_an_article_opening_a_sentence_counts():
+    assert found("A 34-year-old man has been charged. Another 12 people died.") == [
+        ("34", 34.0, "exact", "years"),
+        ("12", 12.0, "exact", None),
+    ]
+
+
+def test_an_earthquakes_magnitude_is_its_unit_before_or_after_the_figure():
+    text = (
+        "Officials said a 5.6-magnitude earthquake struck, after a magnitude 6.4 "
+        "quake and one of magnitude 6.1."
+    )
+    assert [(v, u) for _, v, _, u in found(text)] == [
+        (5.6, "magnitude"),
+        (6.4, "magnitude"),
+        (6.1, "magnitude"),
+    ]
