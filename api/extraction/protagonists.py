@@ -45,7 +45,7 @@ def named_in_headline(registry: Registry, headline: str | None) -> Draft | None:
             match = re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", headline)
             if match:
                 found.append((match.start(), -len(form), draft.key, draft))
-    subject = _headline_subject(headline)
+    subject = _headline_subject(headline) if found else None
     if subject is not None:
         # 'Australian woman claims Church of Scientology imprisoned her': the
         # story is the woman's; the church she accuses may answer
