@@ -369,14 +369,13 @@ def _depicted(registry: Registry, doc) -> None:
 
 
 # Prepositions after which an organisation is where something is or happens.
-SITE_PREPOSITIONS = {"at", "in", "inside", "outside", "near", "within"}
 
 
 def _only_sites(registry: Registry, doc) -> None:
     """'displayed at the Udvar-Hazy Center', 'a curator at the University of
     Arkansas': an organisation named only as where something is, never as who
     acts, is a place in the story; a later stage may still find it speaks."""
-    sites = parse.places(doc, SITE_PREPOSITIONS)
+    sites = parse.places(doc, parse.SITE_PREPOSITIONS)
     for draft in registry.drafts.values():
         if draft.type not in ("organization", "government") or not draft.spans:
             continue

@@ -27,6 +27,13 @@ def institution(text, parts, index, orgs) -> int:
     if index and parts[index - 1].kind in ("DEMONYM", "COUNTRY"):
         # 'Belgian Red Cross', 'India Meteorological Department'
         start, country = parts[index - 1].start, parts[index - 1].value
+    elif (
+        index
+        and parts[index - 1].kind == "TITLE"
+        and len(parts[index].words) == 1
+        and text[parts[index - 1].end : parts[index].start] == " "
+    ):
+        start = parts[index - 1].start  # 'Premier League': a title's word opens it
     probe = index + 1
     while probe + 1 < len(parts) and parts[probe].kind == "SKIP":
         connector = parts[probe].words[0].text
@@ -53,6 +60,10 @@ def institution(text, parts, index, orgs) -> int:
     return last
 
 
+# Words that open a description of someone, not a name: 'Former England captain'.
+DESCRIBING_OPENERS = {"former", "ex", "then", "acting", "outgoing", "incoming", "late"}
+
+
 def national_body(part, doc) -> bool:
     """'NHS England', 'Public Health England', 'BBC Scotland': a name of two or
     more words ending in a country's or a nation's one-word name is its body,
@@ -63,6 +74,8 @@ def national_body(part, doc) -> bool:
         return False
     if words_[0] in gz.NOT_NAMES or words_[0] in gz.DEMONYMS:
         return False
+    if words_[0].lower() in DESCRIBING_OPENERS:
+        return False  # 'Former England captain Alan Shearer': a description
     return doc is None or not _recognised_person(doc, part.start, part.end)
 
 
@@ -430,21 +443,35 @@ def fold_company_nouns(registry: Registry) -> None:
     it, once every name is read, if that name holds no institution's word (no
     council, union or agency) and no outlet's."""
     business = _business_nouns()
-    for draft in list(registry.drafts.values()):
-        if not (draft.tentative and draft.type == "organization" and draft.spans):
-            continue
-        if draft.name not in business or draft.role != draft.name:
-            continue
-        company = _last_company(registry, min(draft.spans)[0])
+    nouns = [
+        d
+        for d in registry.drafts.values()
+        if d.tentative and d.type == "organization" and d.spans
+        and d.name in business and d.role == d.name
+    ]  # fmt: skip
+    if not nouns:
+        return
+    # a name written as where something is ('11th in the Premier League') is
+    # passed over
+    sites = (
+        parse.places(registry.doc, parse.SITE_PREPOSITIONS)
+        if registry.doc is not None
+        else set()
+    )
+    for draft in nouns:
+        company = _last_company(registry, min(draft.spans)[0], draft, sites)
         if company is not None:
             registry.merge(draft, company)
 
 
-def _last_company(registry: Registry, before: int):
+def _last_company(registry: Registry, before: int, noun, sites):
     outlets = wordlists.lemmas("outlet_names")
     for ref in reversed(registry.between(0, before)):
         draft = registry.drafts[ref.key]
-        if draft.type not in ("organization", "government") or draft.tentative:
+        if draft.type not in ("organization", "government") or draft is noun:
+            continue
+        token = parse.token_at(registry.doc, ref.start) if registry.doc else None
+        if token is not None and token.i in sites:
             continue
         words_ = draft.name.split()
         if any(w.lower() in outlets for w in words_):

@@ -25,6 +25,9 @@ VOICES = {
 STATE_VERBS = {"be", "become", "remain", "seem", "appear", "look", "feel"}
 # Prepositions that introduce a place: 'protests in Tyrol'.
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
+# Prepositions of where something is, for organisations named only as a site:
+# 'a curator at the University of Arkansas', '11th in the Premier League'.
+SITE_PREPOSITIONS = {"at", "in", "inside", "outside", "near", "within"}
 # Verbs only a named actor does, beside the reporting verbs: 'declined to comment'.
 SPEAKING = {"decline", "refuse", "confirm", "deny", "respond", "apologise", "apologize"}
 # Words after which 'to X' names who is spoken to, beside the reporting verbs:

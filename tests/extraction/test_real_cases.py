@@ -618,3 +618,22 @@ def test_a_company_noun_is_not_a_union_named_by_what_it_is():
     )
     named = {a.name: a for a in extract(text, title="Mine blast").actors}
     assert [m.text for m in named["Sintraminas"].mentions] == ["Sintraminas"]
+
+
+def test_a_league_a_former_captain_and_the_club_in_a_sports_story():
+    text = (
+        "Chelsea have sacked manager Graham Potter.\n\n"
+        "Chelsea are 11th in the Premier League after a defeat.\n\n"
+        'In a statement, the club said: "Graham has always been professional."\n\n'
+        'Former England captain Alan Shearer said the decision was "inevitable". '
+        "The Premier League said it would not comment."
+    )
+    named = {a.name: a for a in extract(text, title="Chelsea sack manager").actors}
+    assert named["Premier League"].type == "organization"
+    assert "League" not in named and "Former England" not in named
+    assert [m.text for m in named["Chelsea"].mentions] == [
+        "Chelsea",
+        "Chelsea",
+        "the club",
+    ]
+    assert named["Alan Shearer"].type == "person"
