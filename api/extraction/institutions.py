@@ -287,11 +287,20 @@ def spelled_out(registry: Registry, zones_) -> None:
         if not inside(zones_, *match.span()):
             continue
         span = _spelled_span(match)
-        if span is None or any(
-            r.start < span[0] or r.end > span[1]
+        if span is None or _names_a_thing(registry.doc, *span):
+            continue
+        overlapping = [
+            r
             for r in registry.between(span[0] - 60, span[1] + 1)
             if r.end > span[0] and r.start < span[1]
-        ):
+        ]
+        # 'the Irish Data Protection Commission (DPC)': a name read whole already,
+        # which the initials spell the end of, takes them as one of its names
+        whole = [r for r in overlapping if r.start <= span[0] and r.end == span[1]]
+        if whole:
+            _initials_again(registry, registry.drafts[whole[0].key], match, zones_)
+            continue
+        if any(r.start < span[0] or r.end > span[1] for r in overlapping):
             continue
         for ref in registry.between(*span):
             registry.unmention(ref.start, ref.end)
@@ -302,10 +311,28 @@ def spelled_out(registry: Registry, zones_) -> None:
         type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
         draft = registry.draft(name, type_, acts=True)
         registry.mention(draft, *span)
-        acronym = match.group(2)
-        for again in re.finditer(rf"(?<![\w’'-]){re.escape(acronym)}(?![\w’'-])", text):
-            if again.start() >= match.start(2) and inside(zones_, *again.span()):
-                _claim(registry, draft, *again.span())
+        _initials_again(registry, draft, match, zones_)
+
+
+def _initials_again(registry: Registry, draft, match, zones_) -> None:
+    """The initials in the bracket and wherever they are written after it."""
+    acronym, text = match.group(2), registry.text
+    for again in re.finditer(rf"(?<![\w’'-]){re.escape(acronym)}(?![\w’'-])", text):
+        if again.start() >= match.start(2) and inside(zones_, *again.span()):
+            _claim(registry, draft, *again.span())
+
+
+# What the recogniser labels a law or a work is no organisation ('the General Data
+# Protection Regulation (GDPR)').
+THING_TYPES = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
+
+
+def _names_a_thing(doc, start: int, end: int) -> bool:
+    if doc is None:
+        return False
+    return any(
+        t.ent_type_ in THING_TYPES for t in parse.tokens_between(doc, start, end)
+    )
 
 
 def _claim(registry: Registry, draft, start: int, end: int) -> None:
@@ -439,9 +466,10 @@ def _named_before(registry: Registry, zones_, before: int, noun: str):
 
 def fold_company_nouns(registry: Registry) -> None:
     """'In a statement, Brookfield Components said ... the firm's bosses': a
-    company noun no name claimed stands for the organisation last named before
-    it, once every name is read, if that name holds no institution's word (no
-    council, union or agency) and no outlet's."""
+    company noun no name claimed stands for the organisation last named shortly
+    before it, once every name is read, passing over public bodies (a council,
+    an agency), outlets and names written as sites; one named by what it is,
+    unless that is a company, stops the search ('the union Sintraminas')."""
     business = _business_nouns()
     nouns = [
         d
@@ -464,9 +492,13 @@ def fold_company_nouns(registry: Registry) -> None:
             registry.merge(draft, company)
 
 
+# How far before a company noun the company it stands for may be named.
+COMPANY_REACH = 600
+
+
 def _last_company(registry: Registry, before: int, noun, sites):
     outlets = wordlists.lemmas("outlet_names")
-    for ref in reversed(registry.between(0, before)):
+    for ref in reversed(registry.between(max(0, before - COMPANY_REACH), before)):
         draft = registry.drafts[ref.key]
         if draft.type not in ("organization", "government") or draft is noun:
             continue
@@ -477,7 +509,7 @@ def _last_company(registry: Registry, before: int, noun, sites):
         if any(w.lower() in outlets for w in words_):
             continue  # where someone spoke ('on BBC Radio Leeds'), no company
         if draft.type == "government" or set(words_) & gz.INSTITUTION_WORDS:
-            return None
+            continue  # a public body ('the Data Protection Commission') is none
         # named by what it is, and that is no company ('the union Sintraminas')
         if draft.role and draft.role.split()[-1] not in _business_nouns():
             return None

@@ -54,11 +54,11 @@ def _words() -> dict[str, str]:
 
 
 def verb_lemma(verb) -> str:
-    """The verb's lemma, with its particle when the reaction verbs list the two
-    together ('hit out at the decision')."""
+    """The verb's lemma, with its particle or preposition when the reaction verbs
+    list the two together ('hit out at the decision', 'appeal against the fine')."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in _verbs():
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in _verbs():
             return f"{lemma} {child.lower_}"
     return lemma
 
@@ -236,6 +236,8 @@ STANCE_VERBS = (
         r"condemn\w*|critici[sz]\w*|denounc\w*|accus\w*"
         r"|warn(?:ed|s)\s+(?:[\w’']+\s+){0,3}?against"
         r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"
+        # contesting a ruling, not pleading: 'would appeal against the fine'
+        r"|appeal\w*\s+against"
         # defending a contested measure answers, and so criticises, its opponents
         rf"|defend(?:s|ed)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?:{MEASURES})\b"

@@ -637,3 +637,19 @@ def test_a_league_a_former_captain_and_the_club_in_a_sports_story():
         "the club",
     ]
     assert named["Alan Shearer"].type == "person"
+
+
+def test_initials_of_a_name_read_whole_and_the_company_past_a_regulator():
+    text = (
+        "Meta has been fined by the EU's data regulator.\n\n"
+        "The Irish Data Protection Commission (DPC) said the company had broken "
+        "the law. The DPC said it would publish its reasons.\n\n"
+        'Meta said it would appeal against the ruling, calling the fine "unjustified".'
+    )
+    annotation = extract(text, title="Tech giant fined")
+    named = {a.name: a for a in annotation.actors}
+    commission = named["Irish Data Protection Commission"]
+    assert [m.text for m in commission.mentions][1:] == ["DPC", "DPC"]
+    assert "the company" in [m.text for m in named["Meta"].mentions]
+    assert "DPC" not in named and "company" not in named
+    assert [(r.actor, r.stance) for r in annotation.reactions] == [("meta", "critical")]
