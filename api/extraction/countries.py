@@ -4,16 +4,23 @@ whose government the article names is that government ('Paris blamed ...' with
 
 from __future__ import annotations
 
+from api.extraction import parse
 from api.extraction.registry import Draft, Registry
 from api.extraction.zones import inside
 
 
 def register(registry: Registry, hits, zones_) -> None:
     governments = _governments(registry)
+    doc = registry.doc
+    # 'protests in the capital, Santiago': a capital written as a place is where
+    # things happen, not the government that sits there
+    places = parse.places(doc) if doc is not None and governments else set()
     for start, end, label, value in hits:
         if label not in ("COUNTRY", "CAPITAL") or not inside(zones_, start, end):
             continue
-        draft = governments.get(value) if label == "CAPITAL" else None
+        token = parse.token_at(doc, start) if places else None
+        placed = token is not None and token.i in places
+        draft = governments.get(value) if label == "CAPITAL" and not placed else None
         if draft is None:
             draft = registry.draft(value, "country", country=value)
         registry.mention(draft, start, end)

@@ -314,11 +314,31 @@ def spelled_out(registry: Registry, zones_) -> None:
         _initials_again(registry, draft, match, zones_)
 
 
-def _initials_again(registry: Registry, draft, match, zones_) -> None:
+# 'the Workers' United Centre of Chile (CUT)': a short name in brackets.
+BRACKETED = re.compile(r" \(([A-Z][A-Z&]{1,5})\)")
+
+
+def bracketed_short_names(registry: Registry, zones_) -> None:
+    """A short name in capitals right after an organisation's name is one of its
+    names, here and after, though its letters spell another language's words
+    ('the Workers' United Centre of Chile (CUT)')."""
+    for match in BRACKETED.finditer(registry.text):
+        if not registry.free(*match.span(1)):
+            continue
+        before = registry.between(max(0, match.start() - NAME_REACH), match.start())
+        named = [r for r in before if r.end == match.start()]
+        if not named:
+            continue
+        draft = registry.drafts[named[-1].key]
+        if draft.type in ("organization", "government"):
+            _initials_again(registry, draft, match, zones_, group=1)
+
+
+def _initials_again(registry: Registry, draft, match, zones_, group=2) -> None:
     """The initials in the bracket and wherever they are written after it."""
-    acronym, text = match.group(2), registry.text
+    acronym, text = match.group(group), registry.text
     for again in re.finditer(rf"(?<![\w’'-]){re.escape(acronym)}(?![\w’'-])", text):
-        if again.start() >= match.start(2) and inside(zones_, *again.span()):
+        if again.start() >= match.start(group) and inside(zones_, *again.span()):
             _claim(registry, draft, *again.span())
 
 

@@ -653,3 +653,24 @@ def test_initials_of_a_name_read_whole_and_the_company_past_a_regulator():
     assert "the company" in [m.text for m in named["Meta"].mentions]
     assert "DPC" not in named and "company" not in named
     assert [(r.actor, r.stance) for r in annotation.reactions] == [("meta", "critical")]
+
+
+def test_a_short_name_in_brackets_after_an_organisation_is_one_of_its_names():
+    text = (
+        "The Workers' United Centre of Chile (CUT), the largest union, called a "
+        "strike. The CUT said it would march on Friday."
+    )
+    named = {a.name: a for a in extract(text, title="Strike").actors}
+    union = named["Workers' United Centre of Chile"]
+    assert [m.text for m in union.mentions][1:] == ["CUT", "CUT"]
+    assert "CUT" not in named
+
+
+def test_a_capital_written_as_a_place_is_not_the_government():
+    text = (
+        "Thousands marched in the Chilean capital, Santiago, on Thursday. The "
+        "government of Chile defended the reform."
+    )
+    named = {a.name: a for a in extract(text, title="Protests").actors}
+    government = named["Government of Chile"]
+    assert "Santiago" not in [m.text for m in government.mentions]
