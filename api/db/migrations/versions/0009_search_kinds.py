@@ -1,5 +1,6 @@
-"""search_entries: on PostgreSQL, a GIN index of each kind's entries, so that a
-search of one kind reads only its own matches
+"""search_entries on PostgreSQL: a GIN index of each kind's entries, so that a
+search of one kind reads only its own matches; and each tsvector kept in its row,
+where ranking a match reads it
 
 Revision ID: 0009_search_kinds
 Revises: 0008_waiting_hash
@@ -20,6 +21,14 @@ KINDS = ("article", "quote", "reaction", "statistic", "actor")
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    # An article's tsvector (4 KB on average) was moved out of its row, to the
+    # TOAST table, as the row is over 2 KB: ranking a search read it back from
+    # there, match by match. Kept in the row (compressed, moved out only when the
+    # row would not fit a page), it is read with the row; CLUSTER writes every
+    # stored row again, so that the rows already stored are kept that way too.
+    op.execute("ALTER TABLE search_entries ALTER COLUMN document SET STORAGE MAIN")
+    op.execute("CLUSTER search_entries USING search_entries_pkey")
+    op.execute("ALTER TABLE search_entries SET WITHOUT CLUSTER")
     for kind in KINDS:
         op.execute(
             f"CREATE INDEX ix_search_entries_document_{kind} ON search_entries "
@@ -32,3 +41,6 @@ def downgrade() -> None:
         return
     for kind in KINDS:
         op.execute(f"DROP INDEX IF EXISTS ix_search_entries_document_{kind}")
+    # The rows written since stay as they are: where a value is kept is no part
+    # of the schema.
+    op.execute("ALTER TABLE search_entries ALTER COLUMN document SET STORAGE EXTENDED")
