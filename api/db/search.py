@@ -214,10 +214,10 @@ def _count(found: list[str], kinds: list[str] | None) -> Select:
 
 def _kinds_of(kinds: list[str] | None) -> ColumnElement[bool]:
     """PostgreSQL: the entries of `kinds` (or of every kind), each kind named on
-    its own, so that each is read through its kind's GIN index (one or several,
-    of one pass over the table). Over every kind without it, the planner, which
-    counts nothing for reading a tsvector, reads the whole table rather than the
-    index where a word is in a tenth of the entries or more."""
+    its own, so that each is read through its kind's GIN index (several read as
+    one bitmap, one pass over the table). Over every kind without it, the
+    planner, which counts nothing for reading a tsvector, read the whole table
+    for a common word (`government`, in 6% of the entries of 2,000 articles)."""
     return or_(*(_of_kinds([kind]) for kind in kinds or KINDS))
 
 
