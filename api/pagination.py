@@ -130,6 +130,9 @@ class SelectPage(Page):
 
 
 def counting(stmt: Select) -> Select:
+    order = stmt.get_execution_options().get(keyset.ORDER)
+    if order is not None and order.count is not None:
+        return order.count
     return select(func.count()).select_from(stmt.order_by(None).subquery())
 
 

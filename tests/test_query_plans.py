@@ -133,6 +133,36 @@ def test_a_search_of_a_list_reads_the_full_text_index_first(sqlite_app):
                 assert FULL_TEXT.fullmatch(plan[0]), plan
 
 
+@pytest.mark.parametrize(
+    "build",
+    [queries.select_search, queries.select_quotes, queries.select_articles],
+    ids=["search", "quotes", "articles"],
+)
+def test_a_page_by_relevance_is_ranked_and_cut_in_the_index(sqlite_app, build):
+    """A search with no other filter ranks its matches in the full-text index and
+    cuts the page there: only the page's rows are read, and the count reads the
+    index alone."""
+    with sqlite_app.app_context():
+        stmt = build(q="government")
+        sql = (
+            keyset.order_of(stmt)
+            .page(20, 40)
+            .compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+        )
+        steps = session().execute(text(f"EXPLAIN QUERY PLAN {sql}")).all()
+        count_plan = _plan(counting(stmt))
+    first, *outer = [step for step in steps if step.parent == 0]
+    inner = [step.detail for step in steps if step.parent == first.id]
+    assert first.detail.startswith("MATERIALIZE"), steps
+    # Ranked (the sort) among the matches alone, then cut (LIMIT)...
+    assert FULL_TEXT.fullmatch(inner[0]), steps
+    assert "USE TEMP B-TREE FOR ORDER BY" in inner, steps
+    # ...and the page's rows looked up by their key.
+    assert outer[0].detail.startswith("SCAN anon_"), steps
+    assert all(step.detail.startswith(("SEARCH", "USE TEMP")) for step in outer[1:])
+    assert len(count_plan) == 1 and FULL_TEXT.fullmatch(count_plan[0]), count_plan
+
+
 def _full_scans(plan: list[str]) -> list[str]:
     return [
         step

@@ -5,7 +5,8 @@ as much as the first."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Column, Select, and_, or_, tuple_
@@ -25,6 +26,11 @@ class Order:
     # Best matches of a search first: an order by a rank that any write to the
     # index moves (it weighs every entry), so no key of it marks a place.
     relevance: bool = False
+    # A search by relevance with nothing else to filter by: its count, read from
+    # the full-text index alone, and its page of (limit, offset) rows, ranked and
+    # cut there before any row of the list is read (api.db.search.Ranking).
+    count: Select | None = field(default=None, compare=False)
+    page: Callable[[int, int], Select] | None = field(default=None, compare=False)
 
     @property
     def model(self):
@@ -53,9 +59,10 @@ def ordered(stmt: Select, *columns, descending: bool = False) -> Select:
     return stmt.order_by(*clauses).execution_options(**{ORDER: order})
 
 
-def ranked(stmt: Select, rank, tiebreak) -> Select:
-    """`stmt` by relevance (`rank`, best first), then `tiebreak`: no cursor of it."""
-    order = Order((rank, tiebreak), relevance=True)
+def ranked(stmt: Select, rank, tiebreak, count=None, page=None) -> Select:
+    """`stmt` by relevance (`rank`, best first), then `tiebreak`: no cursor of it;
+    `count` and `page`, where given, read its count and a page of it."""
+    order = Order((rank, tiebreak), relevance=True, count=count, page=page)
     return stmt.order_by(rank, tiebreak.asc()).execution_options(**{ORDER: order})
 
 
@@ -79,6 +86,8 @@ def rows(
     None, skipping `offset` rows then)."""
     # An order by relevance has no key to give (nor the columns to join it from).
     keyed = stmt if order.relevance else stmt.add_columns(*order.columns)
+    if after is None and order.page is not None:
+        return _read(db, order.page(limit, offset))
     if after is None:
         return _read(db, keyed.limit(limit).offset(offset))
     found: list[tuple[Any, Key]] = []

@@ -230,7 +230,8 @@ class SearchEntry(Base):
 
     The full-text index over `label` and `body` is the database's own, built by a
     migration beside the table: SQLite's FTS5 table `search_index`, fed by
-    triggers; PostgreSQL's generated tsvector column `document` with a GIN index.
+    triggers; PostgreSQL's generated tsvector column `document` (kept in the row,
+    STORAGE MAIN) with a GIN index, and one GIN index of each kind's entries.
     """
 
     __tablename__ = "search_entries"

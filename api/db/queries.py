@@ -12,13 +12,18 @@ from api.db.keyset import ordered, ranked
 
 
 def order(
-    stmt: Select, sort: str | None, columns: dict, tiebreak, default: str, rank=None
+    stmt: Select,
+    sort: str | None,
+    columns: dict,
+    tiebreak,
+    default: str,
+    rank: search.Ranking | None = None,
 ) -> Select:
     """Apply `sort` (`field` or `-field`), then a unique column: no page overlap.
     Both run the same way, so that one index read forwards or backwards gives it.
     With no `sort`, a search (`rank`) gives its best matches first, else `default`."""
     if sort is None and rank is not None:
-        return ranked(stmt, rank, tiebreak)
+        return ranked(stmt, rank.rank, tiebreak, rank.count, rank.page)
     sort = sort or default
     column = columns[sort.lstrip("-")]
     return ordered(stmt, column, tiebreak, descending=sort.startswith("-"))
