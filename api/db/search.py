@@ -100,6 +100,8 @@ def _bare(stmt: Select) -> Select | None:
     """`stmt` when it reads its one table with no condition and no join of its own
     (a joined load of a related row is no filter): a search is then its only
     filter, and its matches alone give the count and the page."""
+    # Select has no public view of its explicit joins apart from the joined loads
+    # of its options (get_final_froms shows both): `_setup_joins` holds the first
     if stmt.whereclause is None and not stmt._setup_joins:
         return stmt
     return None
