@@ -24,9 +24,23 @@ def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
         for d in registry.drafts.values()
         if d.type == "person"
         and not d.not_actor
+        and d.spans
+        and not _introduced_as_a_source(registry.text, d)
         and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
     ]
     return min(people, key=lambda d: min(d.spans), default=None)
+
+
+# 'Professor Terry Hughes, of James Cook University, said': a person brought in
+# by where they work.
+FROM_BODY = re.compile(r",\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _introduced_as_a_source(text: str, draft: Draft) -> bool:
+    """A person first named with their organisation or their own affiliation
+    comments on the story; the story is not theirs."""
+    start, end = min(draft.spans)
+    return bool(draft.affiliation) or FROM_BODY.match(text, end) is not None
 
 
 def named_in_headline(registry: Registry, headline: str | None) -> Draft | None:

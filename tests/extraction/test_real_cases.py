@@ -674,3 +674,15 @@ def test_a_capital_written_as_a_place_is_not_the_government():
     named = {a.name: a for a in extract(text, title="Protests").actors}
     government = named["Government of Chile"]
     assert "Santiago" not in [m.text for m in government.mentions]
+
+
+def test_a_person_brought_in_by_where_they_work_is_no_guessed_protagonist():
+    text = (
+        "Scientists say the reef is suffering its worst bleaching on record.\n\n"
+        "Professor Terry Hughes, of James Cook University, said the findings were "
+        '"deeply alarming".'
+    )
+    annotation = extract(text, title="Reef bleaching")
+    assert [(r.actor, r.stance) for r in annotation.reactions] == [
+        ("terry-hughes", "concerned")
+    ]
