@@ -204,7 +204,7 @@ def _description_pattern() -> re.Pattern:
     roles = "|".join(sorted(map(re.escape, gz.ROLE_NOUNS), key=len, reverse=True))
     return re.compile(
         rf"\b[Tt]he\s+(?:(current|former|new)\s+)?(?:({demonyms})\s+)?"
-        rf"(?i:({roles}))\b(?!\s+of\b)"
+        rf"(?:([A-Z][\w’'-]+)\s+)?(?i:({roles}))\b(?!\s+of\b)"
     )
 
 
@@ -215,13 +215,36 @@ def descriptions(registry: Registry, zones_) -> None:
     if not people:
         return
     for match in _description_pattern().finditer(registry.text):
-        modifier, demonym, role = match.groups()
+        modifier, demonym, body, role = match.groups()
         if modifier == "former" or not inside(zones_, *match.span()):
             continue
         country = gz.DEMONYMS.get(demonym) if demonym else None
-        draft = _holder(people, role.lower(), country)
+        if body is None:
+            draft = _holder(people, role.lower(), country)
+        elif _quoted(registry.text, match.start()):
+            continue  # '"The Home Secretary and I ...": the speaker's own words
+        else:
+            draft = _holder_for(people, role.lower(), body)
         if draft is not None:
             registry.mention(draft, *match.span())
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` lies inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("“") > before.count("”")
+
+
+def _holder_for(people, role: str, body: str):
+    """'the Labour leader': the person holding the role for that body, by their
+    role or affiliation; else the one person the article gives the role, if only
+    one holds it."""
+    holders = [d for d in people if d.role and role in d.role.lower()]
+    named = [d for d in holders if body in f"{d.role} {d.affiliation or ''}"]
+    if named:
+        return max(named, key=lambda d: len(d.spans))
+    return holders[0] if len(holders) == 1 else None
 
 
 def _holder(people, role: str, country: str | None):

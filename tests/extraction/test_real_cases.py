@@ -686,3 +686,12 @@ def test_a_person_brought_in_by_where_they_work_is_no_guessed_protagonist():
     assert [(r.actor, r.stance) for r in annotation.reactions] == [
         ("terry-hughes", "concerned")
     ]
+
+
+def test_the_party_leader_described_after_a_quote_is_the_named_leader():
+    text = (
+        'Opposition leader Tom Reed said the resignation was "long overdue". "The '
+        'government has lost all credibility," the Labour leader added.\n\n'
+        'Home Secretary Ann Lowe said: "The Home Secretary and I agree," she said.'
+    )
+    assert speakers(text) == ["Tom Reed", "Tom Reed", "Ann Lowe"]
