@@ -14,7 +14,8 @@ from api.extraction.zones import inside
 # Posts held by one person that a story may name without the person's name.
 POSTS = {
     "spokeswoman", "spokesman", "spokesperson", "governor", "director", "mayor",
-    "prosecutor", "commissioner",
+    "prosecutor", "commissioner", "prime minister", "president", "chancellor",
+    "minister", "judge", "coroner", "chief executive", "chairman", "chairwoman",
 }  # fmt: skip
 # Lowercase words that narrow a post: 'the finance director', 'the state governor'.
 POST_MODIFIERS = {

@@ -695,3 +695,13 @@ def test_the_party_leader_described_after_a_quote_is_the_named_leader():
         'Home Secretary Ann Lowe said: "The Home Secretary and I agree," she said.'
     )
     assert speakers(text) == ["Tom Reed", "Tom Reed", "Ann Lowe"]
+
+
+def test_an_office_holder_the_story_never_names_speaks_as_the_office():
+    text = (
+        "Transport minister Jane Holt has resigned.\n\n"
+        'The prime minister said he accepted her resignation "with regret".'
+    )
+    annotation = extract(text, title="Minister resigns")
+    names = {a.id: a.name for a in annotation.actors}
+    assert [names.get(q.speaker) for q in annotation.quotes] == ["prime minister"]
