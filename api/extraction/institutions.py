@@ -234,17 +234,30 @@ def _described(registry: Registry, zones_, name_span, description_span) -> None:
     name = registry.text[slice(*name_span)]
     if not inside(zones_, *name_span) or name in gz.NOT_NAMES:
         return
-    if (
-        name in gz.country_forms()
-        or name in gz.CAPITALS
-        or not registry.free(*name_span)
-    ):
+    if name in gz.country_forms() or name in gz.CAPITALS:
+        return
+    if not registry.free(*name_span) and not _read_as_a_person(registry, name_span):
         return
     canonical = gz.INSTITUTIONS.get(name, name)
     description = registry.text[slice(*description_span)]
     draft = registry.draft(canonical, "organization", role=description)
     registry.mention(draft, *name_span)
     registry.mention(draft, *description_span)
+
+
+def _read_as_a_person(registry: Registry, span) -> bool:
+    """'The developer, Taylor Wimpey, said': a name the rules read as a person's,
+    only here, that an organisation's description stands beside, is that
+    organisation; it gives its mention up."""
+    held = [r for r in registry.between(*span) if (r.start, r.end) == tuple(span)]
+    if not held:
+        return False
+    draft = registry.drafts[held[0].key]
+    if draft.type != "person" or len(draft.spans) != 1:
+        return False
+    registry.unmention(*span)
+    registry.drafts.pop(held[0].key, None)
+    return True
 
 
 ACRONYM = re.compile(r"(?<![\w’'&-])[A-Z]{3,}(?![\w’'&-])")

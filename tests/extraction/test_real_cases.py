@@ -705,3 +705,19 @@ def test_an_office_holder_the_story_never_names_speaks_as_the_office():
     annotation = extract(text, title="Minister resigns")
     names = {a.id: a.name for a in annotation.actors}
     assert [names.get(q.speaker) for q in annotation.quotes] == ["prime minister"]
+
+
+def test_a_company_named_beside_its_description_is_no_person():
+    text = (
+        "The council approved 1,200 homes.\n\n"
+        'The developer, Taylor Wimpey, said: "We will start next year." A '
+        "spokesperson for the company said the homes would be affordable."
+    )
+    named = {a.name: a for a in extract(text, title="Homes approved").actors}
+    company = named["Taylor Wimpey"]
+    assert company.type == "organization"
+    assert [m.text for m in company.mentions] == [
+        "developer",
+        "Taylor Wimpey",
+        "the company",
+    ]
