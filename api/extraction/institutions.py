@@ -287,6 +287,7 @@ SPELLED_OUT = re.compile(
     r"(?<![\w’'-])([A-Z][\w’'&-]*(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on|to|in|&))*)"
     r" \(([A-Z][A-Za-z&]{1,9})\)"
 )
+BRACKET_INITIALS = re.compile(r" \(([A-Z][A-Za-z&]{1,9})\)")
 SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "in", "&"}
 
 
@@ -296,7 +297,13 @@ def spelled_out(registry: Registry, zones_) -> None:
     organisation's name, whatever its words, and the initials one more of its
     names, here and wherever they are written again."""
     text = registry.text
-    for match in SPELLED_OUT.finditer(text):
+    # Each bracket first, then the run before it within reach: the run's pattern
+    # tried at every capital of a long run of capitals would cost its square.
+    for bracket in BRACKET_INITIALS.finditer(text):
+        window = max(0, bracket.start() - NAME_REACH)
+        match = SPELLED_OUT.search(text, window, bracket.end())
+        if match is None or match.end() != bracket.end():
+            continue
         if not inside(zones_, *match.span()):
             continue
         span = _spelled_span(match)
