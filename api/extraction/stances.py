@@ -111,6 +111,8 @@ def of_words(tokens) -> str | None:
     counts: Counter = Counter()
     previous = ""
     for token in tokens:
+        if _passive_participle(token):
+            continue  # 'firefighters, supported by 30 aircraft': done to them
         lemma = token.lemma_.lower()
         following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
         # two words that judge together: 'let down'
@@ -134,6 +136,15 @@ def of_words(tokens) -> str | None:
     return next(s for s in ORDER if counts[s] == best)
 
 
+def _passive_participle(token) -> bool:
+    """A response verb in the passive ('supported by 30 aircraft', 'was condemned
+    by') is done to its subject; a feeling in that form ('we are appalled') is
+    still the speaker's."""
+    if token.tag_ != "VBN" or token.lemma_.lower() not in _verbs():
+        return False
+    return any(c.dep_ in ("agent", "auxpass") for c in token.children)
+
+
 def decide(verb, tokens) -> str | None:
     return of_verb(verb) or of_words(tokens)
 
@@ -145,7 +156,8 @@ CUES = r"said|says|added|called"
 LEXICON = (
     (
         "supportive",
-        r"ready to|willing to|support(?:s|ed|ing)?|welcom\w*|a historic|historic day"
+        r"ready to|willing to|support(?:s|ed|ing)?(?!\s+by\b)|welcom\w*|a historic"
+        r"|historic day"
         r"|good news|a success|a milestone"
         r"|increase (?:its|their) (?:funding|aid|support)"
         r"|(?:it|they|we) (?:had|has|have) (?:sent|delivered|donated|provided"
@@ -213,7 +225,7 @@ MEASURES = (
 STANCE_VERBS = (
     (
         "supportive",
-        r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)|back(?:s|ed)"
+        r"applaud\w*|welcom\w*|prais\w*|thank\w*|support(?:s|ed)(?!\s+by\b)|back(?:s|ed)"
         r"|congratulat\w*|endors\w*|hail\w*"
         # help on its way: 'sent 300 soldiers', 'released €2m in emergency aid'
         r"|(?:sent|sends|send|offered|offers|dispatch\w*|released|releases)\s+"

@@ -721,3 +721,15 @@ def test_a_company_named_beside_its_description_is_no_person():
         "Taylor Wimpey",
         "the company",
     ]
+
+
+def test_supported_by_is_done_to_the_subject_no_reaction_of_theirs():
+    text = (
+        "A wildfire spread towards the capital.\n\n"
+        "More than 400 firefighters, supported by 30 aircraft, are battling the "
+        "flames, the fire service said."
+    )
+    annotation = extract(text, title="Wildfire spreads")
+    assert annotation.reactions == []
+    figures = {s.evidence: s.category for s in annotation.statistics}
+    assert figures["More than 400"] == "deployment"
