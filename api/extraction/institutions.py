@@ -53,11 +53,30 @@ def institution(text, parts, index, orgs) -> int:
     ):
         last += 1  # a national branch: 'Food Standards Australia New Zealand'
     start = _skip_based(text, start)
-    name = text[start : parts[last].end]
+    end = _office_cut(text, parts, index, last)
+    name = text[start:end]
     words_ = {w.text for p in parts[index : last + 1] for w in p.words}
     type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
-    orgs.append((start, parts[last].end, name, type_, country, None))
+    orgs.append((start, end, name, type_, country, None))
     return last
+
+
+# A post after an institution's name: 'Senate Majority Leader', 'Senate Republican
+# leader', 'Council deputy leader'.
+POST_AFTER = re.compile(r" (?:[Ll]eader|[Ww]hip|[Dd]eputy)\b")
+
+
+def _office_cut(text: str, parts, index: int, last: int) -> int:
+    """Where the institution's name ends: before a title or a post, its words
+    after the last institution's word name the office ('Senate Majority Leader
+    Chuck Schumer': the Senate), not the body."""
+    end = parts[last].end
+    titled = last + 1 < len(parts) and parts[last + 1].kind == "TITLE"
+    if not (titled or POST_AFTER.match(text, end)):
+        return end
+    words_ = [w for p in parts[index : last + 1] for w in p.words]
+    institutional = [w for w in words_ if w.text in gz.INSTITUTION_WORDS]
+    return institutional[-1].end if institutional else end
 
 
 # Words that open a description of someone, not a name: 'Former England captain'.

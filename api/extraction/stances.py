@@ -248,6 +248,7 @@ STANCE_VERBS = (
         r"condemn\w*|critici[sz]\w*|denounc\w*|accus\w*"
         r"|warn(?:ed|s)\s+(?:[\w’']+\s+){0,3}?against"
         r"|deplor\w*|slamm?\w*|blam\w*|censur\w*|rejected|rejects|sanction\w*"
+        r"|blast(?:s|ed)\b|lambast\w*|decr(?:y|ies|ied)\b"
         # contesting a ruling, not pleading: 'would appeal against the fine'
         r"|appeal\w*\s+against"
         # defending a contested measure answers, and so criticises, its opponents

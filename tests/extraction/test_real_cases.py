@@ -733,3 +733,21 @@ def test_supported_by_is_done_to_the_subject_no_reaction_of_theirs():
     assert annotation.reactions == []
     figures = {s.evidence: s.category for s in annotation.statistics}
     assert figures["More than 400"] == "deployment"
+
+
+def test_an_institutions_words_before_a_post_name_the_office_not_a_body():
+    text = (
+        '"We are making a historic investment," Senate Majority Leader Chuck '
+        "Schumer said. Senate Republican leader Mitch McConnell backed the bill. "
+        "Speaker Nancy Pelosi said she would wait. Donald Trump blasted the vote, "
+        'calling the Republicans who backed it "weak".'
+    )
+    annotation = extract(text, title="Senate passes bill")
+    found = {a.name: a.type for a in annotation.actors}
+    assert found["Senate"] == "government"
+    assert not {"Senate Majority", "Senate Republican", "Speaker Nancy Pelosi"} & set(
+        found
+    )
+    assert found["Nancy Pelosi"] == "person"
+    stances = {r.actor: r.stance for r in annotation.reactions}
+    assert stances["donald-trump"] == "critical"
