@@ -109,6 +109,9 @@ ORG_NOUNS = set(wordlists.lemmas("org_nouns"))
 # Lowercase words that narrow a group noun: "traditional leaders", "state officials";
 # the subnational ones make 'government' a regional one, not the country's.
 GROUP_MODIFIERS = set(wordlists.lemmas("group_modifiers"))
+# Words of time that open a description of someone, not a name: 'Former Labour
+# leader', 'Acting Mayor', 'Former England captain'.
+TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
 # Nations that are no country of the gazetteer but name national bodies
 # ('NHS England', 'Sport Wales').
 NATIONS = {"England", "Scotland", "Wales"}

@@ -79,10 +79,6 @@ def _office_cut(text: str, parts, index: int, last: int) -> int:
     return institutional[-1].end if institutional else end
 
 
-# Words that open a description of someone, not a name: 'Former England captain'.
-DESCRIBING_OPENERS = {"former", "ex", "then", "acting", "outgoing", "incoming", "late"}
-
-
 def national_body(part, doc) -> bool:
     """'NHS England', 'Public Health England', 'BBC Scotland': a name of two or
     more words ending in a country's or a nation's one-word name is its body,
@@ -93,7 +89,7 @@ def national_body(part, doc) -> bool:
         return False
     if words_[0] in gz.NOT_NAMES or words_[0] in gz.DEMONYMS:
         return False
-    if words_[0].lower() in DESCRIBING_OPENERS:
+    if words_[0].lower() in gz.TIME_WORDS:
         return False  # 'Former England captain Alan Shearer': a description
     return doc is None or not _recognised_person(doc, part.start, part.end)
 

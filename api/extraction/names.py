@@ -33,13 +33,11 @@ BARE_OPENER = re.compile(
 COUNTRY_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][\w. ]+)$")
 
 
-# Words of time that open a description: 'Former Labour leader', 'Acting Mayor'.
 # Adverbs that open a sentence before a name: 'Later Tom Reid met ...'.
 OPENING_ADVERBS = {
     "later", "earlier", "meanwhile", "yesterday", "today", "now", "then", "however",
     "instead", "also", "still", "separately", "elsewhere", "afterwards", "finally",
 }  # fmt: skip
-TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
 
 
 def split_glued(registry: Registry, doc, entities) -> None:
@@ -126,7 +124,11 @@ def cut_time_adjectives(registry: Registry, votes) -> None:
         draft = registry.drafts.get(ref.key)
         written = registry.text[ref.start : ref.end]
         first, _, rest = written.partition(" ")
-        if draft is None or draft.type != "person" or first.lower() not in TIME_WORDS:
+        if (
+            draft is None
+            or draft.type != "person"
+            or first.lower() not in gz.TIME_WORDS
+        ):
             continue
         if not rest or " " in rest or rest in gz.DEMONYMS:
             continue
