@@ -39,8 +39,7 @@ def discover(text: str, paragraphs, hits, doc=None) -> Registry:
     for start, end, name, type_, country, role in orgs:
         draft = registry.draft(name, type_, country=country, role=role, acts=True)
         registry.mention(draft, start, end)
-    institutions.spelled_out(registry, all_zones)
-    institutions.bracketed_short_names(registry, all_zones)
+    institutions.bracketed_names(registry, all_zones)
     institutions.fold_short_forms(registry)
     institutions.acronyms(registry, all_zones)
     pp.appositions(registry, people, name_zones)

@@ -303,77 +303,82 @@ SPELLED_OUT = re.compile(
     r" \(([A-Z][A-Za-z&]{1,9})\)"
 )
 BRACKET_INITIALS = re.compile(r" \(([A-Z][A-Za-z&]{1,9})\)")
+# A short name in capitals that need not spell the words before it: 'CUT'.
+SHORT_NAME = re.compile(r"[A-Z][A-Z&]{1,5}")
 SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "in", "&"}
 
 
-def spelled_out(registry: Registry, zones_) -> None:
-    """'Transport for London (TfL)', 'the Royal Society for the Prevention of
-    Cruelty to Animals (RSPCA)': words whose initials the bracket spells are an
-    organisation's name, whatever its words, and the initials one more of its
-    names, here and wherever they are written again."""
-    text = registry.text
+def bracketed_names(registry: Registry, zones_) -> None:
+    """Initials in brackets after a name: the words whose initials they spell are
+    an organisation's name ('Transport for London (TfL)', 'the Royal Society for
+    the Prevention of Cruelty to Animals (RSPCA)'); where they spell none, a
+    short name in capitals right after an organisation's name is one of its
+    names ('the Workers' United Centre of Chile (CUT)'). The initials are then
+    one more of its names, here and wherever they are written again."""
     # Each bracket first, then the run before it within reach: the run's pattern
     # tried at every capital of a long run of capitals would cost its square.
-    for bracket in BRACKET_INITIALS.finditer(text):
-        window = max(0, bracket.start() - NAME_REACH)
-        match = SPELLED_OUT.search(text, window, bracket.end())
-        if match is None or match.end() != bracket.end():
-            continue
-        if not inside(zones_, *match.span()):
-            continue
-        span = _spelled_span(match)
-        if span is None or _names_a_thing(registry.doc, *span):
-            continue
-        overlapping = [
-            r
-            for r in registry.between(span[0] - 60, span[1] + 1)
-            if r.end > span[0] and r.start < span[1]
-        ]
-        # 'the Irish Data Protection Commission (DPC)': a name read whole already,
-        # which the initials spell the end of, takes them as one of its names
-        whole = [r for r in overlapping if r.start <= span[0] and r.end == span[1]]
-        if whole:
-            _initials_again(registry, registry.drafts[whole[0].key], match, zones_)
-            continue
-        if any(r.start < span[0] or r.end > span[1] for r in overlapping):
-            continue
-        for ref in registry.between(*span):
-            registry.unmention(ref.start, ref.end)
-            if not registry.drafts[ref.key].spans:
-                registry.drafts.pop(ref.key, None)
-        name = text[slice(*span)]
-        words_ = set(name.split())
-        type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
-        draft = registry.draft(name, type_, acts=True)
-        registry.mention(draft, *span)
-        _initials_again(registry, draft, match, zones_)
+    for bracket in BRACKET_INITIALS.finditer(registry.text):
+        if not _spelled_out(registry, zones_, bracket):
+            _short_name(registry, zones_, bracket)
 
 
-# 'the Workers' United Centre of Chile (CUT)': a short name in brackets.
-BRACKETED = re.compile(r" \(([A-Z][A-Z&]{1,5})\)")
+def _spelled_out(registry: Registry, zones_, bracket) -> bool:
+    """Whether the run before the bracket spelled its initials and took them."""
+    text = registry.text
+    window = max(0, bracket.start() - NAME_REACH)
+    match = SPELLED_OUT.search(text, window, bracket.end())
+    if match is None or match.end() != bracket.end():
+        return False
+    if not inside(zones_, *match.span()):
+        return False
+    span = _spelled_span(match)
+    if span is None or _names_a_thing(registry.doc, *span):
+        return False
+    overlapping = [
+        r
+        for r in registry.between(span[0] - 60, span[1] + 1)
+        if r.end > span[0] and r.start < span[1]
+    ]
+    # 'the Irish Data Protection Commission (DPC)': a name read whole already,
+    # which the initials spell the end of, takes them as one of its names
+    whole = [r for r in overlapping if r.start <= span[0] and r.end == span[1]]
+    if whole:
+        _initials_again(registry, registry.drafts[whole[0].key], bracket, zones_)
+        return True
+    if any(r.start < span[0] or r.end > span[1] for r in overlapping):
+        return False
+    for ref in registry.between(*span):
+        registry.unmention(ref.start, ref.end)
+        if not registry.drafts[ref.key].spans:
+            registry.drafts.pop(ref.key, None)
+    name = text[slice(*span)]
+    words_ = set(name.split())
+    type_ = "government" if words_ & gz.GOVERNMENT_WORDS else "organization"
+    draft = registry.draft(name, type_, acts=True)
+    registry.mention(draft, *span)
+    _initials_again(registry, draft, bracket, zones_)
+    return True
 
 
-def bracketed_short_names(registry: Registry, zones_) -> None:
-    """A short name in capitals right after an organisation's name is one of its
-    names, here and after, though its letters spell another language's words
-    ('the Workers' United Centre of Chile (CUT)')."""
-    for match in BRACKETED.finditer(registry.text):
-        if not registry.free(*match.span(1)):
-            continue
-        before = registry.between(max(0, match.start() - NAME_REACH), match.start())
-        named = [r for r in before if r.end == match.start()]
-        if not named:
-            continue
-        draft = registry.drafts[named[-1].key]
-        if draft.type in ("organization", "government"):
-            _initials_again(registry, draft, match, zones_, group=1)
+def _short_name(registry: Registry, zones_, bracket) -> None:
+    if not SHORT_NAME.fullmatch(bracket.group(1)) or not registry.free(
+        *bracket.span(1)
+    ):
+        return
+    before = registry.between(max(0, bracket.start() - NAME_REACH), bracket.start())
+    named = [r for r in before if r.end == bracket.start()]
+    if not named:
+        return
+    draft = registry.drafts[named[-1].key]
+    if draft.type in ("organization", "government"):
+        _initials_again(registry, draft, bracket, zones_)
 
 
-def _initials_again(registry: Registry, draft, match, zones_, group=2) -> None:
+def _initials_again(registry: Registry, draft, bracket, zones_) -> None:
     """The initials in the bracket and wherever they are written after it."""
-    acronym, text = match.group(group), registry.text
+    acronym, text = bracket.group(1), registry.text
     for again in re.finditer(rf"(?<![\w’'-]){re.escape(acronym)}(?![\w’'-])", text):
-        if again.start() >= match.start(group) and inside(zones_, *again.span()):
+        if again.start() >= bracket.start(1) and inside(zones_, *again.span()):
             _claim(registry, draft, *again.span())
 
 
