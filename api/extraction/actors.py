@@ -15,7 +15,7 @@ from api.extraction.words import capital_runs, words
 from api.extraction.zones import NAME_KINDS, inside, within, zones
 
 
-def discover(text: str, paragraphs, hits, doc=None) -> Registry:
+def discover(text: str, paragraphs, hits, doc=None, quoted=()) -> Registry:
     registry = Registry(text)
     registry.doc = doc
     registry.hits = hits
@@ -44,7 +44,7 @@ def discover(text: str, paragraphs, hits, doc=None) -> Registry:
     institutions.acronyms(registry, all_zones)
     pp.appositions(registry, people, name_zones)
     pp.surnames(registry, all_zones)
-    pp.descriptions(registry, all_zones)
+    pp.descriptions(registry, all_zones, quoted)
     institutions.descriptions(registry, all_zones)
     roles.posts(registry, all_zones)
     groups.groups(registry, all_zones)

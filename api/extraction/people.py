@@ -9,7 +9,7 @@ from api.extraction import acting, wordlists
 from api.extraction import gazetteers as gz
 from api.extraction import persons as ps
 from api.extraction.registry import Registry, normalise
-from api.extraction.zones import inside
+from api.extraction.zones import holder, inside
 
 
 def person(text, parts, index, people) -> None:
@@ -208,12 +208,13 @@ def _description_pattern() -> re.Pattern:
     )
 
 
-def descriptions(registry: Registry, zones_) -> None:
+def descriptions(registry: Registry, zones_, quoted=()) -> None:
     """'the Kazakh president' -> the person whose role says so; a bare 'the
     president' -> the most mentioned person holding that role."""
     people = [d for d in registry.drafts.values() if d.type == "person"]
     if not people:
         return
+    quoting = holder(quoted)
     for match in _description_pattern().finditer(registry.text):
         modifier, demonym, body, role = match.groups()
         if modifier == "former" or not inside(zones_, *match.span()):
@@ -221,19 +222,12 @@ def descriptions(registry: Registry, zones_) -> None:
         country = gz.DEMONYMS.get(demonym) if demonym else None
         if body is None:
             draft = _holder(people, role.lower(), country)
-        elif _quoted(registry.text, match.start()):
+        elif quoting(match.start()):
             continue  # '"The Home Secretary and I ...": the speaker's own words
         else:
             draft = _holder_for(people, role.lower(), body)
         if draft is not None:
             registry.mention(draft, *match.span())
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether `at` lies inside a quotation opened earlier in its paragraph."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    straight = before.count('"') % 2 == 1
-    return straight or before.count("“") > before.count("”")
 
 
 def _holder_for(people, role: str, body: str):

@@ -53,8 +53,9 @@ def _sentences(doc, paragraphs, spans, text):
     return segment.sentences(doc, paragraphs, [s.bounds for s in spans], text)
 
 
-def _actors(text, paragraphs, doc):
-    return actors.discover(text, paragraphs, gazetteer_hits(doc), doc)
+def _actors(text, paragraphs, doc, spans):
+    quoted = [(s.start, s.end) for s in spans]
+    return actors.discover(text, paragraphs, gazetteer_hits(doc), doc, quoted)
 
 
 def _acting(registry, sentences, paragraphs, spans):
@@ -89,7 +90,7 @@ STAGES = (
     Stage(
         "sentences", ("doc", "paragraphs", "spans", "text"), ("sentences",), _sentences
     ),
-    Stage("actors", ("text", "paragraphs", "doc"), ("registry",), _actors),
+    Stage("actors", ("text", "paragraphs", "doc", "spans"), ("registry",), _actors),
     Stage(
         "acting",
         ("registry", "sentences", "paragraphs", "spans"),
