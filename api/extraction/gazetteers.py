@@ -137,6 +137,12 @@ GROUPS = {
 }
 # A group noun as the list writes it, for its name: 'MPs', not 'mps'.
 GROUP_FORMS = {e["lemma"].lower(): e["lemma"] for e in wordlists.entries("groups")}
+# Words that, just before a group noun, make it something else: 'social media'.
+GROUP_NOT_AFTER = {
+    e["lemma"].lower(): frozenset(e["not_after"])
+    for e in wordlists.entries("groups")
+    if "not_after" in e
+}
 # Titles before a name ('President', 'Dr.') and lowercase role nouns ('spokesman',
 # 'prime minister'): neither is part of a person's name.
 TITLES = set(wordlists.lemmas("titles"))

@@ -47,7 +47,9 @@ def groups(registry: Registry, zones_) -> None:
             modifiers, match_start = classifier
         if _adjective(registry.text, noun, match.end()) or _owned(registry, match):
             continue
-        if _names_another(registry.text, match.end()):
+        if _names_another(registry.text, match.end()) or _another_thing(
+            registry.text, noun, match.start(3)
+        ):
             continue
         kind, type_ = gz.GROUPS[noun]
         noun = gz.GROUP_FORMS[noun]
@@ -258,6 +260,13 @@ def _adjective(text: str, noun: str, end: int) -> bool:
         or word in ("and", "or", "who", "which", "that", "said", "says")
         or word in SINGULAR_VERBS
     )
+
+
+def _another_thing(text: str, noun: str, start: int) -> bool:
+    """'on social media': the word before makes the noun something else."""
+    before = re.search(r"([\w’'-]+)\s+$", text[max(0, start - 30) : start])
+    words = gz.GROUP_NOT_AFTER.get(noun, ())
+    return bool(before) and before.group(1).lower() in words
 
 
 def _merge_plain(registry: Registry, by_class) -> None:

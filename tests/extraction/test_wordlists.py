@@ -221,6 +221,16 @@ def test_group_noun_is_a_collective_actor(entry):
     assert entry["type"] in found.values(), (entry["example"], found)
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in wordlists.entries("groups") if "not_after" in e],
+    ids=lambda e: e["lemma"],
+)
+def test_group_noun_after_a_word_that_makes_it_a_thing_is_no_actor(entry):
+    found = mentioned(extract(LEAD + entry["not_after_example"]), entry["lemma"])
+    assert not found, (entry["not_after_example"], found)
+
+
 @pytest.mark.parametrize("entry", listed("group_modifiers"))
 def test_group_modifier_narrows_the_group(entry):
     annotation = extract(LEAD + entry["example"])
