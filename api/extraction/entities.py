@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from api.extraction import gazetteers as gz
-from api.extraction import institutions, parse, stances, wordlists
+from api.extraction import institutions, parse, stances, unrecognised, wordlists
 from api.extraction.names import (
     campus_tails,
     complete_names,
@@ -44,7 +44,12 @@ from api.extraction.registry import Registry, normalise
 
 def reconcile(registry: Registry, doc, zones) -> None:
     """Retype or set aside rule-made drafts, then add the names the rules missed."""
-    entities = Entities(e for e in (trimmed(e) for e in doc.ents) if e is not None)
+    entities = Entities(
+        [
+            *(e for e in (trimmed(e) for e in doc.ents) if e is not None),
+            *unrecognised.organisations(doc),
+        ]
+    )
     votes = votes_of(entities)
     places = _places(doc, entities)
     split_glued(registry, doc, entities)
@@ -102,7 +107,7 @@ def _retype(registry: Registry, entities, votes) -> None:
         if label in THING_LABELS:
             draft.not_actor = True
         elif label == "ORG" and draft.type == "person":
-            if any(_role_follows(registry.text, end) for _, end in draft.spans):
+            if any(_role_beside(registry.text, *span) for span in draft.spans):
                 continue  # 'Rachel Power, chief executive of ...': a person
             draft.type = "organization"
             _drop_surname_mentions(registry, draft)
@@ -113,15 +118,22 @@ def _retype(registry: Registry, entities, votes) -> None:
 
 
 ROLE_AFTER = re.compile(r", (?:the |an? )?((?:[a-z][\w’'-]* ){0,3}[a-z][\w’'-]*)")
+ROLE_BEFORE = re.compile(
+    r"\b(?:its|their|the)\s+((?:[a-z][\w’'-]* ){0,2}[a-z][\w’'-]*), $"
+)
 
 
-def _role_follows(text: str, end: int) -> bool:
-    """A person's post written after their name, with or without an article:
-    'Rachel Power, chief executive of the Patients Association'."""
-    match = ROLE_AFTER.match(text, end)
-    if match is None:
-        return False
-    words = match.group(1).split()
+def _role_beside(text: str, start: int, end: int) -> bool:
+    """A person's post written beside their name, set off by a comma: 'Rachel
+    Power, chief executive of the Patients Association', 'said its chief
+    executive, Rachel Power'."""
+    after = ROLE_AFTER.match(text, end)
+    before = ROLE_BEFORE.search(text[max(0, start - 60) : start])
+    return any(_role_words(m.group(1)) for m in (after, before) if m)
+
+
+def _role_words(phrase: str) -> bool:
+    words = phrase.split()
     return any(
         " ".join(words[i:j]) in gz.ROLE_NOUNS
         for i in range(len(words))
@@ -209,7 +221,11 @@ def _lone_opener(doc, start: int, end: int, votes) -> bool:
     # 'Google declined to comment', 'Oxfam hit out at': a name that speaks or
     # responds is one
     token = tokens[0]
-    return not (parse.speaks(token) or stances.of_verb(token.head) is not None)
+    return not (
+        parse.speaks(token)
+        or stances.of_verb(token.head) is not None
+        or unrecognised.treated_as_organisation(doc, token)
+    )
 
 
 def _acts(doc, start: int, end: int) -> bool:

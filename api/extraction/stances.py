@@ -18,7 +18,7 @@ from api.extraction import wordlists
 
 # When words of several stances meet, blame outweighs worry, worry outweighs praise.
 ORDER = ("critical", "concerned", "supportive")
-NEGATIONS = {"not", "n't", "never", "no", "nor"}
+NEGATIONS = {"not", "n't", "never", "no", "nor", "without"}
 PERSONAL_OBJECTS = {"him", "her", "them", "me", "us"}
 
 
@@ -201,8 +201,8 @@ def of_report(text: str, verb: re.Match, end: int) -> str | None:
     return None
 
 
-# A verdict denied: 'I am not angry', 'never a mistake'.
-DENIED = re.compile(r"\b(?:not|never|no|n[’']t)\s+(?:\w+\s+)?$")
+# A verdict denied: 'I am not angry', 'never a mistake', 'left without support'.
+DENIED = re.compile(r"\b(?:not|never|no|without|n[’']t)\s+(?:\w+\s+)?$")
 
 
 def denied(text: str, at: int, floor: int = 0) -> bool:

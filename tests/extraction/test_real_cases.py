@@ -751,3 +751,34 @@ def test_an_institutions_words_before_a_post_name_the_office_not_a_body():
     assert found["Nancy Pelosi"] == "person"
     stances = {r.actor: r.stance for r in annotation.reactions}
     assert stances["donald-trump"] == "critical"
+
+
+def test_a_post_set_before_a_name_keeps_the_name_a_person():
+    text = (
+        "The Patients Association welcomed the apology.\n\n"
+        '"Apologies are not enough," said its chief executive, Rachel Power.'
+    )
+    assert actors(text)["Rachel Power"] == "person"
+
+
+def test_one_word_names_the_recogniser_misses_are_told_by_their_sentence():
+    lead = "Governor Helen Marsh opened the new flood barrier on Monday.\n\n"
+    quote = "Rachel Power said it was bad.\n\n"
+    found = actors(
+        lead
+        + quote
+        + "Unison, which represents many of the staff, said its members were "
+        "tired. Unite said its members would strike. Chelsea have sacked their "
+        "manager."
+    )
+    assert {found.get(n) for n in ("Unison", "Unite", "Chelsea")} == {"organization"}
+    # a capitalised noun opening a sentence is still no name
+    assert "Malaria" not in actors(lead + "Malaria has killed 300 people.")
+
+
+def test_help_denied_is_blame():
+    text = (
+        "Governor Helen Marsh opened the new flood barrier on Monday.\n\n"
+        "Unite said its members had been left without support."
+    )
+    assert reacting(text) == [("Unite", "critical")]
