@@ -14,7 +14,14 @@ from collections import Counter
 from functools import cache
 
 from api.extraction import gazetteers as gz
-from api.extraction import institutions, parse, stances, unrecognised, wordlists
+from api.extraction import (
+    institutions,
+    parse,
+    reporting,
+    stances,
+    unrecognised,
+    wordlists,
+)
 from api.extraction.names import (
     campus_tails,
     complete_names,
@@ -299,6 +306,14 @@ def _fold_surnames(registry: Registry) -> None:
                 for o in found
                 if o is not draft
             ]
+        if len(owners) > 1 and draft.type == "person":
+            # 'Mrs Lowe' after 'Jenny Lowe' and her husband 'Mark Lowe': the one
+            # the text says is a woman
+            gender = reporting.known_gender(registry, draft)
+            if gender is not None:
+                owners = [
+                    o for o in owners if reporting.known_gender(registry, o) == gender
+                ]
         if len(owners) == 1 and draft.key in registry.drafts:
             owners[0].acts = owners[0].acts or draft.acts
             registry.merge(draft, owners[0])

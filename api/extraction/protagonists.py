@@ -12,13 +12,17 @@ from api.extraction.registry import Draft, Registry, normalise
 def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
     """Whom the story is about: the first person its lead paragraph names (the
     subject or object of the main event); without one, the first person named
-    among those the first half names or who recur (a figure who only comes in
-    late comments on the story; a minister answering the lead's strikers comes
-    after their own spokesman)."""
+    among those its opening (the first three paragraphs, at most its first half)
+    names or who recur (a figure who only comes in later comments on the story; a
+    minister answering the lead's strikers comes after their own spokesman)."""
     named = lead_person(registry, paragraphs)
     if named is not None:
         return named
-    half = len(registry.text) // 2
+    opening = len(registry.text) // 2
+    body = [p for p in paragraphs if p.kind == "body"]
+    if len(body) > OPENING_PARAGRAPHS:
+        # a story's subject is named in its opening: one first named later comments
+        opening = min(opening, body[OPENING_PARAGRAPHS - 1].end)
     people = [
         d
         for d in registry.drafts.values()
@@ -26,9 +30,13 @@ def protagonist(registry: Registry, paragraphs=()) -> Draft | None:
         and not d.not_actor
         and d.spans
         and not _introduced_as_a_source(registry.text, d)
-        and (len(d.spans) > 2 or min(s for s, _ in d.spans) < half)
+        and (len(d.spans) > 2 or min(s for s, _ in d.spans) < opening)
     ]
     return min(people, key=lambda d: min(d.spans), default=None)
+
+
+# How many body paragraphs open a story: the lead and the two that follow it.
+OPENING_PARAGRAPHS = 3
 
 
 # 'Professor Terry Hughes, of James Cook University, said': a person brought in

@@ -198,7 +198,7 @@ def antecedent(registry, pronoun, skip, quoted=None):
         candidates = [c for c in candidates if not _named_within(c, quoted)]
     fitting = [c for c in candidates if _may_be(registry, c, gender)]
     near = [c for c in fitting if max(s for s, _ in c.spans) >= paragraph]
-    sure = [c for c in near if _known_gender(registry, c) == gender]
+    sure = [c for c in near if known_gender(registry, c) == gender]
     return (sure or fitting or [None])[0]
 
 
@@ -231,11 +231,11 @@ def _may_be(registry, person, gender: str | None) -> bool:
     person's name before anyone else is named ('Heald said she ...')."""
     if gender is None:
         return True
-    known = _known_gender(registry, person)
+    known = known_gender(registry, person)
     return known is None or known == gender
 
 
-def _known_gender(registry, person) -> str | None:
+def known_gender(registry, person) -> str | None:
     """Read once per person (and per count of mentions): every pronoun of the
     article asks it of every person named before it."""
     key = (person.key, len(person.spans))

@@ -782,3 +782,23 @@ def test_help_denied_is_blame():
         "Unite said its members had been left without support."
     )
     assert reacting(text) == [("Unite", "critical")]
+
+
+def test_a_person_first_named_after_the_opening_is_no_guessed_protagonist():
+    text = (
+        "Plans to close a town's only swimming pool have been shelved.\n\n"
+        "Eastvale Borough Council had proposed shutting the leisure centre.\n\n"
+        "Council leader Tom Bright said the authority had listened.\n\n"
+        'Campaigner Jenny Lowe said she was "thrilled".'
+    )
+    assert ("Jenny Lowe", "supportive") in reacting(text)
+
+
+def test_a_title_tells_which_of_two_people_sharing_a_surname_is_meant():
+    text = (
+        'Campaigner Jenny Lowe said she was "thrilled".\n\n'
+        "Her husband, Mark Lowe, said the couple had collected names.\n\n"
+        '"We will keep fighting," Mrs Lowe added.'
+    )
+    assert speakers(text) == ["Jenny Lowe", "Jenny Lowe"]
+    assert "Mrs Lowe" not in actors(text)
