@@ -51,6 +51,7 @@ def discover(text: str, paragraphs, hits, doc=None, quoted=()) -> Registry:
     countries.register(registry, hits, all_zones)
     if doc is not None:
         entities.reconcile(registry, doc, all_zones)
+    roles.voices_for(registry, all_zones)
     return registry
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import parse, wordlists
+from api.extraction import parse, roles, wordlists
 from api.extraction.zones import holds
 
 REPORTING = "reporting_verbs"
@@ -90,7 +90,13 @@ def _unnamed_voice(registry, named, skip):
         return None
     if any(c.dep_ in ("compound", "poss", "amod", "prep") for c in named.children):
         return None
-    return body_antecedent(registry, named, skip, kinds=VOICED_KINDS)
+    body = body_antecedent(registry, named, skip, kinds=VOICED_KINDS)
+    post = named.lemma_.lower()
+    if body is None or post not in roles.SPOKESPEOPLE:
+        return body
+    # 'a spokeswoman said' after 'World Rugby': the spokeswoman for World Rugby
+    start = named.left_edge.idx
+    return roles.voice_for(registry, body, named.lower_, start, named.idx + len(named))
 
 
 # Pronouns that stand for a body, and the kinds of actor each may stand for.

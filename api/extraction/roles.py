@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from api.extraction import gazetteers as gz
+from api.extraction import parse
 from api.extraction.registry import Registry, normalise
 from api.extraction.zones import inside
 
@@ -47,17 +48,86 @@ def posts(registry: Registry, zones_) -> None:
             continue  # 'the Kazakh governor', 'A Tuesday spokesman': not ours
         if not _free_but(registry, match.span(), match.span(1) if org else None):
             continue
-        name = f"{post} for the {org.name}" if org else f"{owner or ''} {post}"
-        draft = registry.draft(
-            name.strip(),
-            "person",
-            role=name.strip(),
-            affiliation=org.name if org else None,
-            tentative=True,
-        )
         if org:
             registry.unmention(match.start(1), match.end(1))
+            voice_for(registry, org, post, *match.span(), tentative=True)
+            continue
+        name = f"{owner or ''} {post}".strip()
+        draft = registry.draft(name, "person", role=name, tentative=True)
         registry.mention(draft, *match.span())
+
+
+# The posts of an unnamed voice: a spokesperson is an actor of their own, named
+# for the body they speak for ('spokeswoman for World Rugby').
+SPOKESPEOPLE = {"spokeswoman", "spokesman", "spokesperson"}
+# 'A spokesperson for NHS England', 'a spokesman for the ministry said'
+VOICE_FOR = re.compile(
+    rf"\b[Aa]n? ({'|'.join(sorted(SPOKESPEOPLE))}) (?:for|at) (?:the )?(?=[A-Z])"
+)
+
+
+def voice_for(registry: Registry, body, post: str, start: int, end: int, **fields):
+    """The unnamed spokesperson of `body` written at [start, end): a person named
+    '<post> for <body>', with 'the' where the text writes the body's name with it."""
+    name = f"{post} for {_article(registry, body)}{body.name}"
+    draft = registry.draft(name, "person", role=name, affiliation=body.name, **fields)
+    for ref in registry.between(start, end):
+        if registry.drafts[ref.key].type == "person":
+            registry.unmention(ref.start, ref.end)  # the bare post read before
+    registry.mention(draft, start, end)
+    return draft
+
+
+def _article(registry: Registry, body) -> str:
+    first = min(body.spans, default=None)
+    if first is None:
+        return "the "
+    before = registry.text[max(0, first[0] - 4) : first[0]]
+    return "the " if before.lower() == "the " else ""
+
+
+# 'A Microsoft spokesman said', the owner a name the recogniser found
+VOICE_OF = re.compile(
+    rf"\b[Aa]n? (?:[A-Z][\w’'&.-]* ){{1,5}}({'|'.join(sorted(SPOKESPEOPLE))})\b"
+)
+
+
+def voices_for(registry: Registry, zones_) -> None:
+    """'A spokesperson for NHS England said', 'A Microsoft spokesman said': once
+    every name is read, a spokesperson with the body they speak for is a person of
+    their own; the body keeps its mention."""
+    for pattern, after in ((VOICE_FOR, True), (VOICE_OF, False)):
+        for match in pattern.finditer(registry.text):
+            if not inside(zones_, *match.span()):
+                continue
+            found = _body_beside(registry, match, after)
+            if found is None:
+                continue
+            body, end = found
+            if _beside_name(registry.text, match.start(), max(end, match.end(1))):
+                continue  # 'Narayan Adhikari, a spokesman for the Home Ministry'
+            start = match.start() if after else match.start(1)
+            token = (
+                parse.token_at(registry.doc, match.start(1)) if registry.doc else None
+            )
+            draft = voice_for(registry, body, match.group(1), start, match.end(1))
+            draft.acts = draft.acts or (token is not None and parse.is_agent(token))
+
+
+def _body_beside(registry: Registry, match, after: bool):
+    """The organisation named right after the match ('for NHS England'), or
+    right before its post ('A Microsoft spokesman'), and where its name ends."""
+    if after:
+        refs = registry.between(match.end() - 4, match.end() + 120)
+        refs = [r for r in refs if r.start <= match.end()]
+    else:
+        refs = registry.between(match.start(), match.start(1))
+        refs = [r for r in refs if r.end == match.start(1) - 1]
+    for ref in refs:
+        draft = registry.drafts[ref.key]
+        if draft.type in ("organization", "government"):
+            return draft, ref.end
+    return None
 
 
 def _beside_name(text: str, start: int, end: int) -> bool:

@@ -117,18 +117,30 @@ def test_a_pronoun_in_what_a_person_reports_is_that_person():
     }
 
 
-def test_an_unnamed_voice_speaks_for_the_body_just_named():
+def test_an_unnamed_spokesperson_speaks_as_a_person_named_for_their_body():
+    """As the curated corpora name them: 'spokeswoman for World Rugby', with 'the'
+    where the text writes the body's name with it."""
     assert [
         (text, speaker)
         for text, _, speaker in quotes(
             "A fire destroyed a warehouse on Sunday.\n\nThe Harbour Authority said "
             'the cause was not yet known. "Investigations are under way," a '
-            'spokesman said. A Microsoft spokesman said: "We are checking."'
+            'spokesman said. A Microsoft spokesman said: "We are checking." A '
+            'spokesperson for NHS England said: "We are helping."'
         )
     ] == [
-        ("Investigations are under way", "Harbour Authority"),
-        ("We are checking.", "Microsoft"),
+        ("Investigations are under way", "spokesman for the Harbour Authority"),
+        ("We are checking.", "spokesman for Microsoft"),
+        ("We are helping.", "spokesperson for NHS England"),
     ]
+
+
+def test_a_named_spokesperson_is_no_unnamed_voice():
+    assert quotes(
+        "An earthquake struck on Sunday.\n\n"
+        '"The toll will rise," said Narayan Adhikari, a spokesman for the Home '
+        "Ministry."
+    ) == [("The toll will rise", "direct", "Narayan Adhikari")]
 
 
 def test_a_person_called_by_their_age_is_the_person_named_before():

@@ -505,12 +505,18 @@ def test_the_plural_noun_a_figure_counts_is_its_unit():
     }
 
 
-def test_an_unnamed_voice_for_a_body_makes_the_body_react():
-    found = reacting(
+def test_an_unnamed_voice_for_a_body_reacts_on_its_behalf():
+    annotation = extract(
         "The government raised fuel prices on Monday.\n\nA spokesperson for the "
         'World Bank said: "We support the reform."'
     )
-    assert found == [("World Bank", "supportive")]
+    names = {a.id: a.name for a in annotation.actors}
+    (reaction,) = annotation.reactions
+    assert (names[reaction.actor], reaction.stance) == (
+        "spokesperson for the World Bank",
+        "supportive",
+    )
+    assert reaction.on_behalf_of == "world-bank"
 
 
 def test_one_response_read_by_its_quote_and_its_verb_is_one_reaction():
