@@ -462,13 +462,34 @@ def descriptions(registry: Registry, zones_) -> None:
             registry.doc, match, modifiers
         ):
             continue
-        draft = _antecedent(registry, noun, match.start()) if not modifiers else None
+        draft = _apposed_to(registry, match.start())
+        if draft is not None and not draft.role:
+            draft.role = " ".join([*modifiers, noun])  # 'the agency' is it later
+        if draft is None and not modifiers:
+            draft = _antecedent(registry, noun, match.start())
         if draft is None and not modifiers and noun in _business_nouns():
             draft = _named_before(registry, zones_, match.start(), noun)
         if draft is None:
             name = " ".join([*modifiers, noun])
             draft = registry.draft(name, "organization", role=name, tentative=True)
         registry.mention(draft, *match.span())
+
+
+# Between a name and the description set after it: 'the Prairie Water Authority
+# (PWA), the government agency that', 'The Players' Council, a fan group'.
+APPOSED = re.compile(r"\)?(?:\s+\([^()]{1,15}\))?,\s+$")
+
+
+def _apposed_to(registry: Registry, start: int):
+    """The organisation whose name a description at `start` is set beside."""
+    before = registry.between(max(0, start - 40), start)
+    if not before:
+        return None
+    last = before[-1]
+    draft = registry.drafts[last.key]
+    if draft.type not in ("organization", "government"):
+        return None
+    return draft if APPOSED.fullmatch(registry.text, last.end, start) else None
 
 
 NAMED_AFTER = re.compile(r",?\s+(?:calling itself|called|known as|named)\s+[A-Z]")

@@ -668,7 +668,8 @@ def test_a_short_name_in_brackets_after_an_organisation_is_one_of_its_names():
     )
     named = {a.name: a for a in extract(text, title="Strike").actors}
     union = named["Workers' United Centre of Chile"]
-    assert [m.text for m in union.mentions][1:] == ["CUT", "CUT"]
+    # the description set after the name is the union too
+    assert [m.text for m in union.mentions][1:] == ["CUT", "the largest union", "CUT"]
     assert "CUT" not in named
 
 
@@ -808,3 +809,15 @@ def test_a_title_tells_which_of_two_people_sharing_a_surname_is_meant():
     )
     assert speakers(text) == ["Jenny Lowe", "Jenny Lowe"]
     assert "Mrs Lowe" not in actors(text)
+
+
+def test_a_description_set_after_an_organisations_name_is_that_organisation():
+    text = (
+        "On Monday, the Prairie Water Authority (PWA), the government agency that "
+        "manages the lakes, cut irrigation.\n\nThe Lakes Alliance, an environmental "
+        "group, welcomed the decision. In a statement, the agency said it had "
+        "acted on the evidence."
+    )
+    found = {a.name: a.aliases for a in extract(text).actors}
+    assert "government agency" not in found and "environmental group" not in found
+    assert "the agency" in found["Prairie Water Authority"]
