@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 
 from api.extraction import phrases, wordlists
-from api.extraction.numberwords import CURRENCIES, MEASURES, UNITS
+from api.extraction.numberwords import (
+    CURRENCIES,
+    CURRENCY_BEFORE,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    MEASURES,
+    UNITS,
+)
 from api.extraction.tries import alternation
 
 # 'between 40 and 60' is a range, read whole in _ranges: its qualifier is exact.
@@ -57,19 +64,16 @@ _QUAL = alternation(QUALIFIERS, ignore_case=True)
 _WRITTEN = alternation([*VAGUE, *UNITS], ignore_case=True)
 FIGURE = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?:(?P<qual>(?i:{_QUAL}))\s+)?"
-    r"(?:(?P<cur>US\$|R\$|A\$|C\$|HK\$|\$|£|€|¥|₹)\s?)?"
+    rf"(?:(?P<cur>{CURRENCY_SIGNS})\s?)?"
     # a currency written before the number: 'dollars 6.58bn', 'USD 5m'
-    r"(?:(?P<precur>dollars|pounds|euros|yen|yuan|rupiah|USD|EUR|GBP|JPY|CNY|INR|"
-    r"IDR|AUD|CAD|HKD|CHF)\s)?"
+    rf"(?:(?P<precur>{CURRENCY_BEFORE})\s)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]?\d)"
     r"(?:(?:\s|-)?(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     # a unit glued to the number: '18km', 'up to 70km/h', 'above 46C'
     r"(?:(?P<measure>km/h|km|cm|mm|C|kg)(?![A-Za-z]))?"
     r"(?:(?P<pence>p)(?![A-Za-z]))?"
-    r"(?:\s(?P<curword>dollars|euros|pounds|pesos|yuan|rubles|roubles|kwacha|rand|"
-    r"naira|rupees|shillings|francs|yen|won|soles|reais|lira|dinars|rupiah|ringgit|"
-    r"baht|dong|pesos|yuan|renminbi|rupee)\b)?"
+    rf"(?:\s(?P<curword>{CURRENCY_WORDS})\b)?"
     # spaced or hyphenated: '1,500 km', 'a 1,500-km pipeline'
     rf"(?:[\s-](?P<measureword>{'|'.join(sorted(MEASURES, key=len, reverse=True))})\b)?"
 )
