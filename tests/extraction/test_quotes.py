@@ -148,3 +148,16 @@ def test_a_person_called_by_their_age_is_the_person_named_before():
         "A fire destroyed a warehouse on Sunday.\n\nFirefighter Dave Kemp, 45, was "
         'first at the scene. "The heat was incredible," said the 45-year-old.'
     ) == [("The heat was incredible", "direct", "Dave Kemp")]
+
+
+def test_he_is_the_man_the_paragraph_named_not_one_named_again_later():
+    text = (
+        "Scotland beat France on Saturday.\n\n"
+        'Head coach Alan Drummond said he was proud. "She is a captain," he said.'
+        "\n\nFrance coach Thierry Lavelle was less impressed. He accused Scotland of "
+        '"killing the ball".\n\nDrummond said the squad would be named on Monday.'
+    )
+    assert [speaker for _, _, speaker in quotes(text)] == [
+        "Alan Drummond",
+        "Thierry Lavelle",
+    ]
