@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from api.extraction import reporting, speakers
+from api.extraction import parse, reporting, speakers
 from api.extraction.ids import actor_id, item_id
 from api.extraction.types import Occurrence, Quote
 
@@ -176,6 +176,9 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
     text, results, by_group = registry.text, [], {}
     for span in spans:
         sentence = sentence_of(sentences, span.start)
+        if _a_things_name(registry, span):
+            results.append((span, None, speakers.Attribution(None, None, "name")))
+            continue
         found = speakers.attribute(registry, span, sentence, spans)
         if _unvoiced_term(text, span, found):
             voice = reporting.voice_of_term(registry, span)
@@ -203,6 +206,28 @@ def build(registry, spans: list[Span], sentences, article: str) -> list[Quote]:
         )
         for span, speaker, found in results
     ]
+
+
+NAMING_VERBS = {"call", "title", "entitle", "name", "dub"}
+
+
+def _a_things_name(registry, span: Span) -> bool:
+    """'the screen print called "Cowboys and Indians"': the quotation marks hold
+    what a thing is called, which nobody says; 'what he called "a disgrace"' is
+    still his."""
+    doc = registry.doc
+    first = parse.token_at(doc, span.start) if doc is not None else None
+    if first is None or first.i == 0:
+        return False
+    before = first.i - 1
+    while before > 0 and doc[before].is_punct:
+        before -= 1  # the opening quotation mark
+    verb = doc[before]
+    return (
+        verb.lemma_ in NAMING_VERBS
+        and verb.dep_ == "acl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _unvoiced_term(text: str, span: Span, found) -> bool:

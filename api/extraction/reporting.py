@@ -204,9 +204,7 @@ def antecedent(registry, pronoun, skip, quoted=None):
         candidates = [c for c in candidates if not _named_within(c, quoted)]
     fitting = [c for c in candidates if _may_be(registry, c, gender)]
     # named in the paragraph before the pronoun: a later mention says nothing
-    near = [
-        c for c in fitting if any(paragraph <= s < pronoun.idx for s, _ in c.spans)
-    ]
+    near = [c for c in fitting if any(paragraph <= s < pronoun.idx for s, _ in c.spans)]
     sure = [c for c in near if known_gender(registry, c) == gender]
     return (sure or fitting or [None])[0]
 

@@ -161,3 +161,16 @@ def test_he_is_the_man_the_paragraph_named_not_one_named_again_later():
         "Alan Drummond",
         "Thierry Lavelle",
     ]
+
+
+def test_the_name_of_a_thing_in_quotation_marks_is_nobodys_words():
+    text = (
+        "Curator Jo Park opened the show on Monday. One piece was the screen "
+        'print called "Cowboys and Indians". A gang calling itself "BlackTide" '
+        'claimed the theft. Ms Park called the theft "a disgrace".'
+    )
+    assert [(t, speaker) for t, _, speaker in quotes(text)] == [
+        ("Cowboys and Indians", None),
+        ("BlackTide", None),
+        ("a disgrace", "Jo Park"),
+    ]
