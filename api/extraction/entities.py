@@ -71,6 +71,7 @@ def reconcile(registry: Registry, doc, zones) -> None:
     campus_tails(registry)
     complete_names(registry, entities)
     _retype(registry, entities, votes)
+    _people_named_like_places(registry, entities)
     _add_missing(registry, doc, entities, votes, zones, places)
     _national_governments(registry, doc)
     institutions.fold_company_nouns(registry)
@@ -157,6 +158,24 @@ def _drop_surname_mentions(registry: Registry, draft) -> None:
     for start, end in list(draft.spans):
         if registry.text[start:end] == words[-1]:
             registry.unmention(start, end)
+
+
+def _people_named_like_places(registry: Registry, entities) -> None:
+    """'Denzel Washington', 'Jordan Henderson': a person's name the recogniser
+    reads whole, one of whose words the rules took for a country's, is the
+    person's; the pieces the rules made of it are forgotten, and the name is
+    added whole as the recogniser's."""
+    for start, end, text, label in entities:
+        if label != "PERSON" or not 2 <= len(text.split()) <= 3:
+            continue
+        refs = [r for r in registry.refs if r.start < end and start < r.end]
+        types = {registry.drafts[r.key].type for r in refs}
+        if "country" not in types or not types <= {"country", "person"}:
+            continue
+        if any(r.start <= start and end <= r.end for r in refs):
+            continue  # a name of the rules' holds it whole
+        for ref in refs:
+            registry.unmention(ref.start, ref.end)
 
 
 def _places(doc, entities) -> set[str]:

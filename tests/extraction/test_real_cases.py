@@ -821,3 +821,13 @@ def test_a_description_set_after_an_organisations_name_is_that_organisation():
     found = {a.name: a.aliases for a in extract(text).actors}
     assert "government agency" not in found and "environmental group" not in found
     assert "the agency" in found["Prairie Water Authority"]
+
+
+def test_a_persons_name_with_a_places_word_is_the_persons():
+    found = actors(
+        "Actor Denzel Washington said the film was good. Jordan Henderson, the "
+        "England captain, said the team was ready."
+    )
+    assert found.get("Denzel Washington") == "person"
+    assert found.get("Jordan Henderson") == "person"
+    assert "United States" not in found and "Jordan" not in found
