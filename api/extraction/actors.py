@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import countries, entities, groups, institutions, parse, roles
+from api.extraction import countries, entities, groups, institutions, kin, parse, roles
 from api.extraction import gazetteers as gz
 from api.extraction import people as pp
 from api.extraction import persons as ps
@@ -51,6 +51,7 @@ def discover(text: str, paragraphs, hits, doc=None, quoted=()) -> Registry:
     countries.register(registry, hits, all_zones)
     if doc is not None:
         entities.reconcile(registry, doc, all_zones)
+    kin.relatives(registry, all_zones)
     roles.voices_for(registry, all_zones)
     return registry
 
