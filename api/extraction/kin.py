@@ -47,7 +47,9 @@ def relatives(registry: Registry, zones_) -> None:
             f"{owner.name}’s {kin}" if "’" in match.group() else f"{owner.name}'s {kin}"
         )
         draft = registry.draft(name, _kin_types()[kin], role=kin, acts=True)
-        registry.mention(draft, match.start(), match.end())
+        # 'her mother' is one mention; 'Thomas' sister' leaves Thomas his own
+        start = match.start() if match.group("pronoun") else match.start("kin")
+        registry.mention(draft, start, match.end())
 
 
 def _owner(registry: Registry, doc, match):

@@ -5,6 +5,7 @@ the verb's object (the audience of 'told MPs') or another name in the clause."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from api.extraction import parse, roles, wordlists
 from api.extraction.zones import holds
@@ -247,10 +248,22 @@ def known_gender(registry, person) -> str | None:
     article asks it of every person named before it."""
     key = (person.key, len(person.spans))
     if key not in registry.genders:
-        registry.genders[key] = _honorific_gender(registry, person) or _pronoun_gender(
-            registry, person
+        registry.genders[key] = (
+            _honorific_gender(registry, person)
+            or _kin_sex(person)
+            or _pronoun_gender(registry, person)
         )
     return registry.genders[key]
+
+
+@cache
+def _kin_sexes() -> dict[str, str]:
+    return {e["lemma"]: e["sex"] for e in wordlists.entries("relatives") if "sex" in e}
+
+
+def _kin_sex(person) -> str | None:
+    """'Thomas Sam's sister' is a woman."""
+    return _kin_sexes().get(person.role or "")
 
 
 def _honorific_gender(registry, person) -> str | None:

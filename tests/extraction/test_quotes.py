@@ -174,3 +174,12 @@ def test_the_name_of_a_thing_in_quotation_marks_is_nobodys_words():
         ("BlackTide", None),
         ("a disgrace", "Jo Park"),
     ]
+
+
+def test_a_relative_named_by_kin_has_the_kins_sex():
+    text = (
+        "Thomas Sam, a homeopath, treated his daughter himself.\n\n"
+        "Allegedly, Thomas' sister pleaded with him to call a doctor, but he "
+        'replied "I am not able to do that".'
+    )
+    assert [speaker for _, _, speaker in quotes(text)] == ["Thomas Sam"]
