@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from api.extraction import countries, entities, groups, institutions, kin, parse, roles
+from api.extraction import (
+    countries,
+    entities,
+    groups,
+    institutions,
+    kin,
+    parse,
+    roles,
+    wordlists,
+)
 from api.extraction import gazetteers as gz
 from api.extraction import people as pp
 from api.extraction import persons as ps
@@ -64,6 +73,10 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
         orgs.append(joined)
         return
     parts = ps.parse_run(run, gazetteer)
+    described = _described_person(text, run, parts)
+    if described:
+        people.append(described)
+        return
     connected = institutions.connected_name(text, run, parts, doc)
     if connected:
         orgs.append(connected)
@@ -103,6 +116,28 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person
             pp.person(text, parts, index, people)
+
+
+# 'Valeska Paris, an Australian woman,': a name described as a person's
+DESCRIBED_AS_PERSON = re.compile(
+    r", (?:an?|the) (?:[\w’'-]+ ){0,3}?(?P<noun>[a-z][\w-]*)\b(?! of\b)"
+)
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "teenager", "pensioner", "mother"}
+
+
+def _described_person(text, run, parts) -> list | None:
+    """Two capitalised words, one of which names a place ('Valeska Paris'), set
+    beside a description of a person are that person's name."""
+    if len(run) != 2 or not any(p.kind in ("COUNTRY", "CAPITAL") for p in parts):
+        return None
+    start, end = run[0].start, run[-1].end
+    described = DESCRIBED_AS_PERSON.match(text, end)
+    if described is None:
+        return None
+    noun = described.group("noun")
+    if noun not in PERSON_NOUNS and noun not in wordlists.lemmas("descriptors"):
+        return None
+    return [start, end, text[start:end], None, None]
 
 
 def _describing_word(doc, part) -> bool:

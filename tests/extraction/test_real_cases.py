@@ -831,3 +831,15 @@ def test_a_persons_name_with_a_places_word_is_the_persons():
     assert found.get("Denzel Washington") == "person"
     assert found.get("Jordan Henderson") == "person"
     assert "United States" not in found and "Jordan" not in found
+
+
+def test_a_name_with_a_capitals_word_described_as_a_person_is_hers():
+    text = (
+        "Valeska Paris, an Australian woman and former Scientologist, has claimed "
+        "the church held her. Paris said she was held for years. Her mother had "
+        "spoken out against the church."
+    )
+    found = {a.name: a.type for a in extract(text).actors}
+    assert found.get("Valeska Paris") == "person"
+    assert found.get("Valeska Paris's mother") == "person"
+    assert "France" not in found
