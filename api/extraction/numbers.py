@@ -12,6 +12,7 @@ from api.extraction.numberwords import (
     CURRENCY_BEFORE,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    GLUED,
     MEASURES,
     UNITS,
 )
@@ -71,7 +72,7 @@ FIGURE = re.compile(
     r"(?:(?:\s|-)?(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     # a unit glued to the number: '18km', 'up to 70km/h', 'above 46C'
-    r"(?:(?P<measure>km/h|km|cm|mm|C|kg)(?![A-Za-z]))?"
+    rf"(?:(?P<measure>{GLUED})(?![A-Za-z]))?"
     r"(?:(?P<pence>p)(?![A-Za-z]))?"
     rf"(?:\s(?P<curword>{CURRENCY_WORDS})\b)?"
     # spaced or hyphenated: '1,500 km', 'a 1,500-km pipeline'
@@ -265,7 +266,7 @@ def _numeral(text: str, match: re.Match) -> Figure | None:
     currency = match.group("cur") or match.group("precur") or match.group("curword")
     if scale == "k" and not currency:
         return None
-    measure = match.group("measure")
+    measure = MEASURES.get(match.group("measure") or "")
     if scale == "m" and not currency and _metres(text, match.start(), match.end()):
         scale, measure = None, "m"  # 'a 20m tall tower': metres, not millions
     value *= SCALES.get(scale or "", 1)

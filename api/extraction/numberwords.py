@@ -8,6 +8,8 @@ from api.extraction import wordlists
 # Measures written as a word after the number ('20 tonnes', '3,000 litres'), with the
 # unit a figure keeps (one spelling for each).
 MEASURES = {e["lemma"]: e["unit"] for e in wordlists.entries("measures")}
+# Those also written against the number: '18km', '68mph', 'above 46C'.
+GLUED_MEASURES = [e["lemma"] for e in wordlists.entries("measures") if e.get("glued")]
 # Signs, codes and words of currencies with their ISO code (None where several
 # countries share the word).
 CURRENCIES = {e["lemma"]: e["code"] for e in wordlists.entries("currencies")}
@@ -27,6 +29,7 @@ CURRENCY_BEFORE = _alternation(
     if e.get("before") or re.fullmatch(r"[A-Z]{3}", e["lemma"])
 )
 CURRENCY_WORDS = _alternation(c for c in CURRENCIES if c[0].islower() or " " in c)
+GLUED = _alternation(GLUED_MEASURES)
 UNITS = {e["lemma"]: e["value"] for e in wordlists.entries("number_words")}
 # Words that count what follows them, and a figure right before a noun phrase with
 # at most one adjective ('eleven former state officials').
