@@ -70,6 +70,8 @@ def _build() -> Language:
     version = nlp.meta.get("version")
     if version != MODEL_VERSION:
         raise ModelMissing(f"en_core_web_sm {MODEL_VERSION} needed, found {version}")
+    # a paragraph always opens a sentence: the parser would run one on into the next
+    nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
     # The gazetteer goes to its own span group, so the model's entities stay intact.
     ruler = nlp.add_pipe(
         "span_ruler",
@@ -78,6 +80,33 @@ def _build() -> Language:
     )
     ruler.add_patterns(_patterns())
     return nlp
+
+
+PARAGRAPH_STARTS = "paragraph_starts"
+
+
+@Language.component(PARAGRAPH_STARTS)
+def paragraph_starts(doc):
+    """Mark the first word after a blank line as a sentence start, which the
+    parser then keeps."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+        elif _closing_mark(previous, token):
+            token.is_sent_start = False  # 'left."': the mark ends the sentence
+    return doc
+
+
+def _closing_mark(previous, token) -> bool:
+    return (
+        token.text in CLOSING_MARKS
+        and previous.text in (".", "!", "?")
+        and not previous.whitespace_
+    )
+
+
+CLOSING_MARKS = {'"', "”", "’", "»", "'"}
 
 
 def _patterns() -> list[dict]:

@@ -53,6 +53,8 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
         named, text = parse.subject(verb), verb.text
     if named is None or holds(skip, named.idx):
         return None
+    if _joint_subject(registry, named):
+        return None, text  # 'X, Y and Z said': a joint statement, nobody's alone
     speaker = _unnamed_voice(registry, named, skip)
     speaker = speaker or parse.actor_named(registry, named)
     speaker = speaker or _owner_of_work(registry, named)
@@ -67,6 +69,14 @@ def attribute(registry, quote, sentence, skip) -> tuple | None:
     if speaker is None or speaker.not_actor:
         return None
     return speaker, text
+
+
+def _joint_subject(registry, named) -> bool:
+    """The subject is a list of two or more actors ('The United States, Japan
+    and Switzerland said')."""
+    members = [named, *(c for c in named.children if c.dep_ == "conj")]
+    named_ = (parse.actor_named(registry, m) for m in members)
+    return len({d.key for d in named_ if d is not None}) >= 2
 
 
 def _by_age(named) -> bool:

@@ -183,3 +183,25 @@ def test_a_relative_named_by_kin_has_the_kins_sex():
         'replied "I am not able to do that".'
     )
     assert [speaker for _, _, speaker in quotes(text)] == ["Thomas Sam"]
+
+
+def test_a_paragraph_opens_a_sentence_for_the_parser():
+    text = (
+        "A driver was jailed on Monday.\n\n"
+        'Judge Richard Mansell told him he had shown "a total disregard".\n\n'
+        'In a statement, the mother said: "Amy was the light of our lives."\n\n'
+        'Speaking outside court, Det Sgt Mark Ellis said the sentence sent "a '
+        'clear message".\n\n"No sentence will bring Amy back," he said.'
+    )
+    assert [speaker for _, _, speaker in quotes(text)][-2:] == [
+        "Mark Ellis",
+        "Mark Ellis",
+    ]
+
+
+def test_a_list_that_speaks_together_is_nobodys_alone():
+    text = (
+        "Talks ended on Sunday.\n\nThe United States, Japan and Switzerland said "
+        'they were "deeply disappointed by the lack of ambition".'
+    )
+    assert [speaker for _, _, speaker in quotes(text)] == [None]
