@@ -65,7 +65,14 @@ def extract(
             silent = silent | {actor_id(lead.name)}
     inside = [s for s in sentences if in_body(s[0])]
     items += responses.extract(registry, inside, said, silent, items, article)
-    return _without_overlaps(items)
+    return _without_overlaps(_voiced_once(items))
+
+
+def _voiced_once(items: list[Reaction]) -> list[Reaction]:
+    """'A Ministry of Justice spokesperson said': the reaction is the
+    spokesperson's on the ministry's behalf, not the ministry's as well."""
+    voiced = {(r.on_behalf_of, r.start) for r in items if r.on_behalf_of}
+    return [r for r in items if (r.actor, r.start) not in voiced]
 
 
 # Longest evidence one reaction has (a sentence and the quotes after it): how far

@@ -78,17 +78,31 @@ def voice_for(registry: Registry, body, post: str, start: int, end: int, **field
     return draft
 
 
+# Institution words that head a proper name as a common noun does ('the Ministry
+# of Justice', 'the European Commission'); a company's or a brand's name takes none.
+NAMELESS_HEADS = {
+    "Inc", "Ltd", "Airlines", "Communications", "Company", "Corporation", "Group",
+    "Laboratories", "Network", "News", "Press", "International",
+}  # fmt: skip
+
+
 def _article(registry: Registry, body) -> str:
-    first = min(body.spans, default=None)
-    if first is None:
+    """'the ' where the text writes the body's name after 'the', or the name is
+    headed by an institution's word; else none ('spokesperson for NHS England')."""
+    text = registry.text
+    if any(text[max(0, s - 4) : s].lower() == "the " for s, _ in body.spans):
         return "the "
-    before = registry.text[max(0, first[0] - 4) : first[0]]
-    return "the " if before.lower() == "the " else ""
+    words = body.name.split()
+    head = words[0] if " of " in body.name else words[-1]
+    heads = gz.INSTITUTION_WORDS - NAMELESS_HEADS
+    return "the " if head in heads else ""
 
 
 # 'A Microsoft spokesman said', the owner a name the recogniser found
+NAME_WORD = r"[A-Z][\w’'&.-]*"
 VOICE_OF = re.compile(
-    rf"\b[Aa]n? (?:[A-Z][\w’'&.-]* ){{1,5}}({'|'.join(sorted(SPOKESPEOPLE))})\b"
+    rf"\b[Aa]n? {NAME_WORD}(?:(?: of| for| and| of the)? {NAME_WORD}){{0,5}} "
+    rf"({'|'.join(sorted(SPOKESPEOPLE))})\b"
 )
 
 

@@ -843,3 +843,14 @@ def test_a_name_with_a_capitals_word_described_as_a_person_is_hers():
     assert found.get("Valeska Paris") == "person"
     assert found.get("Valeska Paris's mother") == "person"
     assert "France" not in found
+
+
+def test_a_bodys_spokesperson_reacts_once_on_its_behalf():
+    annotation = extract(
+        "A driver was jailed on Monday.\n\nA Ministry of Justice spokesperson said "
+        "the ministry was worried about the rise in deaths."
+    )
+    names = {a.id: a.name for a in annotation.actors}
+    assert [(names[r.actor], r.on_behalf_of) for r in annotation.reactions] == [
+        ("spokesperson for the Ministry of Justice", "ministry-of-justice")
+    ]
