@@ -72,6 +72,8 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
     if joined:
         orgs.append(joined)
         return
+    if _a_description(text, run):
+        return
     parts = ps.parse_run(run, gazetteer)
     described = _described_person(text, run, parts)
     if described:
@@ -116,6 +118,22 @@ def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:
             if index + 1 < len(parts) and parts[index + 1].kind == "TITLE":
                 continue  # 'Homeland Security Minister X': an office, no person
             pp.person(text, parts, index, people)
+
+
+INDEFINITE_BEFORE = re.compile(r"\b[Aa]n? $")
+
+
+def _a_description(text, run) -> bool:
+    """'Jon Tester, a Montana Democrat who chairs': capitalised words after 'a'
+    that end in a word describing a person say what someone is, no name; nor
+    do words that end in an abbreviated title ('Republican Sen. Pat Toomey')."""
+    before = text[max(0, run[0].start - 3) : run[0].start]
+    written = text[run[-1].start : run[-1].end]
+    if f"{written}." in gz.TITLES and text[run[-1].end :][:1] == ".":
+        return True  # 'Republican Sen. Pat Toomey': a party and a title
+    return bool(INDEFINITE_BEFORE.search(before)) and written.lower() in (
+        wordlists.lemmas("descriptors")
+    )
 
 
 # 'Valeska Paris, an Australian woman,': a name described as a person's

@@ -197,8 +197,8 @@ def _add_missing(registry: Registry, doc, entities, votes, zones, places) -> Non
         type_ = ACTOR_LABELS.get(label) or _people_named(doc, start, end, label)
         if type_ is None or not within:
             continue
-        if normalise(text) in places:
-            continue
+        if normalise(text) in places or text in gz.TITLES or f"{text}." in gz.TITLES:
+            continue  # a place, or a title alone ('Republican Sen. Pat Toomey')
         if not registry.free(start, end) or _office_words(registry.text, end, text):
             continue
         # a nationality or faith is capitalised anywhere, so an opening one is a name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from itertools import accumulate
 
@@ -12,14 +13,23 @@ MENTION_KINDS = ("body", "pull_quote", "related_headline", "photo_caption")
 NAME_KINDS = ("body", "pull_quote", "photo_caption")
 
 
+# A wire story's dateline: 'WASHINGTON (AP) — ', 'LONDON, June 3 (Reuters) - '
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^()\n]{1,20})? \([A-Za-z ]{2,20}\) [—–-]+ ")
+
+
 def zones(text: str, paragraphs, kinds=MENTION_KINDS) -> list[tuple[int, int]]:
-    """Spans where actors may be mentioned: no credits, no trailing more-news block."""
+    """Spans where actors may be mentioned: no credits, no dateline, no trailing
+    more-news block."""
     spans = []
     for para in paragraphs:
         if para.kind not in kinds:
             continue
         credit = caption_credit(text, para) if para.kind == "photo_caption" else None
-        spans.append((para.start, credit[0] if credit else para.end))
+        start = para.start
+        if para.kind == "body" and not spans:
+            dateline = DATELINE.match(text, para.start, para.end)
+            start = dateline.end() if dateline else start
+        spans.append((start, credit[0] if credit else para.end))
     return spans
 
 

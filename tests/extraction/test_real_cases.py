@@ -854,3 +854,19 @@ def test_a_bodys_spokesperson_reacts_once_on_its_behalf():
     assert [(names[r.actor], r.on_behalf_of) for r in annotation.reactions] == [
         ("spokesperson for the Ministry of Justice", "ministry-of-justice")
     ]
+
+
+def test_wire_copy_dateline_party_titles_and_descriptions():
+    text = (
+        "WASHINGTON (AP) — The Senate on Tuesday passed a bill on veterans' care.\n\n"
+        '"This is a historic day for our veterans," said Sen. Jon Tester, a '
+        "Montana Democrat who chairs the committee.\n\nRepublican Sen. Pat Toomey, "
+        'who voted against the bill, said it was "a budget gimmick".'
+    )
+    annotation = extract(text, title="Senate passes veterans bill")
+    names = {a.id: a.name for a in annotation.actors}
+    assert set(names.values()) == {"Senate", "Jon Tester", "Pat Toomey"}
+    assert [names[q.speaker] for q in annotation.quotes] == ["Jon Tester", "Pat Toomey"]
+    assert ("Pat Toomey", "critical") in [
+        (names[r.actor], r.stance) for r in annotation.reactions
+    ]
