@@ -160,6 +160,9 @@ def _drop_surname_mentions(registry: Registry, draft) -> None:
             registry.unmention(start, end)
 
 
+MENTION_REACH = 200
+
+
 def _people_named_like_places(registry: Registry, entities) -> None:
     """'Denzel Washington', 'Jordan Henderson': a person's name the recogniser
     reads whole, one of whose words the rules took for a country's, is the
@@ -168,7 +171,9 @@ def _people_named_like_places(registry: Registry, entities) -> None:
     for start, end, text, label in entities:
         if label != "PERSON" or not 2 <= len(text.split()) <= 3:
             continue
-        refs = [r for r in registry.refs if r.start < end and start < r.end]
+        # no mention is longer than MENTION_REACH: the lookup stays local
+        nearby = registry.between(max(0, start - MENTION_REACH), end + MENTION_REACH)
+        refs = [r for r in nearby if r.start < end and start < r.end]
         types = {registry.drafts[r.key].type for r in refs}
         if "country" not in types or not types <= {"country", "person"}:
             continue
