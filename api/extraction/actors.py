@@ -62,7 +62,23 @@ def discover(text: str, paragraphs, hits, doc=None, quoted=()) -> Registry:
         entities.reconcile(registry, doc, all_zones)
     kin.relatives(registry, all_zones)
     roles.voices_for(registry, all_zones)
+    _slogans(registry, quoted)
     return registry
+
+
+def _slogans(registry: Registry, quoted) -> None:
+    """'placards reading "Save Castlebridge"': a name that is all a quotation
+    holds, and is never written whole outside one, is a slogan or a title: no
+    mention of it is an actor's."""
+    whole = [(start, end) for start, end in quoted]
+    for draft in registry.drafts.values():
+        # the full name's mentions: a surname folded in later says nothing of it
+        named = [(s, e) for s, e in draft.spans if registry.text[s:e] == draft.name]
+        if named and all(
+            any(abs(s - a) <= 1 and abs(e - b) <= 1 for a, b in whole) for s, e in named
+        ):
+            for span in list(draft.spans):
+                registry.unmention(*span)
 
 
 def _read_run(text, run, gazetteer, named, people, orgs, doc=None) -> None:

@@ -870,3 +870,16 @@ def test_wire_copy_dateline_party_titles_and_descriptions():
     assert ("Pat Toomey", "critical") in [
         (names[r.actor], r.stance) for r in annotation.reactions
     ]
+
+
+def test_a_slogan_in_quotation_marks_is_no_actor():
+    text = (
+        "Plans to close the unit were confirmed on Monday.\n\n"
+        "Hundreds of protesters gathered outside, some carrying placards reading "
+        '"Save Castlebridge".\n\nLabour MP Priya Nandra, whose Castlebridge '
+        "constituency includes the hospital, accused the trust of hiding."
+    )
+    annotation = extract(text, title="Unit to close")
+    names = {a.id: a.name for a in annotation.actors}
+    assert "Save Castlebridge" not in names.values()
+    assert all(names[r.actor] != "Save Castlebridge" for r in annotation.reactions)
