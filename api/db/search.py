@@ -137,9 +137,7 @@ def _word_pages(
     count = search_terms.count(word, kinds) if _postgresql() else _count(found, kinds)
 
     def page(limit: int, offset: int) -> Select:
-        top = search_terms.best(word, kinds or list(KINDS), limit, offset).subquery()
-        joined = select(entry).join(top, top.c.id == entry.id)
-        return joined.order_by(top.c.rank, entry.id.asc())
+        return search_terms.page(word, kinds or list(KINDS), limit, offset)
 
     return count, page
 

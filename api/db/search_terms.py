@@ -5,6 +5,7 @@ that neither ranks every match."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sqlalchemy import (
     Float,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     func,
     literal,
     select,
@@ -21,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import column as sql_column
 
-from api.db import session
+from api.db import models, session
 
 # A word both full-text indexes read as one token and fold to its lower case: the
 # term index holds it as written so. Other words (accents, inner punctuation) are
@@ -47,6 +49,15 @@ TERMS = table(
 # number of tokens, as SQLite varints (fts5_storage.c, the "averages" record).
 FTS_DATA = table("search_index_data", sql_column("id", Integer), sql_column("block"))
 AVERAGES_ID = 1
+# A page's values: the word, how many rows it needs from the top of the order
+# (`wanted`, the last of them past `skipped`), where it starts, and the index's
+# average entry length (SQLite).
+WORD = bindparam("word", type_=String)
+WANTED = bindparam("wanted", type_=Integer)
+SKIPPED = bindparam("skipped", type_=Integer)
+LIMIT = bindparam("limit", type_=Integer)
+OFFSET = bindparam("offset", type_=Integer)
+AVERAGE = bindparam("average", type_=Float)
 
 
 def plain_word(found: list[str]) -> str | None:
@@ -63,53 +74,63 @@ def count(word: str, kinds: list[str] | None) -> Select:
     return stmt.where(TERMS.c.kind.in_(kinds)) if kinds else stmt
 
 
-def best(word: str, kinds: list[str], limit: int, offset: int) -> Select:
-    """The entries holding `word` at (limit, offset) of the search's order, as rows
-    of (id, rank): ranked as the full-text index ranks them, best first, then by
-    the entry's id."""
+def page(word: str, kinds: list[str], limit: int, offset: int) -> Select:
+    """The entries holding `word` at (limit, offset) of the search's order: ranked
+    as the full-text index ranks them, best first, then by the entry's id."""
+    wanted = limit + offset
+    values = {"word": word, "wanted": wanted, "skipped": wanted - 1}
+    values |= {"limit": limit, "offset": offset}
     postgresql = session().get_bind().dialect.name == "postgresql"
+    if not postgresql:
+        values["average"] = _average_size()
+    return _page(postgresql, tuple(kinds)).params(values)
+
+
+@cache
+def _page(postgresql: bool, kinds: tuple[str, ...]) -> Select:
+    """The statement of a page, built once for each database and kinds (building
+    it took longer than running it): only its values change."""
     builder = _postgres_best if postgresql else _sqlite_best
-    top = builder(word, kinds, limit + offset).subquery()
-    return (
-        select(top.c.id, top.c.rank)
-        .order_by(top.c.rank, top.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
+    top = builder(list(kinds)).subquery()
+    best = select(top.c.id, top.c.rank).order_by(top.c.rank, top.c.id)
+    best = best.limit(LIMIT).offset(OFFSET).subquery()
+    entry = models.SearchEntry
+    joined = select(entry).join(best, best.c.id == entry.id)
+    return joined.order_by(best.c.rank, entry.id.asc())
 
 
-def _postgres_best(word: str, kinds: list[str], wanted: int):
+def _postgres_best(kinds: list[str]):
     """The first `wanted` rows of each kind in the index's order: the first
     `wanted` of them all are among them."""
     terms = TERMS.c
     return union_all(
         *(
             select(terms.entry_id.label("id"), terms.rank)
-            .where(terms.term == word, terms.kind == kind)
+            .where(terms.term == WORD, terms.kind == kind)
             .order_by(terms.rank, terms.entry_id)
-            .limit(wanted)
+            .limit(WANTED)
             for kind in kinds
         )
     )
 
 
-def _sqlite_best(word: str, kinds: list[str], wanted: int) -> Select:
+def _sqlite_best(kinds: list[str]) -> Select:
     """Among the rows of one kind and one `freq` the shorter entry ranks higher,
     then the lower id, whatever BM25's averages: the index's order. So the first
     `wanted` rows of each such group hold the best `wanted` of all; only those are
     scored, by BM25 of the word as FTS5 computes it, without the word's IDF (the
     same factor for every match)."""
-    groups = _groups(word, kinds)
+    groups = _groups(kinds)
     cut = select(
         groups.c.kind,
         groups.c.freq,
-        func.coalesce(_nth(word, groups, wanted, TERMS.c.size), BEYOND).label("size"),
-        func.coalesce(_nth(word, groups, wanted, TERMS.c.entry_id), BEYOND).label("id"),
+        func.coalesce(_nth(groups, TERMS.c.size), BEYOND).label("size"),
+        func.coalesce(_nth(groups, TERMS.c.entry_id), BEYOND).label("id"),
     ).where(groups.c.freq.is_not(None))
     cut = cut.cte("cut")
     terms = TERMS.c
     within = and_(
-        terms.term == word,
+        terms.term == WORD,
         terms.kind == cut.c.kind,
         terms.freq == cut.c.freq,
         tuple_(terms.size, terms.entry_id) <= tuple_(cut.c.size, cut.c.id),
@@ -119,7 +140,7 @@ def _sqlite_best(word: str, kinds: list[str], wanted: int) -> Select:
     )
 
 
-def _groups(word: str, kinds: list[str]):
+def _groups(kinds: list[str]):
     """Each kind's distinct `freq` values of the word, found one after the other
     in the index (a seek each), with a last row of None per kind."""
     named = union_all(*(select(literal(kind).label("kind")) for kind in kinds))
@@ -127,7 +148,7 @@ def _groups(word: str, kinds: list[str]):
     lowest = TERMS.alias("lowest")
     least = (
         select(func.min(lowest.c.freq))
-        .where(lowest.c.term == word, lowest.c.kind == named.c.kind)
+        .where(lowest.c.term == WORD, lowest.c.kind == named.c.kind)
         .scalar_subquery()
     )
     first = select(named.c.kind, least.label("freq")).cte("groups", recursive=True)
@@ -135,7 +156,7 @@ def _groups(word: str, kinds: list[str]):
     following = (
         select(func.min(later.c.freq))
         .where(
-            later.c.term == word,
+            later.c.term == WORD,
             later.c.kind == first.c.kind,
             later.c.freq > first.c.freq,
         )
@@ -145,20 +166,20 @@ def _groups(word: str, kinds: list[str]):
     return first.union_all(step)
 
 
-def _nth(word: str, groups, wanted: int, column):
+def _nth(groups, column):
     """`column` of the group's `wanted`-th row in the index's order, if it has one."""
     row = TERMS.alias("nth")
     picked = row.c[column.name]
     return (
         select(picked)
         .where(
-            row.c.term == word,
+            row.c.term == WORD,
             row.c.kind == groups.c.kind,
             row.c.freq == groups.c.freq,
         )
         .order_by(row.c.size, row.c.entry_id)
         .limit(1)
-        .offset(wanted - 1)
+        .offset(SKIPPED)
         .scalar_subquery()
     )
 
@@ -167,7 +188,7 @@ def _bm25():
     """-BM25 without the IDF, written as fts5's bm25() computes it (the same
     operations in the same order, so the same doubles)."""
     freq, size = TERMS.c.freq, TERMS.c.size
-    average = literal(_average_size(), Float)
+    average = AVERAGE
     ratio = literal(B, Float) * size / average
     norm = literal(K1, Float) * (literal(1, Float) - literal(B, Float) + ratio)
     boosted = freq * (literal(K1, Float) + literal(1.0, Float))
