@@ -134,3 +134,23 @@ def test_the_term_index_holds_each_word_of_an_entry_once(scratch_app):
         rows = session().execute(text("SELECT term, kind, entry_id FROM search_terms"))
         keys = [tuple(row) for row in rows]
     assert keys and len(keys) == len(set(keys))
+
+
+def test_a_write_under_another_search_path_keeps_the_term_index(scratch_app):
+    """PostgreSQL's triggers name the schema's tables as the migration saw them."""
+    engine = scratch_app.extensions["lede_engine"]
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no search_path")
+    with engine.connect() as connection:
+        connection.execute(text("SET search_path TO pg_catalog"))
+        connection.execute(
+            text(
+                "INSERT INTO public.search_entries (kind, item_id, label, body) "
+                "VALUES ('actor', 'quorvath', 'Quorvath', '')"
+            )
+        )
+        found = connection.execute(
+            text("SELECT count(*) FROM public.search_terms WHERE term = 'quorvath'")
+        )
+        assert found.scalar() == 1
+        connection.rollback()

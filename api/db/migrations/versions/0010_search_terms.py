@@ -175,8 +175,11 @@ def _postgres_upgrade() -> None:
     op.execute("ANALYZE search_terms")
     for name, body in POSTGRES_FUNCTIONS.items():
         op.execute(
+            # The schema's names as the migration sees them, whatever the
+            # search_path of the session whose write fires the trigger.
             f"CREATE FUNCTION lede_search_terms_{name}() RETURNS trigger "
-            f"LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$"
+            "LANGUAGE plpgsql SET search_path FROM CURRENT "
+            f"AS $$ BEGIN {body} RETURN NULL; END $$"
         )
     for name, (event, tables) in POSTGRES_TRIGGERS.items():
         op.execute(
