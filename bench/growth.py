@@ -4,7 +4,9 @@ The database is filled with copies of the development articles (bench/copies.py)
 up to each size in turn, and each request of GROWTH is timed in the process,
 sequentially, with nothing kept between reads; with `before`, an older Lede
 checked out elsewhere is timed on the same database. Run alone, `growth.py URL`
-prints the timings of the Lede on PYTHONPATH as JSON (how `before` is timed).
+prints the timings of the Lede on PYTHONPATH as JSON (how `before` is timed);
+`growth.py --side-by-side URL DIR` times this Lede and the one checked out at DIR
+on the same database, request by request in turn, and prints both as JSON.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -30,6 +33,8 @@ GROWTH = (
     "/api/v1/search?q=security+forces&kind=statistic",
     "/api/v1/articles?page=100",
     "/api/v1/articles/{article}",
+    # The worst case of a word: in every entry but a few.
+    "/api/v1/search?q=the",
 )
 
 
@@ -91,6 +96,12 @@ def growth(url: str, sizes: list[int], before: Path | None = None) -> None:
 def time_paths(url: str, repeats: int = 15) -> dict[str, tuple[float, int]]:
     """Median milliseconds and bytes of each request of GROWTH, read in this
     process one after the other with nothing kept between reads."""
+    read = _reader(url, repeats)
+    return {path: read(path) for path in GROWTH}
+
+
+def _reader(url: str, repeats: int = 15):
+    """A function timing a request of GROWTH on `url` by the Lede on sys.path."""
     from api import create_app
 
     app = create_app({"DATABASE_URL": url, "READ_CACHE_BYTES": 0})
@@ -100,8 +111,8 @@ def time_paths(url: str, repeats: int = 15) -> dict[str, tuple[float, int]]:
         app.extensions["lede_counts"] = VersionedCache(0)  # a first read counts too
     client = app.test_client()
     article = client.get("/api/v1/articles?sort=title").get_json()[0]["id"]
-    timed = {}
-    for path in GROWTH:
+
+    def read(path: str) -> tuple[float, int]:
         target = path.format(article=article)
         client.get(target)  # compiled and cached once
         times = []
@@ -109,8 +120,59 @@ def time_paths(url: str, repeats: int = 15) -> dict[str, tuple[float, int]]:
             began = time.perf_counter()
             response = client.get(target)
             times.append(time.perf_counter() - began)
-        timed[path] = (sorted(times)[repeats // 2] * 1000, len(response.get_data()))
+        return sorted(times)[repeats // 2] * 1000, len(response.get_data())
+
+    return read
+
+
+def side_by_side(url: str, before: Path, rounds: int = 3) -> dict[str, list]:
+    """Each request of GROWTH timed by this Lede and by the one at `before`, on
+    the same database, in turn `rounds` times (each a median of 15): a load that
+    moves during the run moves both. The median of each's rounds, and bytes."""
+    now, old = _serving(ROOT, url), _serving(before, url)
+    timed = {}
+    try:
+        for path in GROWTH:
+            turns = [(_ask(now, path), _ask(old, path)) for _ in range(rounds)]
+            timed[path] = [
+                [statistics.median(turn[side][0] for turn in turns), turns[0][side][1]]
+                for side in (0, 1)
+            ]
+    finally:
+        for server in (now, old):
+            server.stdin.close()
+            server.wait()
     return timed
+
+
+def _serving(root: Path, url: str) -> subprocess.Popen:
+    """`growth.py --serve` run by the Lede at `root`: it times what it is sent."""
+    command = [sys.executable, Path(__file__).resolve(), "--serve", url]
+    environ = {**os.environ, "PYTHONPATH": str(root)}
+    server = subprocess.Popen(
+        command,
+        cwd=root,
+        env=environ,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    server.stdout.readline()  # ready
+    return server
+
+
+def _ask(server: subprocess.Popen, path: str) -> list:
+    server.stdin.write(path + "\n")
+    server.stdin.flush()
+    return json.loads(server.stdout.readline())
+
+
+def _serve(url: str) -> None:
+    read = _reader(url)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        print(json.dumps(read(line.strip())), flush=True)
 
 
 def _time_paths_of(root: Path, url: str) -> dict[str, tuple[float, int]]:
@@ -126,4 +188,9 @@ def _time_paths_of(root: Path, url: str) -> dict[str, tuple[float, int]]:
 if __name__ == "__main__":
     # The Lede of PYTHONPATH, not bench/api.py beside this script.
     sys.path.remove(str(Path(__file__).resolve().parent))
-    print(json.dumps(time_paths(sys.argv[1])))
+    if sys.argv[1] == "--serve":
+        _serve(sys.argv[2])
+    elif sys.argv[1] == "--side-by-side":
+        print(json.dumps(side_by_side(sys.argv[2], Path(sys.argv[3]))))
+    else:
+        print(json.dumps(time_paths(sys.argv[1])))

@@ -35,4 +35,4 @@ def test_health_is_503_on_a_schema_behind_the_latest_migration(tmp_path):
 
 
 def test_head_is_the_newest_migration():
-    assert migrate.head() == "0009_search_kinds"
+    assert migrate.head() == "0010_search_terms"

@@ -1,14 +1,17 @@
-"""Every list's filters and sorts are served by an index (SQLite's query plans)."""
+"""Every list's filters and sorts are served by an index (SQLite's query plans),
+and a one-word search by the term index (PostgreSQL's too, on a large table)."""
 
+import os
 import re
 from datetime import date
 
 import pytest
 from marshmallow import fields
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.dialects import sqlite
 
 from api.db import changes, keyset, migrate, queries, session
+from api.db.search import KINDS
 from api.pagination import counting
 from schemas.actors import ActorQueryArgsSchema
 from schemas.articles import ArticleQueryArgsSchema
@@ -18,7 +21,7 @@ from schemas.mentions import MentionQueryArgsSchema
 from schemas.quotes import QuoteQueryArgsSchema
 from schemas.reactions import ReactionQueryArgsSchema
 from schemas.statistics import StatisticQueryArgsSchema
-from tests.conftest import make_app
+from tests.conftest import _fresh_postgres_database, make_app
 
 LISTS = {
     "articles": (queries.select_articles, ArticleQueryArgsSchema),
@@ -134,16 +137,22 @@ def test_a_search_of_a_list_reads_the_full_text_index_first(sqlite_app):
 
 
 @pytest.mark.parametrize(
-    "build",
-    [queries.select_search, queries.select_quotes, queries.select_articles],
-    ids=["search", "quotes", "articles"],
+    ("build", "q"),
+    [
+        # One plain word is read from the term index (below), phrases are not.
+        (queries.select_search, "government forces"),
+        (queries.select_search, '"prime minister"'),
+        (queries.select_quotes, "government"),
+        (queries.select_articles, "government"),
+    ],
+    ids=["search-words", "search-phrase", "quotes", "articles"],
 )
-def test_a_page_by_relevance_is_ranked_and_cut_in_the_index(sqlite_app, build):
+def test_a_page_by_relevance_is_ranked_and_cut_in_the_index(sqlite_app, build, q):
     """A search with no other filter ranks its matches in the full-text index and
     cuts the page there: only the page's rows are read, and the count reads the
     index alone."""
     with sqlite_app.app_context():
-        stmt = build(q="government")
+        stmt = build(q=q)
         sql = (
             keyset.order_of(stmt)
             .page(20, 40)
@@ -161,6 +170,39 @@ def test_a_page_by_relevance_is_ranked_and_cut_in_the_index(sqlite_app, build):
     assert outer[0].detail.startswith("SCAN anon_"), steps
     assert all(step.detail.startswith(("SEARCH", "USE TEMP")) for step in outer[1:])
     assert len(count_plan) == 1 and FULL_TEXT.fullmatch(count_plan[0]), count_plan
+
+
+@pytest.mark.parametrize(
+    "kind", [None, ["quote"], ["quote", "actor"]], ids=["every-kind", "one", "two"]
+)
+@pytest.mark.parametrize(("limit", "offset"), [(20, 0), (20, 400)])
+def test_a_one_word_search_reads_the_top_of_the_term_index(
+    sqlite_app, kind, limit, offset
+):
+    """A page of a one-word search seeks the word's rows of the term index, a
+    group at a time, and reads the page's entries by id: no step reads the
+    full-text index's matches or scans a table, whatever the page."""
+    with sqlite_app.app_context():
+        stmt = queries.select_search(q="Government", kind=kind)
+        sql = (
+            keyset.order_of(stmt)
+            .page(limit, offset)
+            .compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+        )
+        plan = [r.detail for r in session().execute(text(f"EXPLAIN QUERY PLAN {sql}"))]
+    reads = [step for step in plan if step.startswith(("SCAN", "SEARCH"))]
+    on_terms = re.compile(
+        r"SEARCH (search_terms|lowest|later|nth) USING PRIMARY KEY \(term=\? AND "
+        r"kind=\?.*\)"
+    )
+    steps = [step for step in reads if not step.startswith("SCAN CONSTANT ROW")]
+    assert "SEARCH search_entries USING INTEGER PRIMARY KEY (rowid=?)" in steps, plan
+    for step in steps:
+        by_entry = step == "SEARCH search_entries USING INTEGER PRIMARY KEY (rowid=?)"
+        # The CTEs' own rows (a few per kind and count of the word) and the page.
+        own = re.fullmatch(r"SCAN (kinds|groups|anon_\d+)", step)
+        assert on_terms.fullmatch(step) or by_entry or own, plan
+    assert "(size,entry_id)<(?,?)" in " ".join(plan), plan
 
 
 def _full_scans(plan: list[str]) -> list[str]:
@@ -214,3 +256,88 @@ def test_changed_since_reads_the_version_index(sqlite_app, build, args):
         assert not any("TEMP B-TREE" in step for step in plan), plan
         count_plan = _plan(counting(since))
         assert not any(step.startswith("SCAN") for step in count_plan), count_plan
+
+
+# PostgreSQL's plans follow its statistics: the term index is read on a table
+# large enough that a scan would be chosen if the index did not serve.
+LARGE = 30_000
+POSTGRES_ENTRIES = f"""
+INSERT INTO search_entries (kind, item_id, article_id, label, body, start, "end")
+SELECT (ARRAY['article', 'quote', 'reaction', 'statistic', 'actor'])[1 + n % 5],
+    'entry-' || n, NULL,
+    CASE WHEN n % 7 = 0 THEN 'Government ' ELSE '' END || 'word' || (n % 997),
+    repeat('filler ', 1 + n % 30) || md5(n::text), NULL, NULL
+FROM generate_series(1, {LARGE}) AS n
+"""
+
+
+@pytest.fixture(scope="module")
+def postgres_app(request):
+    if os.environ.get("LEDE_TEST_POSTGRES") == "0":
+        pytest.skip("PostgreSQL tests switched off with LEDE_TEST_POSTGRES=0")
+    server = request.getfixturevalue("postgres_server_url")
+    url = _fresh_postgres_database(server, "lede_plans")
+    migrate.upgrade(url)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(POSTGRES_ENTRIES))  # the term index by its trigger
+        connection.execute(text("VACUUM ANALYZE search_entries, search_terms"))
+    engine.dispose()
+    return make_app(url)
+
+
+def _governments(kinds: list[str]) -> int:
+    """How many entries of POSTGRES_ENTRIES of `kinds` hold the word."""
+    of = ("article", "quote", "reaction", "statistic", "actor")
+    return sum(n % 7 == 0 and of[n % 5] in kinds for n in range(1, LARGE + 1))
+
+
+def _postgres_plan(stmt) -> str:
+    sql = stmt.compile(
+        dialect=session().get_bind().dialect, compile_kwargs={"literal_binds": True}
+    )
+    return "\n".join(session().execute(text(f"EXPLAIN {sql}")).scalars())
+
+
+@pytest.mark.parametrize(
+    "kind", [None, ["quote"], ["quote", "actor"]], ids=["every-kind", "one", "two"]
+)
+def test_a_one_word_search_on_postgresql_reads_the_term_index(postgres_app, kind):
+    with postgres_app.app_context():
+        stmt = queries.select_search(q="government", kind=kind)
+        order = keyset.order_of(stmt)
+        assert session().scalar(order.count) == _governments(kind or KINDS)
+        page, count = _postgres_plan(order.page(20, 40)), _postgres_plan(order.count)
+    assert "Seq Scan" not in page and "Bitmap Heap Scan" not in page, page
+    assert "Index Only Scan using ix_search_terms_term on search_terms" in page, page
+    assert "Index Scan using search_entries_pkey on search_entries" in page, page
+    assert "Seq Scan" not in count and "search_entries" not in count, count
+    assert "Index Only Scan using ix_search_terms_term on search_terms" in count, count
+
+
+def test_a_delete_on_postgresql_finds_its_term_rows_by_key(postgres_app):
+    """The trigger's statement removing an entry's rows seeks each by its key."""
+    engine = postgres_app.extensions["lede_engine"]
+    notices: list[str] = []
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        driver.add_notice_handler(lambda notice: notices.append(notice.message_primary))
+        for setting in (
+            "LOAD 'auto_explain'",
+            "SET auto_explain.log_min_duration = 0",
+            "SET auto_explain.log_nested_statements = on",
+            "SET client_min_messages = log",
+        ):
+            connection.execute(text(setting))
+        gone = "DELETE FROM search_entries WHERE item_id = 'entry-70'"
+        connection.execute(text(gone))
+        connection.rollback()
+    removing = [plan for plan in notices if "Delete on search_terms" in plan]
+    assert removing, notices
+    assert "Index Scan using ix_search_terms_term on search_terms" in removing[0]
+    assert "Seq Scan on search_terms" not in removing[0], removing[0]
+    # The whole key in the index's condition: a seek per row, not a range of the
+    # word's rows filtered.
+    seek = [line.strip() for line in removing[0].splitlines() if "Index Cond" in line]
+    assert len(seek) == 1 and seek[0].startswith("Index Cond: ((term = word.lexeme)")
+    assert "(rank = " in seek[0] and "(entry_id = removed.id)" in seek[0], seek
