@@ -27,11 +27,11 @@ CORPUS = curated("corpus")
 REAL = curated("corpus-real")
 REAL_FLOORS = {
     "speaker": 0.88,
-    "actors": 0.76,
+    "actors": 0.77,
     "statistics": 0.9,
     "category": 0.9,
-    "reactions": 0.69,
-    "stance": 0.86,
+    "reactions": 0.71,
+    "stance": 0.87,
     "unit": 0.8,
 }
 
