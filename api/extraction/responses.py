@@ -178,6 +178,8 @@ def _response(registry, verb, marks, silent, by_start):
         return None
     if judged is not None:
         return actor, judged  # 'the Church is extremely critical of worshippers'
+    if _reported_by_another(registry, verb, actor):
+        return None
     if _reports_news(actor, verb):
         return None  # 'The Straits Times noted the support had grown': news told
     said = [t for t in verb.subtree if t not in set(subject.subtree)]
@@ -253,3 +255,19 @@ def _target(registry, actor, verb) -> str | None:
         if named is not None and named is not actor and not named.not_actor:
             return named.name
     return None
+
+
+def _reported_by_another(registry, verb, actor) -> bool:
+    """'Kowalchuk said the government would set aside $12m to help farmers': a
+    response inside what another actor reports is that actor's account."""
+    reporting_ = wordlists.lemmas("reporting_verbs")
+    child = verb
+    for head in verb.ancestors:
+        if head.lemma_ in reporting_ and child.dep_ in ("ccomp", "xcomp"):
+            subject = parse.subject(head)
+            speaker = (
+                parse.actor_named(registry, subject) if subject is not None else None
+            )
+            return speaker is not None and speaker is not actor
+        child = head
+    return False

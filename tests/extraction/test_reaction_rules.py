@@ -144,3 +144,16 @@ def test_concerns_raised_are_the_raisers_worry():
         "The CBI raised concerns about the cost."
     )
     assert [(r.actor, r.stance) for r in annotation.reactions] == [("cbi", "concerned")]
+
+
+def test_a_response_inside_what_another_reports_is_the_reporters_account():
+    text = (
+        "Agency chief Tom Hale cut irrigation on Monday.\n\n"
+        "Provincial environment minister Ruth Kowalchuk backed the decision and said "
+        "the provincial government would set aside $12m to help farmers."
+    )
+    annotation = extract(text, title="Irrigation cut")
+    names = {a.id: a.name for a in annotation.actors}
+    assert [(names[r.actor], r.stance) for r in annotation.reactions] == [
+        ("Ruth Kowalchuk", "supportive")
+    ]
