@@ -530,6 +530,9 @@ def _named_before(registry: Registry, zones_, before: int, noun: str):
     for candidate in reversed(doc[floor : token.i]):
         if candidate.pos_ != "PROPN" or candidate.ent_type_ in NOT_ORG_TYPES:
             continue
+        if candidate.ent_type_ == "GPE" and not _held_in(candidate):
+            return None  # 'the attorney in Manhattan': somewhere, no company
+
         words = [*parse.compounds_before(candidate, "PROPN", floor=floor), candidate]
         start, end = words[0].idx, candidate.idx + len(candidate.text)
         name = registry.text[start:end]
@@ -606,6 +609,16 @@ def _business_nouns() -> frozenset[str]:
 
 
 # Entity types of a proper name that no organisation description stands for.
+# What is held in a company: 'Shares in Tesco', which the recogniser may read as
+# a place.
+HOLDINGS = {"share", "stake", "investment", "holding"}
+
+
+def _held_in(token) -> bool:
+    preposition = token.head
+    return preposition.lower_ == "in" and preposition.head.lemma_ in HOLDINGS
+
+
 NOT_ORG_TYPES = {"PERSON", "DATE", "TIME", "NORP", "LOC", "EVENT", "LAW", "MONEY"}
 
 

@@ -883,3 +883,14 @@ def test_a_slogan_in_quotation_marks_is_no_actor():
     names = {a.id: a.name for a in annotation.actors}
     assert "Save Castlebridge" not in names.values()
     assert all(names[r.actor] != "Save Castlebridge" for r in annotation.reactions)
+
+
+def test_a_company_noun_does_not_stand_for_a_place_named_before_it():
+    found = actors(
+        "Rachel Dunmore, the U.S. attorney in Manhattan, said the bank had failed "
+        "its clients."
+    )
+    assert "Manhattan" not in found
+    assert actors("Shares in Tesco fell after the supermarket warned.") == {
+        "Tesco": "organization"
+    }
