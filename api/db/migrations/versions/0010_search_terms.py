@@ -176,7 +176,7 @@ def _postgres_upgrade() -> None:
     for name, body in POSTGRES_FUNCTIONS.items():
         op.execute(
             # The schema's names as the migration sees them, whatever the
-            # search_path of the session whose write fires the trigger.
+            # search_path of the database session whose write fires the trigger.
             f"CREATE FUNCTION lede_search_terms_{name}() RETURNS trigger "
             "LANGUAGE plpgsql SET search_path FROM CURRENT "
             f"AS $$ BEGIN {body} RETURN NULL; END $$"
