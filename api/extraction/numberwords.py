@@ -4,6 +4,7 @@ number, and numbers in words."""
 import re
 
 from api.extraction import wordlists
+from api.extraction.tries import alternation
 
 # Measures written as a word after the number ('20 tonnes', '3,000 litres'), with the
 # unit a figure keeps (one spelling for each).
@@ -15,21 +16,17 @@ GLUED_MEASURES = [e["lemma"] for e in wordlists.entries("measures") if e.get("gl
 CURRENCIES = {e["lemma"]: e["code"] for e in wordlists.entries("currencies")}
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # The same currencies as the three places a figure's pattern reads them: a sign
 # before the number ('CA$12m'), a code or wire-copy word before it ('USD 5m',
 # 'dollars 6.58bn') and a word after it ('40 million Swiss francs').
-CURRENCY_SIGNS = _alternation(c for c in CURRENCIES if not c[0].isalpha() or "$" in c)
-CURRENCY_BEFORE = _alternation(
+CURRENCY_SIGNS = alternation(c for c in CURRENCIES if not c[0].isalpha() or "$" in c)
+CURRENCY_BEFORE = alternation(
     e["lemma"]
     for e in wordlists.entries("currencies")
     if e.get("before") or re.fullmatch(r"[A-Z]{3}", e["lemma"])
 )
-CURRENCY_WORDS = _alternation(c for c in CURRENCIES if c[0].islower() or " " in c)
-GLUED = _alternation(GLUED_MEASURES)
+CURRENCY_WORDS = alternation(c for c in CURRENCIES if c[0].islower() or " " in c)
+GLUED = alternation(GLUED_MEASURES)
 UNITS = {e["lemma"]: e["value"] for e in wordlists.entries("number_words")}
 # Words that count what follows them, and a figure right before a noun phrase with
 # at most one adjective ('eleven former state officials').
