@@ -66,17 +66,22 @@ def discover(text: str, paragraphs, hits, doc=None, quoted=()) -> Registry:
     return registry
 
 
+SLACK = (-1, 0, 1)
+
+
 def _slogans(registry: Registry, quoted) -> None:
     """'placards reading "Save Castlebridge"': a name that is all a quotation
     holds, and is never written whole outside one, is a slogan or a title: no
     mention of it is an actor's."""
-    whole = [(start, end) for start, end in quoted]
+    whole = set(quoted)
+
+    def quotation(start: int, end: int) -> bool:  # the marks' own offsets aside
+        return any((start + a, end + b) in whole for a in SLACK for b in SLACK)
+
     for draft in registry.drafts.values():
         # the full name's mentions: a surname folded in later says nothing of it
         named = [(s, e) for s, e in draft.spans if registry.text[s:e] == draft.name]
-        if named and all(
-            any(abs(s - a) <= 1 and abs(e - b) <= 1 for a, b in whole) for s, e in named
-        ):
+        if named and all(quotation(s, e) for s, e in named):
             for span in list(draft.spans):
                 registry.unmention(*span)
 
