@@ -11,16 +11,21 @@ def actors(text: str) -> dict[str, str]:
     return {a.name: a.type for a in extract(text).actors}
 
 
+def named(annotation) -> dict[str, str]:
+    """Actor names by id."""
+    return {a.id: a.name for a in annotation.actors}
+
+
 def speakers(text: str) -> list[str | None]:
     annotation = extract(text)
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     return [names.get(q.speaker) for q in annotation.quotes]
 
 
 def reacting(text: str) -> list[tuple[str | None, str]]:
     """(actor name, stance) of each reaction, in text order."""
     annotation = extract(text)
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     return [(names.get(r.actor), r.stance) for r in annotation.reactions]
 
 
@@ -278,7 +283,7 @@ def test_a_short_sentence_quoted_goes_on_with_its_speaker_not_a_second_reaction(
         'that these hills are full of fuel," said its director, Iria Castro. '
         '"Nobody listened."'
     )
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     assert [names.get(q.speaker) for q in annotation.quotes][-2:] == [
         "Iria Castro",
         "Iria Castro",
@@ -510,7 +515,7 @@ def test_an_unnamed_voice_for_a_body_reacts_on_its_behalf():
         "The government raised fuel prices on Monday.\n\nA spokesperson for the "
         'World Bank said: "We support the reform."'
     )
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     (reaction,) = annotation.reactions
     assert (names[reaction.actor], reaction.stance) == (
         "spokesperson for the World Bank",
@@ -525,7 +530,7 @@ def test_one_response_read_by_its_quote_and_its_verb_is_one_reaction():
         'Labour would repeal it. "It is a disgrace," he said. Later he called the '
         'bill "cruel", but said he welcomed the amendment on children.'
     )
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     found = [(names[r.actor], r.stance, r.evidence) for r in annotation.reactions]
     disgrace = [f for f in found if "It is a disgrace" in f[2]]
     assert len(disgrace) == 1, found
@@ -710,7 +715,7 @@ def test_an_office_holder_the_story_never_names_speaks_as_the_office():
         'The prime minister said he accepted her resignation "with regret".'
     )
     annotation = extract(text, title="Minister resigns")
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     assert [names.get(q.speaker) for q in annotation.quotes] == ["prime minister"]
 
 
@@ -850,7 +855,7 @@ def test_a_bodys_spokesperson_reacts_once_on_its_behalf():
         "A driver was jailed on Monday.\n\nA Ministry of Justice spokesperson said "
         "the ministry was worried about the rise in deaths."
     )
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     assert [(names[r.actor], r.on_behalf_of) for r in annotation.reactions] == [
         ("spokesperson for the Ministry of Justice", "ministry-of-justice")
     ]
@@ -864,7 +869,7 @@ def test_wire_copy_dateline_party_titles_and_descriptions():
         'who voted against the bill, said it was "a budget gimmick".'
     )
     annotation = extract(text, title="Senate passes veterans bill")
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     assert set(names.values()) == {"Senate", "Jon Tester", "Pat Toomey"}
     assert [names[q.speaker] for q in annotation.quotes] == ["Jon Tester", "Pat Toomey"]
     assert ("Pat Toomey", "critical") in [
@@ -880,7 +885,7 @@ def test_a_slogan_in_quotation_marks_is_no_actor():
         "constituency includes the hospital, accused the trust of hiding."
     )
     annotation = extract(text, title="Unit to close")
-    names = {a.id: a.name for a in annotation.actors}
+    names = named(annotation)
     assert "Save Castlebridge" not in names.values()
     assert all(names[r.actor] != "Save Castlebridge" for r in annotation.reactions)
 
