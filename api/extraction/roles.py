@@ -59,7 +59,7 @@ def posts(registry: Registry, zones_) -> None:
 
 # The posts of an unnamed voice: a spokesperson is an actor of their own, named
 # for the body they speak for ('spokeswoman for World Rugby').
-SPOKESPEOPLE = {"spokeswoman", "spokesman", "spokesperson"}
+SPOKESPEOPLE = {post for post in POSTS if post.startswith("spokes")}
 # 'A spokesperson for NHS England', 'a spokesman for the ministry said'
 VOICE_FOR = re.compile(
     rf"\b[Aa]n? ({'|'.join(sorted(SPOKESPEOPLE))}) (?:for|at) (?:the )?(?=[A-Z])"
@@ -84,6 +84,7 @@ NAMELESS_HEADS = {
     "Inc", "Ltd", "Airlines", "Communications", "Company", "Corporation", "Group",
     "Laboratories", "Network", "News", "Press", "International",
 }  # fmt: skip
+ARTICLE_HEADS = gz.INSTITUTION_WORDS - NAMELESS_HEADS
 
 
 def _article(registry: Registry, body) -> str:
@@ -94,8 +95,7 @@ def _article(registry: Registry, body) -> str:
         return "the "
     words = body.name.split()
     head = words[0] if " of " in body.name else words[-1]
-    heads = gz.INSTITUTION_WORDS - NAMELESS_HEADS
-    return "the " if head in heads else ""
+    return "the " if head in ARTICLE_HEADS else ""
 
 
 # 'A Microsoft spokesman said', the owner a name the recogniser found
