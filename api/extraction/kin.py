@@ -1,6 +1,6 @@
 """People the story names only by their kin: 'Her mother had spoken out', 'Thomas'
-sister pleaded with him', 'his family said'. One who acts is an actor of their
-own, named for whose relative they are ('Valeska Paris's mother')."""
+sister pleaded with him', 'her parents moved her'. One who acts is an actor of
+their own, named for whose relative they are ('Valeska Paris's mother')."""
 
 from __future__ import annotations
 
