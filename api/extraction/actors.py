@@ -161,7 +161,8 @@ def _a_description(text, run) -> bool:
 DESCRIBED_AS_PERSON = re.compile(
     r", (?:an?|the) (?:[\w’'-]+ ){0,3}?(?P<noun>[a-z][\w-]*)\b(?! of\b)"
 )
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "teenager", "pensioner", "mother"}
+# beside the descriptors' list, which holds 'teenager' and 'mother'
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "pensioner"}
 
 
 def _described_person(text, run, parts) -> list | None:
