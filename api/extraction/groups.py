@@ -288,8 +288,31 @@ def _merge_plain(registry: Registry, by_class) -> None:
                 for (c, k), d in by_class.items()
                 if k == kind and c and d.spans and min(d.spans) < min(plain.spans)
             ]
+        if not owners:
+            owners = _named_bodies(registry, kind, {d.key for d in by_class.values()})
         if len(owners) == 1 and owners[0].key in registry.drafts:
             registry.merge(plain, owners[0])
+
+
+# Words that may follow a group's noun in the name of the body that is that group:
+# 'Harlan Springs Police Department' is the police, its 'Police Officers
+# Association' is not.
+BODY_HEADS = {"department", "service", "force", "bureau"}
+
+
+def _named_bodies(registry: Registry, kind: str, group_keys) -> list:
+    """'police said ... the Irving Police Department': the one body of the group's
+    kind the article names (not a group of that noun) stands for the plain noun."""
+    bodies = []
+    for draft in registry.drafts.values():
+        words = draft.name.lower().split()
+        if draft.key in group_keys or draft.type not in ("organization", "government"):
+            continue
+        if kind not in words[1:]:
+            continue
+        if all(w in BODY_HEADS for w in words[words.index(kind) + 1 :]):
+            bodies.append(draft)
+    return bodies
 
 
 def _fold_into_described(registry: Registry, by_class) -> None:
