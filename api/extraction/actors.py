@@ -161,8 +161,6 @@ def _a_description(text, run) -> bool:
 DESCRIBED_AS_PERSON = re.compile(
     r", (?:an?|the) (?:[\w’'-]+ ){0,3}?(?P<noun>[a-z][\w-]*)\b(?! of\b)"
 )
-# beside the descriptors' list, which holds 'teenager' and 'mother'
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "pensioner"}
 
 
 def _described_person(text, run, parts) -> list | None:
@@ -175,7 +173,7 @@ def _described_person(text, run, parts) -> list | None:
     if described is None:
         return None
     noun = described.group("noun")
-    if noun not in PERSON_NOUNS and noun not in wordlists.lemmas("descriptors"):
+    if noun not in roles.PERSON_NOUNS and noun not in wordlists.lemmas("descriptors"):
         return None
     return [start, end, text[start:end], None, None]
 

@@ -216,8 +216,23 @@ def antecedent(registry, pronoun, skip, quoted=None):
     fitting = [c for c in candidates if _may_be(registry, c, gender)]
     # named in the paragraph before the pronoun: a later mention says nothing
     near = [c for c in fitting if any(paragraph <= s < pronoun.idx for s, _ in c.spans)]
+    if not near and _someone_new_before(registry, pronoun, paragraph, skip):
+        return None  # 'A woman ... said she saw it. "I heard it," she said.'
     sure = [c for c in near if known_gender(registry, c) == gender]
     return (sure or fitting or [None])[0]
+
+
+def _someone_new_before(registry, pronoun, paragraph: int, skip) -> bool:
+    """The pronoun's paragraph, before it, brings in an unnamed person as a
+    subject ('A woman waiting outside said'): that person is who it means."""
+    doc = registry.doc
+    first = parse.token_at(doc, paragraph)
+    for token in doc[first.i if first is not None else 0 : pronoun.i]:
+        if token.dep_ not in ("nsubj", "nsubjpass") or holds(skip, token.idx):
+            continue
+        if token.lemma_.lower() in roles.person_nouns() and _someone_new(token):
+            return True
+    return False
 
 
 def _reporter_of(registry, pronoun):

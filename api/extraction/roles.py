@@ -8,9 +8,21 @@ import re
 from functools import lru_cache
 
 from api.extraction import gazetteers as gz
-from api.extraction import parse
+from api.extraction import parse, wordlists
 from api.extraction.registry import Registry, normalise
 from api.extraction.zones import inside
+
+# Nouns of a person beside the descriptors' list, which holds 'teenager' and 'mother'.
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "pensioner"})
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Every noun that names a person: the plain ones, descriptors and roles."""
+    return (
+        PERSON_NOUNS | wordlists.lemmas("descriptors") | wordlists.lemmas("role_nouns")
+    )
+
 
 # Posts held by one person that a story may name without the person's name.
 POSTS = {

@@ -899,3 +899,31 @@ def test_a_company_noun_does_not_stand_for_a_place_named_before_it():
     assert actors("Shares in Tesco fell after the supermarket warned.") == {
         "Tesco": "organization"
     }
+
+
+def test_a_pronoun_after_an_unnamed_witness_is_the_witness():
+    assert speakers(
+        "Police Chief Tom Reyes said officers had followed the van for a mile.\n\n"
+        "A man who lives on the corner, who did not give his name, said he saw the "
+        'crash. "It was like a bomb going off," he said.'
+    ) == [None]
+
+
+def test_plain_police_are_the_one_police_department_named():
+    annotation = extract(
+        "A driver was arrested after a chase, police said.\n\n"
+        "He faces three charges, according to the Dunmore Police Department."
+    )
+    (department,) = [a for a in annotation.actors if "Police" in a.name]
+    assert department.name == "Dunmore Police Department"
+    assert "police" in department.aliases
+
+
+def test_a_police_union_does_not_stand_for_the_police():
+    found = actors(
+        "A driver was arrested after a chase, police said.\n\n"
+        "The Harlan Police Officers Association said in a statement that the "
+        "officers had followed policy."
+    )
+    assert "Harlan Police Officers Association" in found
+    assert any(name.lower() == "police" for name in found)
