@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from api.extraction import roles
 from api.extraction.ids import actor_id
 from api.extraction.nlp import get_nlp
 from api.extraction.registry import Draft, Registry, normalise
@@ -42,13 +43,22 @@ OPENING_PARAGRAPHS = 3
 # 'Professor Terry Hughes, of James Cook University, said': a person brought in
 # by where they work.
 FROM_BODY = re.compile(r",\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+# 'Cres Eastman, Director of the National Iodine Nutrition study,': by their post
+POST_AT_BODY = re.compile(
+    r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?([\w-]+)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]"
+)
 
 
 def _introduced_as_a_source(text: str, draft: Draft) -> bool:
-    """A person first named with their organisation or their own affiliation
-    comments on the story; the story is not theirs."""
+    """A person first named with their organisation, their post at one or their
+    own affiliation comments on the story; the story is not theirs."""
     start, end = min(draft.spans)
-    return bool(draft.affiliation) or FROM_BODY.match(text, end) is not None
+    post = POST_AT_BODY.match(text, end)
+    return (
+        bool(draft.affiliation)
+        or FROM_BODY.match(text, end) is not None
+        or (post is not None and post.group(1).lower() in roles.person_nouns())
+    )
 
 
 def named_in_headline(registry: Registry, headline: str | None) -> Draft | None:

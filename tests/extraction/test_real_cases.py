@@ -927,3 +927,14 @@ def test_a_police_union_does_not_stand_for_the_police():
     )
     assert "Harlan Police Officers Association" in found
     assert any(name.lower() == "police" for name in found)
+
+
+def test_an_expert_introduced_by_their_post_at_a_body_reacts():
+    text = (
+        "Half of the children tested in a national survey had too little iodine, "
+        "researchers found.\n\nProfessor Dan Whitby, director of the National Iodine "
+        "Study, said the figures were worse than expected.\n\nProfessor Whitby said "
+        "manufacturers could use iodised salt.\n\nProfessor Whitby said he is "
+        "alarmed by what they found."
+    )
+    assert ("Dan Whitby", "concerned") in reacting(text)
