@@ -331,16 +331,41 @@ def _fold_surnames(registry: Registry) -> None:
                 if o is not draft
             ]
         if len(owners) > 1 and draft.type == "person":
-            # 'Mrs Lowe' after 'Jenny Lowe' and her husband 'Mark Lowe': the one
-            # the text says is a woman
+            # 'Mrs Lowe' after 'Jenny Lowe' and her husband 'Mark Lowe': not the
+            # one the text says is a man
             gender = reporting.known_gender(registry, draft)
             if gender is not None:
                 owners = [
-                    o for o in owners if reporting.known_gender(registry, o) == gender
+                    o
+                    for o in owners
+                    if reporting.known_gender(registry, o) in (None, gender)
                 ]
+            if len(owners) > 1 and draft.key in registry.drafts:
+                _share_out(registry, draft, owners)
+                continue
         if len(owners) == 1 and draft.key in registry.drafts:
             owners[0].acts = owners[0].acts or draft.acts
             registry.merge(draft, owners[0])
+
+
+def _share_out(registry: Registry, draft, owners) -> None:
+    """'Ms Marsden said' after 'Ellie Marsden' and then her mother 'Joanne
+    Marsden': a surname several people share is, at each mention, the one of them
+    named last before it; a mention before any of them stays apart."""
+    for start, end in sorted(draft.spans):
+        named_before = [
+            (max(s for s, _ in o.spans if s < start), o)
+            for o in owners
+            if any(s < start for s, _ in o.spans)
+        ]
+        if not named_before:
+            continue
+        owner = max(named_before, key=lambda pair: pair[0])[1]
+        registry.unmention(start, end)
+        registry.mention(owner, start, end)
+        owner.acts = owner.acts or draft.acts
+    if not draft.spans:
+        registry.drafts.pop(draft.key, None)
 
 
 def _fold_national_forms(registry: Registry) -> None:

@@ -275,7 +275,7 @@ def known_gender(registry, person) -> str | None:
     if key not in registry.genders:
         registry.genders[key] = (
             _honorific_gender(registry, person)
-            or _kin_sex(person)
+            or _kin_sex(registry, person)
             or _pronoun_gender(registry, person)
         )
     return registry.genders[key]
@@ -286,9 +286,20 @@ def _kin_sexes() -> dict[str, str]:
     return {e["lemma"]: e["sex"] for e in wordlists.entries("relatives") if "sex" in e}
 
 
-def _kin_sex(person) -> str | None:
-    """'Thomas Sam's sister' is a woman."""
-    return _kin_sexes().get(person.role or "")
+# The kin noun set before a name: 'Her husband, Mark Lowe', 'Ellie's mother, Joanne'.
+KIN_BEFORE = re.compile(r"\b([a-z]+),? $")
+
+
+def _kin_sex(registry, person) -> str | None:
+    """'Thomas Sam's sister' or 'Her husband, Mark Lowe' is of the kin's sex."""
+    role = (person.role or "").split()
+    if role and role[-1] in _kin_sexes():
+        return _kin_sexes()[role[-1]]
+    if not person.spans:
+        return None
+    start = min(person.spans)[0]
+    before = KIN_BEFORE.search(registry.text, max(0, start - 20), start)
+    return _kin_sexes().get(before.group(1)) if before else None
 
 
 def _honorific_gender(registry, person) -> str | None:

@@ -938,3 +938,12 @@ def test_an_expert_introduced_by_their_post_at_a_body_reacts():
         "alarmed by what they found."
     )
     assert ("Dan Whitby", "concerned") in reacting(text)
+
+
+def test_a_shared_surname_is_the_one_of_them_named_last():
+    assert speakers(
+        "Ellie Marsden was found unresponsive at her home on Saturday.\n\n"
+        "Ellie's mother, Joanne Marsden, told the BBC her daughter had been "
+        'anxious.\n\n"She was clever and funny," Ms Marsden said.\n\n'
+        "Her husband, Paul Marsden, said the couple had never heard of the app."
+    ) == ["Joanne Marsden"]
