@@ -90,6 +90,20 @@ def reconcile(registry: Registry, doc, zones) -> None:
     _no_proper_noun(registry, doc, votes)
 
 
+# Shortest outlet word a one-word outlet's name may end in ('Wikinews'): shorter
+# ones ('sun', 'tv') end too many surnames.
+OUTLET_SUFFIX = 4
+
+
+def _outlet_word(name: str, outlets) -> bool:
+    """One word ending in an outlet's word, with more before it: 'Wikinews'."""
+    lower = name.lower()
+    return " " not in name and any(
+        lower.endswith(word) and len(lower) > len(word) >= OUTLET_SUFFIX
+        for word in outlets
+    )
+
+
 def _retype(registry: Registry, entities, votes) -> None:
     outlets = wordlists.lemmas("outlet_names") | wordlists.lemmas("company_names")
     for draft in list(registry.drafts.values()):
@@ -97,6 +111,9 @@ def _retype(registry: Registry, entities, votes) -> None:
             continue
         if " " in draft.name and draft.name.rsplit(" ", 1)[1].lower() in outlets:
             draft.type = "organization"  # 'Evening Monthly', 'Westmarch Ferries'
+            continue
+        if _outlet_word(draft.name, outlets):
+            draft.type = "organization"  # 'told Wikinews'
             continue
         # a word of the name the recogniser labels alone ('Earth' of 'Friends of
         # the Earth') says nothing of the whole

@@ -947,3 +947,12 @@ def test_a_shared_surname_is_the_one_of_them_named_last():
         'anxious.\n\n"She was clever and funny," Ms Marsden said.\n\n'
         "Her husband, Paul Marsden, said the couple had never heard of the app."
     ) == ["Joanne Marsden"]
+
+
+def test_a_one_word_outlet_is_an_organisation_not_a_person():
+    found = actors(
+        'Grainne Walsh, the head of enforcement, told Wikinews: "We are not saying '
+        'the product is unsafe."'
+    )
+    assert found.get("Wikinews") == "organization"
+    assert found.get("Grainne Walsh") == "person"
