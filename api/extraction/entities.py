@@ -144,7 +144,7 @@ def _retype(registry: Registry, entities, votes) -> None:
 
 ROLE_AFTER = re.compile(r", (?:the |an? )?((?:[a-z][\w’'-]* ){0,3}[a-z][\w’'-]*)")
 ROLE_BEFORE = re.compile(
-    r"\b(?:its|their|the)\s+((?:[a-z][\w’'-]* ){0,2}[a-z][\w’'-]*), $"
+    r"\b(?:[Ii]ts|[Tt]heir|[Tt]he)\s+((?:[a-z][\w’'-]* ){0,2}[a-z][\w’'-]*), $"
 )
 
 

@@ -956,3 +956,13 @@ def test_a_one_word_outlet_is_an_organisation_not_a_person():
     )
     assert found.get("Wikinews") == "organization"
     assert found.get("Grainne Walsh") == "person"
+
+
+def test_a_name_after_a_sentence_opening_post_is_a_person():
+    text = (
+        "The NASL, which represents head teachers, said 27 schools would be "
+        "affected. Its regional secretary, Anjali Mistry, said pupils already "
+        'missed lessons.\n\n"Every head I have spoken to is worried," she said.'
+    )
+    assert actors(text).get("Anjali Mistry") == "person"
+    assert speakers(text) == ["Anjali Mistry"]
