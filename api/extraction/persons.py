@@ -89,7 +89,13 @@ def _gazetteer_part(run, index, gazetteer) -> Part | None:
     return Part(label, run[index].start, end, covered, canonical)
 
 
+# Words after which a title's word names a body's field: 'Ministry of Justice'.
+FIELD_AFTER = {"of", "for"}
+
+
 def _title_part(run, index) -> Part | None:
+    if index and run[index - 1].text in FIELD_AFTER:
+        return None
     for size in (2, 1):
         chunk = run[index : index + size]
         if len(chunk) == size and " ".join(w.text for w in chunk) in gz.TITLES:
