@@ -37,7 +37,7 @@ def relatives(registry: Registry, zones_) -> None:
         if not inside(zones_, *match.span()) or not registry.free(*match.span("kin")):
             continue
         token = parse.token_at(doc, match.start("kin"))
-        if token is None or not parse.is_agent(token):
+        if token is None or not parse.is_agent(token) or _reported(token):
             continue
         owner = _owner(registry, doc, match)
         if owner is None or owner.type != "person":
@@ -50,6 +50,15 @@ def relatives(registry: Registry, zones_) -> None:
         # 'her mother' is one mention; 'Thomas' sister' leaves Thomas his own
         start = match.start() if match.group("pronoun") else match.start("kin")
         registry.mention(draft, start, match.end())
+
+
+# Clauses another's words or an event hold: 'said her husband had bought the jugs',
+# 'when her son died'. The relative acts there only in what someone reports.
+REPORTED = {"ccomp", "advcl", "relcl"}
+
+
+def _reported(token) -> bool:
+    return token.head.dep_ in REPORTED
 
 
 def _owner(registry: Registry, doc, match):

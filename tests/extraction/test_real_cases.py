@@ -966,3 +966,12 @@ def test_a_name_after_a_sentence_opening_post_is_a_person():
     )
     assert actors(text).get("Anjali Mistry") == "person"
     assert speakers(text) == ["Anjali Mistry"]
+
+
+def test_a_relative_acting_only_in_what_someone_reports_is_no_actor():
+    found = actors(
+        "Siobhan Keane, a customer from Galway, said her husband had bought two of "
+        "the jugs. The suit says guards were missing when her son died."
+    )
+    assert not any("husband" in name or "son" in name.split() for name in found)
+    assert "Siobhan Keane" in found
