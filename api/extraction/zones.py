@@ -14,7 +14,9 @@ NAME_KINDS = ("body", "pull_quote", "photo_caption")
 
 
 # A wire story's dateline: 'WASHINGTON (AP) — ', 'LONDON, June 3 (Reuters) - '
-DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^()\n]{1,20})? \([A-Za-z ]{2,20}\) [—–-]+ ")
+DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,20})?(?: \([A-Za-z ]{2,20}\))? [—–-]+ "
+)
 
 
 def zones(text: str, paragraphs, kinds=MENTION_KINDS) -> list[tuple[int, int]]:

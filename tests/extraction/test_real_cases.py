@@ -975,3 +975,14 @@ def test_a_relative_acting_only_in_what_someone_reports_is_no_actor():
     )
     assert not any("husband" in name or "son" in name.split() for name in found)
     assert "Siobhan Keane" in found
+
+
+def test_a_dateline_without_an_agency_names_no_actor():
+    text = (
+        "LAS VEGAS — A federal judge on Tuesday refused to dismiss civil rights "
+        "charges against three former Nevada prison guards accused of beating an "
+        "inmate to death, setting up a trial that has put Republican Gov. Ron "
+        "Castle on the defensive."
+    )
+    assert not {"LAS", "VEGAS", "LAS VEGAS"} & set(actors(text))
+    assert reacting(text) == []
