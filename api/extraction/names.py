@@ -93,9 +93,25 @@ def recut(registry: Registry, ref, start: int, end: int, type_: str, **fields):
     named.acts = named.acts or any(d.acts for d in replaced)
     registry.mention(named, start, end)
     for draft in replaced:
-        if draft is not named and not draft.spans:
+        if draft is named or draft.key not in registry.drafts:
+            continue
+        if not draft.spans:
             registry.drafts.pop(draft.key, None)
+        elif _tail_of(draft, named):
+            registry.merge(draft, named)  # 'the trust' read for the cut name
+            named.aliases.remove(draft.name)
     return named
+
+
+def _tail_of(draft, named) -> bool:
+    """'District Hospitals NHS Trust' of 'Kettleford and District Hospitals NHS
+    Trust': the same body, its name cut at its start."""
+    bodies = ("organization", "government")
+    return (
+        draft.type in bodies
+        and named.type in bodies
+        and named.name.endswith(f" {draft.name}")
+    )
 
 
 def cut_descriptions(registry: Registry) -> None:
