@@ -74,7 +74,9 @@ def posts(registry: Registry, zones_) -> None:
 SPOKESPEOPLE = {post for post in POSTS if post.startswith("spokes")}
 # 'A spokesperson for NHS England', 'a spokesman for the ministry said'
 VOICE_FOR = re.compile(
-    rf"\b[Aa]n? ({'|'.join(sorted(SPOKESPEOPLE))}) (?:for|at) (?:the )?(?=[A-Z])"
+    # 'for the trust': a body named before by its noun
+    rf"\b[Aa]n? ({'|'.join(sorted(SPOKESPEOPLE))}) (?:for|at) "
+    r"(?:the (?=[a-z])|(?:the )?(?=[A-Z]))"
 )
 
 
@@ -99,12 +101,21 @@ NAMELESS_HEADS = {
 ARTICLE_HEADS = gz.INSTITUTION_WORDS - NAMELESS_HEADS
 
 
+INDEFINITE_BEFORE = re.compile(r"\b[Aa]n? $")
+
+
 def _article(registry: Registry, body) -> str:
-    """'the ' where the text writes the body's name after 'the', or the name is
-    headed by an institution's word; else none ('spokesperson for NHS England')."""
+    """'the ' where the text writes the body's name after 'the', or, where it
+    never writes the name in full, the name is headed by an institution's word;
+    else none ('spokesperson for NHS England')."""
     text = registry.text
     if any(text[max(0, s - 4) : s].lower() == "the " for s, _ in body.spans):
         return "the "
+    if any(
+        text[s:e] == body.name and not INDEFINITE_BEFORE.search(text, max(0, s - 4), s)
+        for s, e in body.spans
+    ):
+        return ""  # written in full, never after 'the' ('a Ministry of X spokesman')
     words = body.name.split()
     head = words[0] if " of " in body.name else words[-1]
     return "the " if head in ARTICLE_HEADS else ""

@@ -986,3 +986,23 @@ def test_a_dateline_without_an_agency_names_no_actor():
     )
     assert not {"LAS", "VEGAS", "LAS VEGAS"} & set(actors(text))
     assert reacting(text) == []
+
+
+TRUST_STORY = (
+    "Kettleford and District Hospitals NHS Trust said 14 people had been treated "
+    "in the past week.\n\nA spokeswoman for the trust said the youngest patient was "
+    '15. She said: "Anyone who feels drowsy should call 999."'
+)
+
+
+def test_a_name_joined_by_and_keeps_the_noun_that_stands_for_it():
+    trust = "Kettleford and District Hospitals NHS Trust"
+    found = actors(TRUST_STORY)
+    assert trust in found and "District Hospitals NHS Trust" not in found
+    (body,) = [a for a in extract(TRUST_STORY).actors if a.name == trust]
+    assert body.aliases == ["the trust"]
+
+
+def test_a_spokeswoman_for_a_body_named_by_its_noun_speaks_for_it():
+    voice = "spokeswoman for Kettleford and District Hospitals NHS Trust"
+    assert speakers(TRUST_STORY) == [voice]
