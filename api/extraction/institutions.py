@@ -536,6 +536,8 @@ def _named_before(registry: Registry, zones_, before: int, noun: str):
         words = [*parse.compounds_before(candidate, "PROPN", floor=floor), candidate]
         start, end = words[0].idx, candidate.idx + len(candidate.text)
         name = registry.text[start:end]
+        if name.split()[-1].lower() in wordlists.lemmas("thing_names"):
+            continue  # 'the biggest riser on the FTSE 100': an index, no company
         if not registry.free(start, end) or _place_word(name):
             return None  # the closest name is someone's or somewhere: no guess
         draft = registry.draft(name, "organization", role=noun)

@@ -105,9 +105,10 @@ def test_a_national_government_named_by_its_demonym():
 )
 def test_a_thing_named_like_an_actor_is_none(entry):
     annotation = extract(LEAD + entry["example"])
-    head = [word.capitalize() for word in entry["lemma"].split()]
+    head = entry["lemma"].split()
     named = [a.name for a in annotation.actors]
-    assert not [n for n in named if all(w in n.split() for w in head)], named
+    # compared without case: 'FTSE' is written in capitals
+    assert not [n for n in named if all(w in n.lower().split() for w in head)], named
 
 
 def test_questioning_a_person_is_no_reaction():
