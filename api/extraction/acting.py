@@ -86,6 +86,36 @@ def mark(registry: Registry, sentences, paragraphs=(), quoted=()) -> None:
             for member in chain:
                 registry.drafts[member.key].acts = True
     _only_talked_about(registry, quoted)
+    _only_reported(registry)
+
+
+def _only_reported(registry: Registry) -> None:
+    """A group named only inside what someone reports ('The union said 38 nurses
+    would be moved') is what the speaker talks about; a later stage still keeps it
+    if it speaks or reacts."""
+    doc = registry.doc
+    if doc is None:
+        return
+    for draft in registry.drafts.values():
+        if draft.type != "group" or not draft.spans:
+            continue
+        heads = [t for s, e in draft.spans for t in parse.phrase_heads(doc, s, e)]
+        if heads and all(_talked_about(t) for t in heads):
+            draft.acts = False
+
+
+# Auxiliaries of what may happen, not what was done: 'members could lose'.
+MODALS = {"would", "could", "may", "might", "will", "can", "should"}
+
+
+def _talked_about(token) -> bool:
+    """Inside what someone reports, and not the one doing what was done there
+    ('said stewards had locked gate 4' tells what the stewards did)."""
+    if not parse.in_reported_clause(token):
+        return False
+    if token.dep_ != "nsubj":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.head.children)
 
 
 def _only_talked_about(registry: Registry, quoted) -> None:

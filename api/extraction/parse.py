@@ -304,6 +304,28 @@ def pronoun_kind(token) -> str | None:
     return None
 
 
+# How far up the parse a word is looked at for the clause that holds it.
+CLAUSE_REACH = 6
+
+
+def in_reported_clause(token) -> bool:
+    """The token is inside what a reporting verb goes on to report ('The union
+    said 38 nurses would be moved'), not a subject of the story's own clauses
+    ('Protesters blocked the road, witnesses said' is the story, sourced)."""
+    current = token
+    for _ in range(CLAUSE_REACH):
+        if current.head.i == current.i:
+            return False
+        if (
+            current.dep_ == "ccomp"
+            and current.head.lemma_ in _reporting()
+            and current.i > current.head.i
+        ):
+            return True
+        current = current.head
+    return False
+
+
 def mention_acts(doc, start: int, end: int) -> bool:
     """A mention acts when the token its words hang from is an agent: the subject
     of a verb, the agent of a passive, or the source after 'according to'."""

@@ -1006,3 +1006,19 @@ def test_a_name_joined_by_and_keeps_the_noun_that_stands_for_it():
 def test_a_spokeswoman_for_a_body_named_by_its_noun_speaks_for_it():
     voice = "spokeswoman for Kettleford and District Hospitals NHS Trust"
     assert speakers(TRUST_STORY) == [voice]
+
+
+def test_a_group_only_talked_about_in_a_report_is_no_actor():
+    found = actors(
+        "The Health and Care Workers' Union said 38 nurses would be moved on to day "
+        "shifts. Karen Dueck said some members could lose their harvest."
+    )
+    assert "nurses" not in found and "members" not in found
+
+
+def test_a_group_doing_what_a_report_tells_acts():
+    found = actors(
+        "The supporters' group Barra Norte said stewards had locked gate 4 to keep "
+        "fans out."
+    )
+    assert "stewards" in found
