@@ -53,11 +53,7 @@ ASKED = re.compile(
 TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
 # A count before a group is no place: 'Hundreds of vendors offered', 'thousands of
 # fans donned'; the group is who acts.
-COUNT_OF = re.compile(
-    r"\b(?:hundreds|thousands|dozens|scores|millions|tens|many|some|most|several"
-    r"|groups?|crowds?|number)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
+COUNT_OF = re.compile(rf"\b(?:{'|'.join(parse.COUNTS)})\s+of\s+(?:the\s+)?$", re.I)
 SOURCE_CUES = re.compile(
     r"(?:according to|citing|cited by|said by)\s+(?:the\s+)?$", re.I
 )

@@ -230,10 +230,24 @@ def according_to(token):
     return None
 
 
+# Words that count a group before it: 'Hundreds of parents protested'.
+COUNTS = (
+    "hundreds", "thousands", "dozens", "scores", "millions", "tens", "many", "some",
+    "most", "several", "group", "groups", "crowd", "crowds", "number",
+)  # fmt: skip
+
+
 def actor_named(registry, token):
     """The actor a noun phrase headed by `token` names: a person in apposition,
-    the head's own mention, then an apposition or compound in its phrase; owners
-    and places are not the phrase's actor."""
+    the head's own mention, then an apposition or compound in its phrase, or the
+    group a count is of; owners and places are not the phrase's actor."""
+    if token.lower_ in COUNTS:
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            if prep.lower_ == "of":
+                counted = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                found = _draft_over(registry, counted) if counted else None
+                if found is not None:
+                    return found
     for child in token.children:
         named = _draft_over(registry, child) if child.dep_ == "appos" else None
         if named is not None and named.type == "person":

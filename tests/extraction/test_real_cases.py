@@ -1022,3 +1022,10 @@ def test_a_group_doing_what_a_report_tells_acts():
         "fans out."
     )
     assert "stewards" in found
+
+
+def test_a_counted_group_that_protests_reacts():
+    assert reacting(
+        "The council voted to scrap free buses.\n\nHundreds of parents protested "
+        "outside County Hall on Saturday."
+    ) == [("parents", "critical")]
