@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from api.extraction import wordlists
+from api.extraction import roles, wordlists
 
 # When words of several stances meet, blame outweighs worry, worry outweighs praise.
 ORDER = ("critical", "concerned", "supportive")
@@ -31,6 +31,12 @@ def _verbs() -> dict[str, str]:
 def _not_of_people() -> frozenset[str]:
     entries = wordlists.entries("reaction_verbs")
     return frozenset(e["lemma"] for e in entries if e.get("not_of_people"))
+
+
+@cache
+def _only_to_people() -> frozenset[str]:
+    entries = wordlists.entries("reaction_verbs")
+    return frozenset(e["lemma"] for e in entries if e.get("only_to_people"))
 
 
 @cache
@@ -72,17 +78,20 @@ def of_verb(verb) -> str | None:
         return None
     if lemma in _not_of_people() and _of_a_person(verb):
         return None
+    if lemma in _only_to_people() and not _of_a_person(verb, ("dobj", "dative")):
+        return None
     return stance
 
 
-def _of_a_person(verb) -> bool:
-    """'questioned the student', 'questioned him': the object is a person."""
+def _of_a_person(verb, deps=("dobj",)) -> bool:
+    """'questioned the student', 'questioned him': the object is a person (with
+    'dative', also whom it is given to: 'offered the boy a scholarship')."""
     for child in verb.children:
-        if child.dep_ != "dobj":
+        if child.dep_ not in deps:
             continue
         if child.ent_type_ == "PERSON" or child.lower_ in PERSONAL_OBJECTS:
             return True
-        if child.lemma_.lower() in wordlists.lemmas("descriptors"):
+        if child.lemma_.lower() in roles.person_nouns():
             return True
     return False
 

@@ -51,6 +51,16 @@ def test_response_word_gives_its_stance(entry):
     assert (entry["actor"], entry["stance"]) in found, (entry["example"], found)
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in wordlists.entries("reaction_verbs") if e.get("only_to_people")],
+    ids=lambda e: e["lemma"],
+)
+def test_a_response_given_to_no_person_is_none(entry):
+    annotation = extract(LEAD + entry["not_to_people_example"])
+    assert annotation.reactions == [], entry["not_to_people_example"]
+
+
 def test_a_negated_response_noun_is_no_reaction():
     annotation = extract(LEAD + "The plan drew no support from Mayor Ines Falk.")
     assert not [r for r in annotation.reactions if r.actor == actor_id("Ines Falk")]
