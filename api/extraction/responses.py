@@ -58,8 +58,12 @@ def extract(registry, sentences, quotes, silent, held, article) -> list[Reaction
 
 # Conjunctions that set a second response against the first.
 CONTRASTS = {"but", "yet"}
-# Verbs that voice a response noun for their subject: 'X expressed concern'.
-VOICING = {"express", "voice", "offer", "extend", "show", "send", "register", "raise"}
+# Verbs that voice a response noun for their subject: 'X expressed concern', 'X
+# filed a lawsuit'.
+VOICING = {
+    "express", "voice", "offer", "extend", "show", "send", "register", "raise",
+    "file", "bring", "lodge",
+}  # fmt: skip
 COUNTRY_AS_MODIFIER = re.compile(r"\s+[A-Z]")
 # How far after a response noun its source may be named: 'support online from X'.
 SOURCE_REACH = 4
@@ -75,7 +79,9 @@ def _told_by_noun(registry, noun, marks) -> list[tuple]:
     if noun.dep_ == "dobj" and noun.head.lemma_ in VOICING:
         subject = parse.subject(noun.head)
         actor = parse.actor_named(registry, subject) if subject is not None else None
-        return [(actor, stance)] if actor is not None and not actor.not_actor else []
+        if actor is not None and not actor.not_actor:
+            return [(actor, stance)]
+        # 'The plan brought a warning from X': the source after 'from' gives it
     after = noun.doc[noun.i + 1 : noun.i + 1 + SOURCE_REACH]
     source = next((t for t in after if t.lower_ == "from"), None)
     if source is None or any(t.is_punct for t in after if t.i < source.i):
