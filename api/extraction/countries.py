@@ -9,6 +9,15 @@ from api.extraction.registry import Draft, Registry
 from api.extraction.zones import inside
 
 
+def main_country(registry: Registry) -> str | None:
+    """The country the article is about: the most named one, if any."""
+    counts: dict[str, int] = {}
+    for *_, label, value in registry.hits:
+        if label in ("COUNTRY", "DEMONYM"):
+            counts[value] = counts.get(value, 0) + 1
+    return max(sorted(counts), key=counts.get, default=None)
+
+
 def register(registry: Registry, hits, zones_) -> None:
     governments = _governments(registry)
     doc = registry.doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from api.extraction import acting, parse
+from api.extraction import acting, countries, parse
 from api.extraction import gazetteers as gz
 from api.extraction.registry import Registry
 from api.extraction.tries import alternation
@@ -211,7 +211,7 @@ def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
             )
         if len(governments) == 1:
             return governments[0]
-        country = None if governments else _main_country(registry)
+        country = None if governments else countries.main_country(registry)
         return (
             registry.draft(f"Government of {country}", "government", country=country)
             if country
@@ -226,15 +226,6 @@ def _group_draft(registry, by_class, prefix, noun, kind, type_, country):
         return by_class[key]
     by_class.setdefault((None, kind), registry.draft(kind, type_, tentative=True))
     return by_class[(None, kind)]
-
-
-def _main_country(registry: Registry) -> str | None:
-    """The country the article is about: the most named one, if any."""
-    counts: dict[str, int] = {}
-    for *_, label, value in registry.hits:
-        if label in ("COUNTRY", "DEMONYM"):
-            counts[value] = counts.get(value, 0) + 1
-    return max(sorted(counts), key=counts.get, default=None)
 
 
 ADJECTIVAL = {"military", "police", "army", "government", "opposition", "media"}

@@ -14,6 +14,18 @@ GLUED_MEASURES = [e["lemma"] for e in wordlists.entries("measures") if e.get("gl
 # Signs, codes and words of currencies with their ISO code (None where several
 # countries share the word).
 CURRENCIES = {e["lemma"]: e["code"] for e in wordlists.entries("currencies")}
+# Words several countries' currencies share, with the code each country gives them.
+SHARED_CURRENCIES = {
+    e["lemma"]: e["by_country"]
+    for e in wordlists.entries("currencies")
+    if "by_country" in e
+}
+
+
+def shared_currency(evidence: str, country: str | None) -> str | None:
+    """'120 million dinars' in a story about Tunisia: TND."""
+    word = evidence.rsplit(" ", 1)[-1]
+    return SHARED_CURRENCIES.get(word, {}).get(country) if country else None
 
 
 # The same currencies as the three places a figure's pattern reads them: a sign

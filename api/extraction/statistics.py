@@ -6,11 +6,11 @@ import re
 from functools import cache
 from itertools import zip_longest
 
-from api.extraction import counting, descriptions, parse, wordlists
+from api.extraction import counting, countries, descriptions, parse, wordlists
 from api.extraction import gazetteers as gz
 from api.extraction.ids import actor_id, item_id
 from api.extraction.numbers import Figure, figures
-from api.extraction.numberwords import COUNT_WORDS, COUNTED
+from api.extraction.numberwords import COUNT_WORDS, COUNTED, shared_currency
 from api.extraction.quotes import sentence_of
 from api.extraction.registry import Registry
 from api.extraction.types import Occurrence, Statistic
@@ -235,7 +235,10 @@ def extract(registry, paragraphs, sentences, quotes, article: str) -> list[Stati
             sentence = sentence_of(sentences, figure.start)
             items.append(_item(registry, para, figure, kind, sentence, quotes, article))
     folded = _repeats_folded(text, items)
+    country = countries.main_country(registry)
     for item in folded:
+        if item.unit is None and item.category == "economy":
+            item.unit = shared_currency(item.evidence, country)
         # after folding: 'three' votes and 'three' points stay two figures
         item.unit = item.unit or _counted_unit(registry.doc, item)
     return folded

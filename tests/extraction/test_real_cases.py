@@ -1029,3 +1029,16 @@ def test_a_counted_group_that_protests_reacts():
         "The council voted to scrap free buses.\n\nHundreds of parents protested "
         "outside County Hall on Saturday."
     ) == [("parents", "critical")]
+
+
+def test_a_shared_currency_word_takes_the_code_of_the_story_s_country():
+    units = [
+        s.unit
+        for s in extract(
+            "Protests spread across Tunisia on Sunday. The government pledged 120 "
+            "million dinars to repair the pipes."
+        ).statistics
+    ]
+    assert units == ["TND"]
+    elsewhere = extract("The club pledged 40 million dinars to rebuild the ground.")
+    assert [s.unit for s in elsewhere.statistics] == [None]
