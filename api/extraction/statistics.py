@@ -49,6 +49,9 @@ DURATION = re.compile(
 AGED = re.compile(r"\b(?:[Aa]ged?|ages)\s+$")
 # 'Mr Larraín, 61, said': a bare number set off after a name is an age.
 NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
+SPEAKER_AGE = re.compile(
+    r"\b(?:said|says|added|told)\s+(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+,\s$"
+)
 RANGE_REST = re.compile(r"(?:\s+and\s+[\d,.]+)?")
 STOP = re.compile(r"[,;:.()!?]")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -132,7 +135,12 @@ def _age_after_name(text: str, figure: Figure) -> bool:
     if figure.unit is not None or not 0 < figure.value < 120:
         return False
     before = text[max(0, figure.start - 30) : figure.start]
-    return bool(NAME_AGE.search(before)) and text[figure.end : figure.end + 1] == ","
+    if not NAME_AGE.search(before):
+        return False
+    after = text[figure.end : figure.end + 1]
+    # '... ," said Fatma Gharbi, 61.': the speaker's age ends the sentence
+    wide = text[max(0, figure.start - 60) : figure.start]
+    return after == "," or (after in (".", "") and bool(SPEAKER_AGE.search(wide)))
 
 
 def _category_of(word: str, table=CATEGORY_STEMS) -> str | None:

@@ -1042,3 +1042,11 @@ def test_a_shared_currency_word_takes_the_code_of_the_story_s_country():
     assert units == ["TND"]
     elsewhere = extract("The club pledged 40 million dinars to rebuild the ground.")
     assert [s.unit for s in elsewhere.statistics] == [None]
+
+
+def test_a_speaker_s_age_may_end_the_sentence():
+    annotation = extract(
+        'Police fired tear gas on Sunday. "Now we need protection from the police," '
+        "said Fatma Gharbi, 61."
+    )
+    assert [(s.evidence, s.category) for s in annotation.statistics] == [("61", "age")]
