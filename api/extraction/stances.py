@@ -110,6 +110,12 @@ def negated(verb) -> bool:
 
 
 @cache
+def _only_negated() -> frozenset[str]:
+    entries = wordlists.entries("stance_words")
+    return frozenset(e["lemma"] for e in entries if e.get("only_negated"))
+
+
+@cache
 def _not_before() -> dict[str, frozenset[str]]:
     entries = wordlists.entries("stance_words")
     return {e["lemma"]: frozenset(e.get("not_before", ())) for e in entries}
@@ -132,7 +138,10 @@ def of_words(tokens) -> str | None:
         stance = _words().get(word)
         if following in _not_before().get(word, ()):
             stance = None  # 'in a critical condition': a state, no verdict
-        if stance and previous in NEGATIONS:
+        if word in _only_negated():
+            # 'the figure is true' judges nothing; 'not true' does
+            stance = stance if previous in NEGATIONS else None
+        elif stance and previous in NEGATIONS:
             # 'not good', 'cannot support': praise denied is blame; denied blame
             # or worry ('not angry') says nothing
             stance = "critical" if stance == "supportive" else None
@@ -180,7 +189,10 @@ LEXICON = (
         # a threat, not the news of a strike already on: 'would call a general strike'
         r"|call (?:an? )?(?:\w+ )?strike|outrage\w*|angry|shameful|a betrayal"
         r"|a scandal|a disgrace|reckless|irresponsible|despicable|witch hunt"
-        r"|missed opportunity|full weight of the law",
+        r"|missed opportunity|full weight of the law"
+        # 'simply not true', 'not safe for children': the words only a negation
+        # makes a verdict
+        rf"|(?:not|never|n[’']t)\s+(?:\w+\s+)?(?:{'|'.join(sorted(_only_negated()))})\b",
     ),
     (
         "concerned",

@@ -1050,3 +1050,14 @@ def test_a_speaker_s_age_may_end_the_sentence():
         "said Fatma Gharbi, 61."
     )
     assert [(s.evidence, s.category) for s in annotation.statistics] == [("61", "age")]
+
+
+def test_a_figure_called_not_true_is_a_critical_reaction():
+    text = (
+        "Interior Minister Karim Ben Youssef put the death toll at four.\n\n"
+        '"The ministry\'s figure is simply not true. We have the names," said its '
+        "director, Sonia Mejri."
+    )
+    assert ("Sonia Mejri", "critical") in reacting(text)
+    calm = text.replace("simply not true", "true")
+    assert ("Sonia Mejri", "critical") not in reacting(calm)
