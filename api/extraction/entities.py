@@ -148,13 +148,28 @@ ROLE_BEFORE = re.compile(
 )
 
 
+# 'Swedish opposite Maja Lindqvist', 'Kestrel middle blocker Kadri Tamm': a
+# nationality or a side's name, a lowercase noun of what they do, then the name.
+POSITION_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ ((?:[a-z]+ )?[a-z]+) $")
+
+
 def _role_beside(text: str, start: int, end: int) -> bool:
     """A person's post written beside their name, set off by a comma: 'Rachel
     Power, chief executive of the Patients Association', 'said its chief
-    executive, Rachel Power'."""
+    executive, Rachel Power'; or a position set between a side and a name."""
     after = ROLE_AFTER.match(text, end)
     before = ROLE_BEFORE.search(text[max(0, start - 60) : start])
-    return any(_role_words(m.group(1)) for m in (after, before) if m)
+    if any(_role_words(m.group(1)) for m in (after, before) if m):
+        return True
+    position = POSITION_BEFORE.search(text[max(0, start - 40) : start])
+    return position is not None and _a_position(position.group(1))
+
+
+def _a_position(words: str) -> bool:
+    """Lowercase words of what a person does, not of a body or a thing ('the
+    charity Refuge Littoral', 'the ship Freewinds')."""
+    others = gz.ORG_NOUNS | wordlists.lemmas("thing_names") | {"the", "a", "an"}
+    return not set(words.split()) & others and len(words.split()[-1]) > 3
 
 
 def _role_words(phrase: str) -> bool:

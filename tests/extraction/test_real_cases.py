@@ -1061,3 +1061,15 @@ def test_a_figure_called_not_true_is_a_critical_reaction():
     assert ("Sonia Mejri", "critical") in reacting(text)
     calm = text.replace("simply not true", "true")
     assert ("Sonia Mejri", "critical") not in reacting(calm)
+
+
+def test_a_name_after_a_side_and_a_position_is_a_person():
+    text = (
+        "Aarvik Storm beat Kestrel Tallinn in the final on Sunday.\n\nSwedish "
+        "opposite Maja Lindqvist scored 31 points. Kestrel middle blocker Kadri "
+        'Tamm disagreed with her coach. "The referee was right," she said.'
+    )
+    found = actors(text)
+    assert found.get("Maja Lindqvist") == "person"
+    assert found.get("Kadri Tamm") == "person"
+    assert speakers(text) == ["Kadri Tamm"]
