@@ -91,6 +91,15 @@ def category(text: str, figure: Figure, doc=None) -> str:
         found = _category_of(word, PARSED_STEMS)
         if found:
             return found
+    # else what a figure counts, when it is a thing, is all it is about:
+    # 'Officers seized more than 300 tablets' counts no officers
+    thing = _counted_unit_at(doc, figure.start, figure.end) if doc else None
+    if thing is not None and thing in [w.lower() for w in after]:
+        # the thing with the words before it: '12 fatal crashes'
+        phrase = [
+            w.lower() for w in after[: [w.lower() for w in after].index(thing) + 1]
+        ]
+        return next(filter(None, map(_category_of, phrase)), "other")
     # what the figure counts comes first: 'people have died and tens of thousands
     # have been forced from their homes'
     for word in after[:4] + _alternate(after[4:], before):
@@ -337,6 +346,10 @@ def _uncounted_nouns() -> frozenset[str]:
     know ('dockers', 'firefighters', 'residents'), and spans of time."""
     lists = ("uncounted_nouns", "population_nouns", "groups", "descriptors")
     return frozenset(w for name in lists for w in wordlists.lemmas(name))
+
+
+def _counted_unit_at(doc, start: int, end: int) -> str | None:
+    return counting.counted_unit(doc, start, end, _uncounted_nouns())
 
 
 def _counted_unit(doc, item: Statistic) -> str | None:

@@ -1073,3 +1073,12 @@ def test_a_name_after_a_side_and_a_position_is_a_person():
     assert found.get("Maja Lindqvist") == "person"
     assert found.get("Kadri Tamm") == "person"
     assert speakers(text) == ["Kadri Tamm"]
+
+
+def test_a_count_of_things_takes_no_category_from_who_is_near():
+    annotation = extract(
+        "Officers seized more than 300 tablets from a house, the force said. "
+        "Police said 26 armed men were killed."
+    )
+    by_evidence = {s.evidence: s.category for s in annotation.statistics}
+    assert by_evidence == {"more than 300": "other", "26": "fatalities"}
