@@ -94,11 +94,10 @@ def category(text: str, figure: Figure, doc=None) -> str:
     # else what a figure counts, when it is a thing, is all it is about:
     # 'Officers seized more than 300 tablets' counts no officers
     thing = _counted_unit_at(doc, figure.start, figure.end) if doc else None
-    if thing is not None and thing in [w.lower() for w in after]:
+    words = [w.lower() for w in after]
+    if thing in words:
         # the thing with the words before it: '12 fatal crashes'
-        phrase = [
-            w.lower() for w in after[: [w.lower() for w in after].index(thing) + 1]
-        ]
+        phrase = words[: words.index(thing) + 1]
         return next(filter(None, map(_category_of, phrase)), "other")
     # what the figure counts comes first: 'people have died and tens of thousands
     # have been forced from their homes'
