@@ -30,7 +30,7 @@ REAL_FLOORS = {
     "actors": 0.77,
     "statistics": 0.9,
     "category": 0.9,
-    "reactions": 0.71,
+    "reactions": 0.74,
     "stance": 0.87,
     "unit": 0.8,
 }
