@@ -117,7 +117,20 @@ def _governed(text: str, ref: Ref, floor: int) -> bool:
     head = re.findall(r"[\w’'\-]+", text[max(floor, ref.start - 30) : ref.start])
     while head and head[-1].lower() in DETERMINERS:
         head.pop()
+    if len(head) >= 2 and head[-1] == "of" and _state_body(head[-2]):
+        return False  # 'The foreign ministries of Portugal, ... condemned'
     return bool(head) and head[-1].lower() in PREPOSITIONS | {"by", "after", "given"}
+
+
+# Bodies of a state named by 'of' and the country: 'the government of Portugal'.
+STATE_BODIES = {"government", "ministry", "embassy"}
+
+
+def _state_body(word: str) -> bool:
+    """A state body's noun, singular or plural ('ministries', 'governments')."""
+    word = word.lower()
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return singular in STATE_BODIES
 
 
 def _without_employers(registry: Registry, refs: list[Ref]) -> list[Ref]:

@@ -1082,3 +1082,14 @@ def test_a_count_of_things_takes_no_category_from_who_is_near():
     )
     by_evidence = {s.evidence: s.category for s in annotation.statistics}
     assert by_evidence == {"more than 300": "other", "26": "fatalities"}
+
+
+def test_countries_named_by_their_ministries_react():
+    assert reacting(
+        "Rebels attacked the town on Sunday.\n\nThe foreign ministries of Portugal, "
+        "South Africa and Tanzania condemned the attack."
+    ) == [
+        ("Portugal", "critical"),
+        ("South Africa", "critical"),
+        ("Tanzania", "critical"),
+    ]
