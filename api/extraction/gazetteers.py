@@ -115,9 +115,7 @@ TIME_WORDS = {"former", "late", "then", "acting", "outgoing", "incoming", "ex"}
 # Nations that are no country of the gazetteer but name national bodies
 # ('NHS England', 'Sport Wales').
 NATIONS = {"England", "Scotland", "Wales"}
-SUBNATIONAL = {
-    e["lemma"] for e in wordlists.entries("group_modifiers") if e.get("subnational")
-}
+SUBNATIONAL = wordlists.flagged("group_modifiers", "subnational")
 # Fixed institution names and acronyms (canonical name on the right).
 INSTITUTIONS = {
     "United Nations": "United Nations", "UN": "United Nations",

@@ -603,11 +603,8 @@ def _last_company(registry: Registry, before: int, noun, sites):
     return None
 
 
-@lru_cache(maxsize=1)
 def _business_nouns() -> frozenset[str]:
-    return frozenset(
-        e["lemma"] for e in wordlists.entries("org_nouns") if e.get("business")
-    )
+    return wordlists.flagged("org_nouns", "business")
 
 
 # Entity types of a proper name that no organisation description stands for.

@@ -20,23 +20,17 @@ from api.extraction import roles, wordlists
 ORDER = ("critical", "concerned", "supportive")
 NEGATIONS = {"not", "n't", "never", "no", "nor", "without"}
 PERSONAL_OBJECTS = {"him", "her", "them", "me", "us"}
+# Response verbs that are none when done to a person ('questioned the student'),
+# or only when done to one ('offered the boy a scholarship').
+NOT_OF_PEOPLE = wordlists.flagged("reaction_verbs", "not_of_people")
+ONLY_TO_PEOPLE = wordlists.flagged("reaction_verbs", "only_to_people")
+# Stance words that judge only after a negation ('not true').
+ONLY_NEGATED = wordlists.flagged("stance_words", "only_negated")
 
 
 @cache
 def _verbs() -> dict[str, str]:
     return {e["lemma"]: e["stance"] for e in wordlists.entries("reaction_verbs")}
-
-
-@cache
-def _not_of_people() -> frozenset[str]:
-    entries = wordlists.entries("reaction_verbs")
-    return frozenset(e["lemma"] for e in entries if e.get("not_of_people"))
-
-
-@cache
-def _only_to_people() -> frozenset[str]:
-    entries = wordlists.entries("reaction_verbs")
-    return frozenset(e["lemma"] for e in entries if e.get("only_to_people"))
 
 
 @cache
@@ -76,9 +70,9 @@ def of_verb(verb) -> str | None:
     stance = _verbs().get(lemma)
     if stance is None or negated(verb):
         return None
-    if lemma in _not_of_people() and _of_a_person(verb):
+    if lemma in NOT_OF_PEOPLE and _of_a_person(verb):
         return None
-    if lemma in _only_to_people() and not _of_a_person(verb, ("dobj", "dative")):
+    if lemma in ONLY_TO_PEOPLE and not _of_a_person(verb, ("dobj", "dative")):
         return None
     return stance
 
@@ -110,12 +104,6 @@ def negated(verb) -> bool:
 
 
 @cache
-def _only_negated() -> frozenset[str]:
-    entries = wordlists.entries("stance_words")
-    return frozenset(e["lemma"] for e in entries if e.get("only_negated"))
-
-
-@cache
 def _not_before() -> dict[str, frozenset[str]]:
     entries = wordlists.entries("stance_words")
     return {e["lemma"]: frozenset(e.get("not_before", ())) for e in entries}
@@ -138,7 +126,7 @@ def of_words(tokens) -> str | None:
         stance = _words().get(word)
         if following in _not_before().get(word, ()):
             stance = None  # 'in a critical condition': a state, no verdict
-        if word in _only_negated():
+        if word in ONLY_NEGATED:
             # 'the figure is true' judges nothing; 'not true' does
             stance = stance if previous in NEGATIONS else None
         elif stance and previous in NEGATIONS:
@@ -192,7 +180,7 @@ LEXICON = (
         r"|missed opportunity|full weight of the law"
         # 'simply not true', 'not safe for children': the words only a negation
         # makes a verdict
-        rf"|(?:not|never|n[’']t)\s+(?:\w+\s+)?(?:{'|'.join(sorted(_only_negated()))})\b",
+        rf"|(?:not|never|n[’']t)\s+(?:\w+\s+)?(?:{'|'.join(sorted(ONLY_NEGATED))})\b",
     ),
     (
         "concerned",

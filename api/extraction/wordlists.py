@@ -20,3 +20,9 @@ def entries(name: str) -> tuple[dict, ...]:
 @cache
 def lemmas(name: str) -> frozenset[str]:
     return frozenset(entry["lemma"] for entry in entries(name))
+
+
+@cache
+def flagged(name: str, flag: str) -> frozenset[str]:
+    """The lemmas of the list's entries that set `flag` ('only_negated')."""
+    return frozenset(entry["lemma"] for entry in entries(name) if entry.get(flag))
