@@ -168,8 +168,13 @@ def _role_beside(text: str, start: int, end: int) -> bool:
 def _a_position(words: str) -> bool:
     """Lowercase words of what a person does, not of a body or a thing ('the
     charity Refuge Littoral', 'the ship Freewinds')."""
-    others = gz.ORG_NOUNS | wordlists.lemmas("thing_names") | {"the", "a", "an"}
-    return not set(words.split()) & others and len(words.split()[-1]) > 3
+    written = words.split()
+    return not set(written) & _not_positions() and len(written[-1]) > 3
+
+
+@cache
+def _not_positions() -> frozenset[str]:
+    return gz.ORG_NOUNS | wordlists.lemmas("thing_names") | {"the", "a", "an"}
 
 
 def _role_words(phrase: str) -> bool:
