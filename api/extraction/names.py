@@ -99,7 +99,8 @@ def recut(registry: Registry, ref, start: int, end: int, type_: str, **fields):
             registry.drafts.pop(draft.key, None)
         elif _tail_of(draft, named):
             registry.merge(draft, named)  # 'the trust' read for the cut name
-            named.aliases.remove(draft.name)
+            # the cut name is no longer written as a mention of its own
+            named.aliases = [a for a in named.aliases if a != draft.name]
     return named
 
 
