@@ -354,7 +354,7 @@ def _counted_unit_at(doc, start: int, end: int) -> str | None:
 def _counted_unit(doc, item: Statistic) -> str | None:
     if doc is None or item.category in UNCOUNTED:
         return None
-    return counting.counted_unit(doc, item.start, item.end, _uncounted_nouns())
+    return _counted_unit_at(doc, item.start, item.end)
 
 
 def _item(registry, para, figure, kind, sentence, quotes, article) -> Statistic:
