@@ -18,6 +18,7 @@ from api.sources import curated_annotation
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILE = ROOT / "seeds" / "000_e7fced2b989c9f56.txt"
 API_KEY = "test-key-0123456789"
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
 BACKENDS = ["sqlite", "postgresql"]
 
 
@@ -135,3 +136,20 @@ def statements(app):
     finally:
         for engine in engines:
             event.remove(engine, "before_cursor_execute", count)
+
+
+@contextlib.contextmanager
+def posted_articles(app, bodies):
+    """Each body POSTed as an article (each must be stored); their ids, the
+    articles deleted again on leaving."""
+    client = app.test_client()
+    ids = []
+    for body in bodies:
+        response = client.post("/api/v1/articles", json=body, headers=AUTH)
+        assert response.status_code == 201, response.get_json()
+        ids.append(response.get_json()["id"])
+    try:
+        yield ids
+    finally:
+        for article_id in ids:
+            client.delete(f"/api/v1/articles/{article_id}", headers=AUTH)

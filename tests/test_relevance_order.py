@@ -6,9 +6,8 @@ import json
 import pytest
 
 from api import exports, pagination
-from tests.conftest import API_KEY, items
+from tests.conftest import items, posted_articles
 
-AUTH = {"Authorization": f"Bearer {API_KEY}"}
 # A word the seed article does not use, said more often by the first articles: the
 # order by relevance is not the order of their titles or dates.
 ARTICLES = [
@@ -22,16 +21,12 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def posted(app):
-    client = app.test_client()
-    ids = []
-    for title, published_on, text in ARTICLES:
-        body = {"title": title, "published_on": published_on, "text": text}
-        response = client.post("/api/v1/articles", json=body, headers=AUTH)
-        assert response.status_code == 201, response.get_json()
-        ids.append(response.get_json()["id"])
-    yield ids
-    for article_id in ids:
-        client.delete(f"/api/v1/articles/{article_id}", headers=AUTH)
+    bodies = [
+        {"title": title, "published_on": published_on, "text": text}
+        for title, published_on, text in ARTICLES
+    ]
+    with posted_articles(app, bodies) as ids:
+        yield ids
 
 
 def _meta(response) -> dict:

@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import inspect, text
 
 from api.db import keyset, load, migrate, queries, search_terms, session
-from tests.conftest import API_KEY, make_app
+from tests.conftest import AUTH, make_app, posted_articles
 
-AUTH = {"Authorization": f"Bearer {API_KEY}"}
 # A word the seed does not use, in titles and bodies of several lengths, and twice
 # in the same words (equal ranks, told apart by id): BM25's length normalisation
 # and the label's weight both decide the order.
@@ -35,17 +34,10 @@ def scratch_app(scratch_database_url):
     migrate.upgrade(scratch_database_url)
     app = make_app(scratch_database_url)
     assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    client = app.test_client()
     bodies = [{"title": title, "text": body} for title, body in MARLOW]
     bodies.append({"title": "Figures", "text": " ".join(PLAIN) + " were read."})
-    ids = []
-    for body in bodies:
-        response = client.post("/api/v1/articles", json=body, headers=AUTH)
-        assert response.status_code == 201, response.get_json()
-        ids.append(response.get_json()["id"])
-    yield app
-    for article_id in ids:
-        client.delete(f"/api/v1/articles/{article_id}", headers=AUTH)
+    with posted_articles(app, bodies):
+        yield app
 
 
 def _ranked(word: str, kind) -> list[int]:

@@ -4,9 +4,8 @@ every kind, and an index kept by every write, on SQLite as on PostgreSQL."""
 import pytest
 
 from schemas.limits import MAX_QUERY_CHARACTERS
-from tests.conftest import API_KEY, items
+from tests.conftest import AUTH, items, posted_articles
 
-AUTH = {"Authorization": f"Bearer {API_KEY}"}
 # Words the seed article does not use, so that only these articles match.
 ARTICLES = {
     "titled": {
@@ -32,15 +31,8 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def posted(app):
-    client = app.test_client()
-    ids = {}
-    for name, article in ARTICLES.items():
-        response = client.post("/api/v1/articles", json=article, headers=AUTH)
-        assert response.status_code == 201, response.get_json()
-        ids[name] = response.get_json()["id"]
-    yield ids
-    for article_id in ids.values():
-        client.delete(f"/api/v1/articles/{article_id}", headers=AUTH)
+    with posted_articles(app, ARTICLES.values()) as ids:
+        yield dict(zip(ARTICLES, ids, strict=True))
 
 
 def _ids(client, url, **query) -> list[str]:
